@@ -1,0 +1,31 @@
+package netarena.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/** Protocol v1 frames on the server side: answers may leave in any order, the id pairs them. */
+public final class FrameServerCodec implements ServerCodec {
+
+    private final FrameDecoder<Request> decoder;
+
+    public FrameServerCodec(int maxFrameBytes) {
+        this.decoder = FrameDecoder.requests(maxFrameBytes);
+    }
+
+    @Override
+    public void decode(ByteBuffer in, Consumer<Request> sink) {
+        for (Request request = decoder.decode(in); request != null; request = decoder.decode(in)) {
+            sink.accept(request);
+        }
+    }
+
+    @Override
+    public ByteBuffer encode(Response response) {
+        return FrameFormat.encodeResponse(response);
+    }
+
+    @Override
+    public boolean ordered() {
+        return false;
+    }
+}

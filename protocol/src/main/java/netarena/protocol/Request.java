@@ -1,0 +1,22 @@
+package netarena.protocol;
+
+/**
+ * One decoded request, whatever protocol carried it.
+ *
+ * @param opCode  the op byte as received; {@link #op()} is null when it names no op
+ * @param id      the client's id (frames) or the connection's request sequence number (HTTP)
+ * @param arg     the u32 argument, 0 to 2^32 - 1: CPU rounds, or DELAY/BLOCK microseconds
+ * @param payload the request body; never null, owned by the request
+ */
+public record Request(int opCode, long id, long arg, byte[] payload) {
+
+    public Request {
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null (use an empty array)");
+        }
+    }
+
+    public Op op() {
+        return Op.fromCode(opCode);
+    }
+}

@@ -1,0 +1,82 @@
+package netarena.protocol;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The work behind each op, written once for every model and protocol. Pure functions except
+ * {@link #sleepMicros}, which parks the calling thread: that is the point of BLOCK.
+ */
+public final class RequestWork {
+
+    /** CPU rounds above this are BAD_REQUEST (about one second of work). */
+    public static final long MAX_CPU_UNITS = 1_000_000_000L;
+    /** DELAY and BLOCK above this many microseconds (10 s) are BAD_REQUEST. */
+    public static final long MAX_WAIT_MICROS = 10_000_000L;
+
+    private static final long LCG_MULTIPLIER = 0x5851F42D4C957F2DL;
+    private static final long LCG_INCREMENT = 0x14057B7EF767814FL;
+    private static final byte[] EMPTY = new byte[0];
+
+    private RequestWork() {
+    }
+
+    /** The BAD_REQUEST answer for an unknown op or an argument out of range, or null when the request is valid. */
+    public static Response rejection(Request request) {
+        Op op = request.op();
+        if (op == null) {
+            return Response.of(Status.BAD_REQUEST, request.id());
+        }
+        boolean inRange = switch (op) {
+            case ECHO -> true;
+            case CPU -> request.arg() <= MAX_CPU_UNITS;
+            case DELAY, BLOCK -> request.arg() <= MAX_WAIT_MICROS;
+        };
+        return inRange ? null : Response.of(Status.BAD_REQUEST, request.id());
+    }
+
+    /**
+     * Runs a valid request on the calling thread and returns its answer. DELAY sleeps here too: only
+     * models that own a thread per connection call this for DELAY; event-loop models use a timer and
+     * {@link #delayDone}.
+     */
+    public static Response run(Request request) {
+        return switch (request.op()) {
+            case ECHO -> new Response(Status.OK, request.id(), request.payload());
+            case CPU -> new Response(Status.OK, request.id(), u64(cpu(request.id(), request.arg())));
+            case DELAY, BLOCK -> {
+                sleepMicros(request.arg());
+                yield new Response(Status.OK, request.id(), EMPTY);
+            }
+        };
+    }
+
+    /** The answer to a DELAY whose timer has fired. */
+    public static Response delayDone(Request request) {
+        return new Response(Status.OK, request.id(), EMPTY);
+    }
+
+    /** {@code x = seed; repeat units times: x = x * 0x5851F42D4C957F2D + 0x14057B7EF767814F (mod 2^64)}. */
+    public static long cpu(long seed, long units) {
+        long x = seed;
+        for (long i = 0; i < units; i++) {
+            x = x * LCG_MULTIPLIER + LCG_INCREMENT;
+        }
+        return x;
+    }
+
+    /** Parks the calling thread for at least {@code micros} microseconds, ignoring spurious wake-ups. */
+    public static void sleepMicros(long micros) {
+        long deadline = System.nanoTime() + micros * 1_000L;
+        for (long left = micros * 1_000L; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public static byte[] u64(long value) {
+        return java.nio.ByteBuffer.allocate(8).putLong(value).array();
+    }
+}

@@ -1,0 +1,122 @@
+package netarena.server;
+
+import java.time.Duration;
+import netarena.protocol.FrameFormat;
+import netarena.protocol.ProtocolLimits;
+import netarena.protocol.WireProtocol;
+
+/**
+ * Every knob of a server, with all defaults in {@link #defaults}. Built by {@code netarena serve} and by
+ * tests alike.
+ *
+ * @param model           the I/O model
+ * @param protocol        the wire protocol spoken on every connection
+ * @param bindHost        the address to bind; loopback unless the user says otherwise
+ * @param port            the port to bind; 0 picks a free one
+ * @param ioThreads       threads that move bytes: reactors, event loops, completion threads, carriers, or for
+ *                        thread-per-client the fixed pool size; 0 means the model's default
+ * @param workers         threads that run requests apart from the I/O threads; 0 runs them on the I/O thread
+ * @param workerQueue     requests that may wait for a worker; beyond it a request is answered BUSY
+ * @param maxConnections  connections served at once; those past it are accepted, closed and counted refused
+ * @param maxFrameBytes   the largest frame length (or HTTP body) accepted
+ * @param maxPendingBytes unsent answer bytes per connection past which the server stops reading from it
+ * @param backlog         the listen backlog
+ * @param grace           how long {@link Server#close()} and SIGTERM wait for requests in flight
+ */
+public record ServerConfig(
+        ServerModel model,
+        WireProtocol protocol,
+        String bindHost,
+        int port,
+        int ioThreads,
+        int workers,
+        int workerQueue,
+        int maxConnections,
+        int maxFrameBytes,
+        int maxPendingBytes,
+        int backlog,
+        Duration grace) {
+
+    public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+
+    public ServerConfig {
+        require(model != null, "model must be set");
+        require(protocol != null, "protocol must be set");
+        require(bindHost != null && !bindHost.isBlank(), "bindHost must be set");
+        require(port >= 0 && port <= 65535, "port must be between 0 and 65535, was " + port);
+        require(ioThreads >= 0, "ioThreads must be >= 0, was " + ioThreads);
+        require(workers >= 0, "workers must be >= 0, was " + workers);
+        require(workerQueue >= 1, "workerQueue must be >= 1, was " + workerQueue);
+        require(maxConnections >= 1, "maxConnections must be >= 1, was " + maxConnections);
+        require(maxFrameBytes >= FrameFormat.REQUEST_FIXED_BYTES,
+                "maxFrameBytes must be >= " + FrameFormat.REQUEST_FIXED_BYTES + ", was " + maxFrameBytes);
+        require(maxPendingBytes >= 1024, "maxPendingBytes must be >= 1024, was " + maxPendingBytes);
+        require(backlog >= 1, "backlog must be >= 1, was " + backlog);
+        require(grace != null && !grace.isNegative(), "grace must be >= 0");
+    }
+
+    public static ServerConfig defaults(ServerModel model) {
+        return new ServerConfig(model, WireProtocol.FRAME, DEFAULT_BIND_HOST, 0, 0, 0, 4096, 10_000,
+                FrameFormat.DEFAULT_MAX_FRAME_BYTES, 1 << 20, 1024, Duration.ofSeconds(5));
+    }
+
+    /** The I/O thread count to use: the configured one, or the model's default when 0. */
+    public int ioThreadsOr(int modelDefault) {
+        return ioThreads > 0 ? ioThreads : modelDefault;
+    }
+
+    public ProtocolLimits protocolLimits() {
+        return new ProtocolLimits(maxFrameBytes, ProtocolLimits.DEFAULT_MAX_HEADER_BYTES);
+    }
+
+    public ServerConfig withProtocol(WireProtocol v) {
+        return new ServerConfig(model, v, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withBind(String host, int p) {
+        return new ServerConfig(model, protocol, host, p, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withThreads(int io, int work) {
+        return new ServerConfig(model, protocol, bindHost, port, io, work, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withWorkerQueue(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, v, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withMaxConnections(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, v,
+                maxFrameBytes, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withMaxFrameBytes(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                v, maxPendingBytes, backlog, grace);
+    }
+
+    public ServerConfig withMaxPendingBytes(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, v, backlog, grace);
+    }
+
+    public ServerConfig withBacklog(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, v, grace);
+    }
+
+    public ServerConfig withGrace(Duration v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, v);
+    }
+
+    private static void require(boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(rule);
+        }
+    }
+}

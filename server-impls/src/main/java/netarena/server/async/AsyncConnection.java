@@ -1,0 +1,167 @@
+package netarena.server.async;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import netarena.server.core.Connection;
+import netarena.server.core.ConnectionIo;
+import netarena.server.core.ServerRuntime;
+
+/**
+ * The completion key of one connection: its channel, its write queue, and whether a read or a write is
+ * outstanding. Handlers run on the group's completion threads; {@link #send} on any thread.
+ */
+final class AsyncConnection implements ConnectionIo {
+
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+
+    /** The per-I/O data of a read: its buffer travels as the attachment. */
+    private record ReadOp(ByteBuffer buffer) {
+    }
+
+    /** The per-I/O data of a write: the bytes being written and how many there were. */
+    private record WriteOp(ByteBuffer bytes) {
+    }
+
+    private final AsynchronousSocketChannel channel;
+    private Connection connection;
+    /** Guarded by itself. */
+    private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
+    private boolean writing;
+    private final AtomicBoolean readPaused = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReadOp readOp = new ReadOp(ByteBuffer.allocate(READ_BUFFER_BYTES));
+
+    private AsyncConnection(AsynchronousSocketChannel channel) {
+        this.channel = channel;
+    }
+
+    static void open(ServerRuntime runtime, AsynchronousSocketChannel channel) {
+        AsyncConnection io = new AsyncConnection(channel);
+        io.connection = runtime.admit(io);
+        if (io.connection == null) {
+            closeQuietly(channel);
+            return;
+        }
+        io.postRead();
+    }
+
+    private void postRead() {
+        readOp.buffer().clear();
+        try {
+            channel.read(readOp.buffer(), readOp, readHandler);
+        } catch (RuntimeException e) {
+            // ShutdownChannelGroupException or the channel closed: the connection is done
+            close();
+        }
+    }
+
+    private final CompletionHandler<Integer, ReadOp> readHandler = new CompletionHandler<>() {
+        @Override
+        public void completed(Integer n, ReadOp op) {
+            if (n < 0) {
+                connection.endInput();
+                return;
+            }
+            ByteBuffer buffer = op.buffer();
+            buffer.flip();
+            connection.onBytes(buffer);
+            if (connection.readAllowed()) {
+                postRead();
+                return;
+            }
+            // paused for backpressure; a write completion resumes it, re-checked here against that race
+            readPaused.set(true);
+            resumeReadIfAllowed();
+        }
+
+        @Override
+        public void failed(Throwable e, ReadOp op) {
+            close();
+        }
+    };
+
+    private void resumeReadIfAllowed() {
+        if (readPaused.get() && connection.readAllowed() && readPaused.compareAndSet(true, false)) {
+            postRead();
+        }
+    }
+
+    @Override
+    public void send(ByteBuffer bytes) {
+        if (closed.get()) {
+            return;
+        }
+        synchronized (writeQueue) {
+            if (writing) {
+                writeQueue.add(bytes);
+                return;
+            }
+            writing = true;
+        }
+        postWrite(bytes);
+    }
+
+    private void postWrite(ByteBuffer bytes) {
+        try {
+            channel.write(bytes, new WriteOp(bytes), writeHandler);
+        } catch (RuntimeException e) {
+            close();
+        }
+    }
+
+    private final CompletionHandler<Integer, WriteOp> writeHandler = new CompletionHandler<>() {
+        @Override
+        public void completed(Integer n, WriteOp op) {
+            if (n > 0) {
+                connection.onWritten(n);
+            }
+            ByteBuffer next = op.bytes();
+            if (!next.hasRemaining()) {
+                synchronized (writeQueue) {
+                    next = writeQueue.poll();
+                    if (next == null) {
+                        writing = false;
+                    }
+                }
+            }
+            if (next != null && !closed.get()) {
+                postWrite(next);
+            }
+            resumeReadIfAllowed();
+        }
+
+        @Override
+        public void failed(Throwable e, WriteOp op) {
+            close();
+        }
+    };
+
+    @Override
+    public void shutdownInput() {
+        try {
+            channel.shutdownInput();
+        } catch (IOException ignored) {
+            // already closed or reset: reading has stopped anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(channel);
+            connection.onClosed();
+        }
+    }
+
+    static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // being discarded
+        }
+    }
+}

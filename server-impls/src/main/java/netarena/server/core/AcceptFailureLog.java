@@ -1,0 +1,31 @@
+package netarena.server.core;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Accept failures (file descriptors exhausted, say) are logged once per interval with a count, and the
+ * accepting thread backs off briefly, instead of spinning and flooding the log.
+ */
+public final class AcceptFailureLog {
+
+    private static final System.Logger LOG = System.getLogger(AcceptFailureLog.class.getName());
+    private static final long INTERVAL_NANOS = 1_000_000_000L;
+    private static final long BACKOFF_NANOS = 10_000_000L;
+
+    private long lastLogNanos = System.nanoTime() - INTERVAL_NANOS;
+    private long suppressed;
+
+    /** Called by the accepting thread after a failed accept; backs off before returning. */
+    public synchronized void failed(Exception e) {
+        long now = System.nanoTime();
+        if (now - lastLogNanos >= INTERVAL_NANOS) {
+            LOG.log(System.Logger.Level.WARNING, "accept failed: {0} ({1} more since the last report)", e.toString(),
+                    suppressed);
+            lastLogNanos = now;
+            suppressed = 0;
+        } else {
+            suppressed++;
+        }
+        LockSupport.parkNanos(BACKOFF_NANOS);
+    }
+}

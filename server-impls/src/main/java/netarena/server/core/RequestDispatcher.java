@@ -1,0 +1,98 @@
+package netarena.server.core;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import netarena.protocol.Op;
+import netarena.protocol.Request;
+import netarena.protocol.RequestWork;
+import netarena.protocol.Response;
+import netarena.protocol.Status;
+
+/**
+ * Decides which thread runs a request, the same way for every model:
+ * <ul>
+ *   <li>invalid requests are answered BAD_REQUEST at once, on the calling thread;</li>
+ *   <li>DELAY is answered by a timer thread without holding any thread while it waits, unless the model
+ *       owns a thread per connection ({@link DelayMode#SLEEP}), which then simply sleeps;</li>
+ *   <li>ECHO, CPU and BLOCK run on the calling (I/O) thread when there are no workers, or on the bounded
+ *       worker pool; a request that finds the worker queue full is answered BUSY.</li>
+ * </ul>
+ * The answer goes back through {@link Connection#complete}, from whichever thread produced it.
+ */
+public final class RequestDispatcher implements AutoCloseable {
+
+    /** How a model wants DELAY served. */
+    public enum DelayMode {
+        /** From a timer: event-loop models, where sleeping would stall every connection on the loop. */
+        TIMER,
+        /** By sleeping on the thread that runs the request: models that own a thread per connection. */
+        SLEEP
+    }
+
+    private final DelayMode delayMode;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timer;
+
+    public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
+        this.delayMode = delayMode;
+        this.workers = workerThreads == 0 ? null
+                : new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
+                        new ArrayBlockingQueue<>(workerQueue), NamedThreads.platform(namePrefix + "-worker"),
+                        new ThreadPoolExecutor.AbortPolicy());
+        if (delayMode == DelayMode.TIMER) {
+            this.timer = new ScheduledThreadPoolExecutor(1, NamedThreads.platform(namePrefix + "-timer"));
+            this.timer.setRemoveOnCancelPolicy(true);
+        } else {
+            this.timer = null;
+        }
+    }
+
+    public boolean hasWorkers() {
+        return workers != null;
+    }
+
+    /** Runs or schedules {@code request}; its answer reaches {@code connection.complete(seq, ...)}. */
+    public void dispatch(Connection connection, long seq, Request request) {
+        Response rejection = RequestWork.rejection(request);
+        if (rejection != null) {
+            connection.complete(seq, request.opCode(), rejection);
+            return;
+        }
+        if (request.op() == Op.DELAY && delayMode == DelayMode.TIMER) {
+            timer.schedule(() -> connection.complete(seq, request.opCode(), RequestWork.delayDone(request)),
+                    request.arg(), TimeUnit.MICROSECONDS);
+            return;
+        }
+        if (workers == null) {
+            connection.complete(seq, request.opCode(), runSafely(request));
+            return;
+        }
+        try {
+            workers.execute(() -> connection.complete(seq, request.opCode(), runSafely(request)));
+        } catch (RejectedExecutionException full) {
+            connection.complete(seq, request.opCode(), Response.of(Status.BUSY, request.id()));
+        }
+    }
+
+    /** A fault in one request answers that request BAD_REQUEST and disturbs nothing else. */
+    private static Response runSafely(Request request) {
+        try {
+            return RequestWork.run(request);
+        } catch (RuntimeException e) {
+            return Response.of(Status.BAD_REQUEST, request.id());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

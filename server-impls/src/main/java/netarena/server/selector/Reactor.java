@@ -1,0 +1,121 @@
+package netarena.server.selector;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import netarena.server.core.ServerRuntime;
+
+/**
+ * One reactor thread and its Selector. Other threads never touch its keys: they post a task and wake it.
+ */
+final class Reactor implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(Reactor.class.getName());
+
+    private final ServerRuntime runtime;
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+
+    Reactor(ServerRuntime runtime, String name) throws IOException {
+        this.runtime = runtime;
+        this.selector = Selector.open();
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean inReactorThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the reactor thread: now if already there, else after the next wake-up. */
+    void execute(Runnable task) {
+        if (inReactorThread()) {
+            task.run();
+        } else {
+            tasks.add(task);
+            selector.wakeup();
+        }
+    }
+
+    /** Takes ownership of a freshly accepted channel; called by the acceptor thread. */
+    void adopt(SocketChannel channel) {
+        execute(() -> register(channel));
+    }
+
+    private void register(SocketChannel channel) {
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectorConnection connection = new SelectorConnection(this, channel);
+            if (!connection.admit(runtime)) {
+                return;
+            }
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
+            connection.registered(key);
+        } catch (IOException e) {
+            closeQuietly(channel);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select();
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    task.run();
+                }
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    SelectorConnection connection = (SelectorConnection) key.attachment();
+                    if (key.isValid() && key.isWritable()) {
+                        connection.flush();
+                    }
+                    if (key.isValid() && key.isReadable()) {
+                        connection.read();
+                    }
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                LOG.log(System.Logger.Level.ERROR, "reactor stopped: {0}", e.toString());
+            }
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                ((SelectorConnection) key.attachment()).close();
+            }
+            closeQuietly(selector);
+        }
+    }
+
+    void shutdown() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // being discarded
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package netarena.server.selector;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import netarena.server.core.Connection;
+import netarena.server.core.ConnectionIo;
+import netarena.server.core.ServerRuntime;
+
+/**
+ * One channel of a reactor: its read buffer and write queue. Reads and writes happen on the reactor
+ * thread only; other threads append to the write queue and ask the reactor to flush.
+ */
+final class SelectorConnection implements ConnectionIo {
+
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+
+    private final Reactor reactor;
+    private final SocketChannel channel;
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    /** Guarded by itself: appended by any thread, drained by the reactor. */
+    private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable flushTask = this::scheduledFlush;
+    private Connection connection;
+    private SelectionKey key;
+
+    SelectorConnection(Reactor reactor, SocketChannel channel) {
+        this.reactor = reactor;
+        this.channel = channel;
+    }
+
+    boolean admit(ServerRuntime runtime) {
+        connection = runtime.admit(this);
+        if (connection == null) {
+            Reactor.closeQuietly(channel);
+            return false;
+        }
+        return true;
+    }
+
+    void registered(SelectionKey key) {
+        this.key = key;
+    }
+
+    /** The channel is readable: read once, hand the bytes over, and pause reading if output backs up. */
+    void read() {
+        int n;
+        try {
+            n = channel.read(readBuffer);
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        if (n < 0) {
+            dropInterest(SelectionKey.OP_READ);
+            connection.endInput();
+            return;
+        }
+        readBuffer.flip();
+        connection.onBytes(readBuffer);
+        readBuffer.clear();
+        if (!connection.readAllowed() && key.isValid()) {
+            dropInterest(SelectionKey.OP_READ);
+        }
+    }
+
+    @Override
+    public void send(ByteBuffer bytes) {
+        if (closed.get()) {
+            return;
+        }
+        synchronized (writeQueue) {
+            writeQueue.add(bytes);
+        }
+        if (reactor.inReactorThread()) {
+            flush();
+        } else if (flushScheduled.compareAndSet(false, true)) {
+            reactor.execute(flushTask);
+        }
+    }
+
+    private void scheduledFlush() {
+        flushScheduled.set(false);
+        flush();
+    }
+
+    /** Writes as much of the queue as the socket takes; reactor thread only. */
+    void flush() {
+        if (closed.get() || !key.isValid()) {
+            return;
+        }
+        while (true) {
+            ByteBuffer head;
+            synchronized (writeQueue) {
+                head = writeQueue.peek();
+            }
+            if (head == null) {
+                break;
+            }
+            int n;
+            try {
+                n = channel.write(head);
+            } catch (IOException e) {
+                close();
+                return;
+            }
+            if (n > 0) {
+                connection.onWritten(n);
+            }
+            if (head.hasRemaining()) {
+                addInterest(SelectionKey.OP_WRITE);
+                return;
+            }
+            synchronized (writeQueue) {
+                writeQueue.poll();
+            }
+            if (closed.get()) {
+                return;
+            }
+        }
+        if (key.isValid()) {
+            dropInterest(SelectionKey.OP_WRITE);
+            if (connection.readAllowed()) {
+                addInterest(SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    @Override
+    public void shutdownInput() {
+        reactor.execute(() -> {
+            if (key != null && key.isValid()) {
+                dropInterest(SelectionKey.OP_READ);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            reactor.execute(() -> {
+                if (key != null) {
+                    key.cancel();
+                }
+                Reactor.closeQuietly(channel);
+            });
+            connection.onClosed();
+        }
+    }
+
+    private void addInterest(int op) {
+        int ops = key.interestOps();
+        if ((ops & op) == 0) {
+            key.interestOps(ops | op);
+        }
+    }
+
+    private void dropInterest(int op) {
+        int ops = key.interestOps();
+        if ((ops & op) != 0) {
+            key.interestOps(ops & ~op);
+        }
+    }
+}
