@@ -47,6 +47,9 @@ public final class Connection {
     /** Ordered codecs: answers that finished ahead of an earlier one, and the next seq to send. Guarded by {@code sendLock}. */
     private final TreeMap<Long, Response> parked = new TreeMap<>();
     private long nextSeqToSend;
+    /** Ordered codecs: the bad-input reply waiting for the answers ahead of it, and its place. */
+    private ByteBuffer errorReply;
+    private long errorReplySeq;
     private final ReentrantLock sendLock = new ReentrantLock();
 
     /** Blocking models wait here for pending output to drain before reading more. */
@@ -76,16 +79,28 @@ public final class Connection {
             LOG.log(System.Logger.Level.DEBUG, "closing connection after bad input: {0}", e.getMessage());
             in.position(in.limit());
             if (e.replyBytes() != null) {
-                ByteBuffer reply = ByteBuffer.wrap(e.replyBytes());
-                pendingBytes.addAndGet(reply.remaining());
-                sendLock.lock();
-                try {
-                    io.send(reply);
-                } finally {
-                    sendLock.unlock();
-                }
+                sendErrorReply(ByteBuffer.wrap(e.replyBytes()));
             }
             endInput();
+        }
+    }
+
+    /**
+     * The answer to bad input goes out after the answers to every request read before it: at once for
+     * unordered codecs, or once those answers have left for ordered ones (HTTP pipelining).
+     */
+    private void sendErrorReply(ByteBuffer reply) {
+        pendingBytes.addAndGet(reply.remaining());
+        sendLock.lock();
+        try {
+            if (codec.ordered() && nextSeqToSend < nextSeq) {
+                errorReply = reply;
+                errorReplySeq = nextSeq;
+            } else {
+                io.send(reply);
+            }
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -114,6 +129,10 @@ public final class Connection {
                 for (Response next = parked.remove(nextSeqToSend); next != null; next = parked.remove(nextSeqToSend)) {
                     nextSeqToSend++;
                     send(next);
+                }
+                if (errorReply != null && nextSeqToSend == errorReplySeq) {
+                    io.send(errorReply);
+                    errorReply = null;
                 }
             } finally {
                 sendLock.unlock();
