@@ -1,0 +1,128 @@
+package netarena.protocol.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import netarena.protocol.Op;
+import netarena.protocol.ProtocolException;
+import netarena.protocol.ProtocolLimits;
+import netarena.protocol.Request;
+import netarena.protocol.RequestWork;
+import netarena.protocol.Response;
+
+/**
+ * What the server's Connection does with a codec, without sockets or threads: decode, run each request at
+ * once on the calling thread (DELAY and BLOCK answered without waiting), encode, stop after
+ * {@code closesAfter} or a protocol error. Tests read what was written back with {@link HttpResponseDecoder}.
+ */
+final class ServerSim {
+
+    static final Instant NOW = Instant.parse("1994-11-06T08:49:37Z");
+    static final ProtocolLimits LIMITS = new ProtocolLimits(64 * 1024, ProtocolLimits.DEFAULT_MAX_HEADER_BYTES);
+
+    final HttpServerCodec codec;
+    final List<Request> requests = new ArrayList<>();
+    final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final Function<Request, Response> work;
+    boolean closed;
+    String error;
+
+    ServerSim() {
+        this(LIMITS, ServerSim::runWithoutWaiting);
+    }
+
+    ServerSim(ProtocolLimits limits, Function<Request, Response> work) {
+        this.codec = new HttpServerCodec(limits, HttpDate.of(InstantSource.fixed(NOW)));
+        this.work = work;
+    }
+
+    static Response runWithoutWaiting(Request request) {
+        Response rejection = RequestWork.rejection(request);
+        if (rejection != null) {
+            return rejection;
+        }
+        return request.op() == Op.DELAY || request.op() == Op.BLOCK ? RequestWork.delayDone(request)
+                : RequestWork.run(request);
+    }
+
+    /** Feeds {@code bytes} in pieces that end at each of {@code cuts} (ascending) and at the end. */
+    ServerSim feed(byte[] bytes, int... cuts) {
+        int from = 0;
+        for (int cut : cuts) {
+            feed(ByteBuffer.wrap(bytes, from, cut - from));
+            from = cut;
+        }
+        return feed(ByteBuffer.wrap(bytes, from, bytes.length - from));
+    }
+
+    ServerSim feed(String text) {
+        return feed(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    ServerSim feed(ByteBuffer in) {
+        if (closed) {
+            return this;
+        }
+        try {
+            codec.decode(in, this::answer);
+            if (in.hasRemaining()) {
+                throw new AssertionError("decode left " + in.remaining() + " bytes unconsumed");
+            }
+        } catch (ProtocolException e) {
+            error = e.getMessage();
+            written.writeBytes(e.replyBytes());
+            closed = true;
+        }
+        return this;
+    }
+
+    private void answer(Request request) {
+        if (closed) {
+            throw new AssertionError("a request was decoded after the connection closed");
+        }
+        requests.add(request);
+        Response response = work.apply(request);
+        ByteBuffer bytes = codec.encode(response);
+        written.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        closed = codec.closesAfter(response);
+    }
+
+    String text() {
+        return written.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Everything written, decoded as responses; fails on a partial one. */
+    List<HttpResponse> responses() {
+        HttpResponseDecoder decoder = new HttpResponseDecoder(LIMITS);
+        ByteBuffer in = ByteBuffer.wrap(written.toByteArray());
+        List<HttpResponse> out = new ArrayList<>();
+        for (HttpResponse r = decoder.decode(in); r != null; r = decoder.decode(in)) {
+            out.add(r);
+        }
+        if (!decoder.atMessageBoundary()) {
+            throw new AssertionError("a partial response was written: " + text());
+        }
+        return out;
+    }
+
+    HttpResponse only() {
+        List<HttpResponse> all = responses();
+        if (all.size() != 1) {
+            throw new AssertionError("expected one response, got " + all.size() + ": " + text());
+        }
+        return all.get(0);
+    }
+
+    static String body(HttpResponse r) {
+        return new String(r.body(), StandardCharsets.ISO_8859_1);
+    }
+
+    static String get(String target) {
+        return "GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n";
+    }
+}
