@@ -101,7 +101,8 @@ class HttpConnectionRulesTest {
                     : i % 3 == 1 ? "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + String.valueOf(i).length() + "\r\n\r\n" + i
                     : get("/nothing-" + i));
         }
-        List<HttpResponse> got = new ServerSim().feed(wire.toString()).responses();
+        // fed as bytes: ServerSim's every-split check is quadratic, and HttpSplitTest covers pipelined splits
+        List<HttpResponse> got = new ServerSim().feed(wire.toString().getBytes(StandardCharsets.US_ASCII)).responses();
         assertEquals(200, got.size());
         for (int i = 0; i < 200; i++) {
             HttpResponse r = got.get(i);

@@ -19,6 +19,9 @@ import netarena.protocol.Response;
  * What the server's Connection does with a codec, without sockets or threads: decode, run each request at
  * once on the calling thread (DELAY and BLOCK answered without waiting), encode, stop after
  * {@code closesAfter} or a protocol error. Tests read what was written back with {@link HttpResponseDecoder}.
+ *
+ * <p>The first {@link #feed(String)} on a fresh sim also checks that the same bytes split in two at every
+ * byte boundary get exactly the same answers, so every test request is a split test too.
  */
 final class ServerSim {
 
@@ -28,7 +31,9 @@ final class ServerSim {
     final HttpServerCodec codec;
     final List<Request> requests = new ArrayList<>();
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final ProtocolLimits limits;
     private final Function<Request, Response> work;
+    private boolean fed;
     boolean closed;
     String error;
 
@@ -38,6 +43,7 @@ final class ServerSim {
 
     ServerSim(ProtocolLimits limits, Function<Request, Response> work) {
         this.codec = new HttpServerCodec(limits, HttpDate.of(InstantSource.fixed(NOW)));
+        this.limits = limits;
         this.work = work;
     }
 
@@ -52,6 +58,7 @@ final class ServerSim {
 
     /** Feeds {@code bytes} in pieces that end at each of {@code cuts} (ascending) and at the end. */
     ServerSim feed(byte[] bytes, int... cuts) {
+        fed = true;
         int from = 0;
         for (int cut : cuts) {
             feed(ByteBuffer.wrap(bytes, from, cut - from));
@@ -61,10 +68,31 @@ final class ServerSim {
     }
 
     ServerSim feed(String text) {
-        return feed(text.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (!fed) {
+            assertSameAtEverySplit(bytes);
+        }
+        return feed(bytes);
+    }
+
+    private void assertSameAtEverySplit(byte[] bytes) {
+        String whole = new ServerSim(limits, work).feed(bytes).outcome();
+        for (int cut = 0; cut <= bytes.length; cut++) {
+            String split = new ServerSim(limits, work).feed(bytes, cut).outcome();
+            if (!split.equals(whole)) {
+                throw new AssertionError("split at byte " + cut + " of " + bytes.length + " changed the outcome:\n"
+                        + whole + "\n---- became ----\n" + split);
+            }
+        }
+    }
+
+    /** Everything observable: what was written, the error, whether it closed, how many requests ran. */
+    String outcome() {
+        return text() + "\n[error=" + error + " closed=" + closed + " requests=" + requests.size() + "]";
     }
 
     ServerSim feed(ByteBuffer in) {
+        fed = true;
         if (closed) {
             return this;
         }
