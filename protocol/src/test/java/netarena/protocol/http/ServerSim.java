@@ -75,8 +75,15 @@ final class ServerSim {
         return feed(bytes);
     }
 
-    private void assertSameAtEverySplit(byte[] bytes) {
-        String whole = new ServerSim(limits, work).feed(bytes).outcome();
+    /** Feeds {@code text} in one piece without the split check: for inputs of many KiB (see HttpSplitTest). */
+    ServerSim feedWhole(String text) {
+        return feed(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Fails unless every two-piece split of {@code bytes} gives what reading them whole gives; returns that. */
+    ServerSim assertSameAtEverySplit(byte[] bytes) {
+        ServerSim wholeSim = new ServerSim(limits, work).feed(bytes);
+        String whole = wholeSim.outcome();
         for (int cut = 0; cut <= bytes.length; cut++) {
             String split = new ServerSim(limits, work).feed(bytes, cut).outcome();
             if (!split.equals(whole)) {
@@ -84,6 +91,7 @@ final class ServerSim {
                         + whole + "\n---- became ----\n" + split);
             }
         }
+        return wholeSim;
     }
 
     /** Everything observable: what was written, the error, whether it closed, how many requests ran. */
