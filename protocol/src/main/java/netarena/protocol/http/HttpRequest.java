@@ -9,16 +9,16 @@ package netarena.protocol.http;
  * @param keepAlive    whether the connection persists after the answer (RFC 9112 section 9.3)
  * @param body         the body, chunk framing removed; never null
  */
-public record HttpRequest(String method, String target, int minorVersion, boolean keepAlive, byte[] body) {
+record HttpRequest(String method, String target, int minorVersion, boolean keepAlive, byte[] body) {
 
     /** The target up to {@code ?}. */
-    public String path() {
+    String path() {
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q);
     }
 
     /** The target after {@code ?}, or the empty string. */
-    public String query() {
+    String query() {
         int q = target.indexOf('?');
         return q < 0 ? "" : target.substring(q + 1);
     }

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
  * {@code Date}, {@code Content-Type} and {@code Content-Length}; {@code Connection} when it says
  * something the version does not imply. Immutable; any thread.
  */
-public final class HttpResponseWriter {
+final class HttpResponseWriter {
 
-    public static final String TEXT_PLAIN = "text/plain";
-    public static final String OCTET_STREAM = "application/octet-stream";
+    static final String TEXT_PLAIN = "text/plain";
+    static final String OCTET_STREAM = "application/octet-stream";
 
     private static final byte[] SERVER = ascii("Server: netarena\r\n");
     private static final byte[] CONTENT_TYPE = ascii("Content-Type: ");
@@ -24,7 +24,7 @@ public final class HttpResponseWriter {
 
     private final HttpDate date;
 
-    public HttpResponseWriter(HttpDate date) {
+    HttpResponseWriter(HttpDate date) {
         this.date = date;
     }
 
@@ -35,7 +35,7 @@ public final class HttpResponseWriter {
      * @param keepAlive false adds {@code Connection: close}
      * @param allow     the {@code Allow} header value (for 405), or null
      */
-    public ByteBuffer write(HttpStatus status, String contentType, byte[] body, boolean http10, boolean keepAlive,
+    ByteBuffer write(HttpStatus status, String contentType, byte[] body, boolean http10, boolean keepAlive,
             String allow) {
         byte[] connection = !keepAlive ? CONNECTION_CLOSE : http10 ? CONNECTION_KEEP_ALIVE : NONE;
         byte[] dateLine = date.headerLine();
@@ -57,7 +57,7 @@ public final class HttpResponseWriter {
     }
 
     /** A {@code text/plain} answer whose body is {@code reason} and a newline. */
-    public ByteBuffer error(HttpStatus status, String reason, boolean http10, boolean keepAlive, String allow) {
+    ByteBuffer error(HttpStatus status, String reason, boolean http10, boolean keepAlive, String allow) {
         return write(status, TEXT_PLAIN, ascii(reason + "\n"), http10, keepAlive, allow);
     }
 

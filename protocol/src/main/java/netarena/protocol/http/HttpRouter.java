@@ -35,14 +35,15 @@ final class HttpRouter {
             case PLAINTEXT -> new Routed(new Request(route.op().code(), 0, 0, Route.plaintextBody()), ok);
             case ECHO -> new Routed(new Request(route.op().code(), 0, 0, http.body()), ok);
             case CPU, DELAY, BLOCK -> {
-                String argText = param(http.query(), route.argName());
+                String query = http.query();
+                String argText = param(query, route.argName());
                 long arg = saturatingU32(argText);
                 if (arg < 0) {
                     yield rejected(http, route, HttpStatus.BAD_REQUEST, argText == null
                             ? "query parameter " + route.argName() + " is required"
                             : "query parameter " + route.argName() + " must be decimal digits");
                 }
-                Long seed = route == Route.CPU ? u64(param(http.query(), "seed")) : Long.valueOf(0);
+                Long seed = route == Route.CPU ? u64(param(query, "seed")) : Long.valueOf(0);
                 if (seed == null) {
                     yield rejected(http, route, HttpStatus.BAD_REQUEST,
                             "query parameter seed must be decimal digits below 2^64");

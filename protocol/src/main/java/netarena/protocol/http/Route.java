@@ -21,6 +21,7 @@ public enum Route {
     BLOCK("GET", "/block", Op.BLOCK, "us", RequestWork.MAX_WAIT_MICROS);
 
     private static final byte[] PLAINTEXT_BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+    private static final Route[] ALL = values();
 
     private final String method;
     private final String path;
@@ -66,7 +67,7 @@ public enum Route {
 
     /** The route with exactly this path, or null (404). */
     public static Route forPath(String path) {
-        for (Route r : values()) {
+        for (Route r : ALL) {
             if (r.path.equals(path)) {
                 return r;
             }

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import netarena.protocol.Op;
+import netarena.protocol.ProtocolLimits;
 import netarena.protocol.Request;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.protocol.WireProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -155,6 +157,11 @@ class HttpRoutesTest {
         assertEquals(503, sim.responses().get(0).statusCode());
         assertEquals(503, sim.responses().get(1).statusCode());
         assertFalse(sim.closed);
+    }
+
+    @Test
+    void isWhatTheHttpWireProtocolGivesEveryConnection() {
+        assertTrue(WireProtocol.fromLabel("http").newServerCodec(ProtocolLimits.defaults()) instanceof HttpServerCodec);
     }
 
     @Test
