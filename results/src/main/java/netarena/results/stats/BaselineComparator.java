@@ -9,11 +9,11 @@ import java.util.Locale;
  * metrics at once. The entry point behind {@code netarena compare}. Pure and thread-safe: the
  * result depends only on the inputs and the config.
  *
- * <p>Per metric: the ratio of medians current/baseline with a percentile bootstrap interval
+ * <p>Per metric: the ratio current/baseline of the medians (or means, per config) with a percentile bootstrap interval
  * ({@link BootstrapRatio}), a two-sided Mann-Whitney p-value ({@link MannWhitneyTest}), then the
  * p-values of every metric that had enough data go through one correction (Holm by default) and
  * {@link VerdictRule} decides. A metric with fewer than {@code minValuesPerSide} values on a side,
- * or a zero baseline median under a non-zero current one, is INCONCLUSIVE and takes no part in the
+ * or a zero baseline centre under a non-zero current one, is INCONCLUSIVE and takes no part in the
  * correction.
  */
 public final class BaselineComparator {
@@ -45,7 +45,7 @@ public final class BaselineComparator {
             skipped[i] = whyUntestable(s);
             pValues[i] = Double.NaN;
             if (skipped[i] == null) {
-                intervals[i] = BootstrapRatio.ofMedians(s.baseline(), s.current(), config.confidence(),
+                intervals[i] = BootstrapRatio.of(config.estimator(), s.baseline(), s.current(), config.confidence(),
                         config.resamples(), seedFor(s));
                 pValues[i] = MannWhitneyTest.twoSidedP(s.baseline(), s.current());
                 tested.add(i);
@@ -62,17 +62,17 @@ public final class BaselineComparator {
     private MetricComparison result(MetricSamples s, RatioInterval interval, double p, double adjustedP, String skipped) {
         double[] base = s.baseline();
         double[] cur = s.current();
-        double baseMedian = base.length == 0 ? Double.NaN : SampleMath.median(base);
-        double curMedian = cur.length == 0 ? Double.NaN : SampleMath.median(cur);
+        double baseCentre = base.length == 0 ? Double.NaN : config.estimator().of(base);
+        double curCentre = cur.length == 0 ? Double.NaN : config.estimator().of(cur);
         if (skipped != null) {
-            double ratio = base.length == 0 || cur.length == 0 ? Double.NaN : SampleMath.ratio(curMedian, baseMedian);
-            return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseMedian,
-                    curMedian, ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, skipped);
+            double ratio = base.length == 0 || cur.length == 0 ? Double.NaN : SampleMath.ratio(curCentre, baseCentre);
+            return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseCentre,
+                    curCentre, ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, skipped);
         }
         VerdictRule.Decision decision = VerdictRule.decide(s.direction(), interval, adjustedP, base.length,
                 cur.length, config);
-        return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseMedian,
-                curMedian, interval.ratio(), interval.low(), interval.high(), p, adjustedP, decision.verdict(),
+        return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseCentre,
+                curCentre, interval.ratio(), interval.low(), interval.high(), p, adjustedP, decision.verdict(),
                 decision.reason());
     }
 
@@ -83,9 +83,8 @@ public final class BaselineComparator {
             return String.format(Locale.ROOT, "too little data: %d baseline and %d current values, need at least %d per side",
                     b, c, config.minValuesPerSide());
         }
-        double baseMedian = SampleMath.median(s.baseline());
-        if (baseMedian == 0 && SampleMath.median(s.current()) != 0) {
-            return "baseline median is 0 and current is not: no ratio to judge";
+        if (config.estimator().of(s.baseline()) == 0 && config.estimator().of(s.current()) != 0) {
+            return "baseline " + config.estimator().name().toLowerCase(Locale.ROOT) + " is 0 and current is not: no ratio to judge";
         }
         return null;
     }

@@ -31,6 +31,12 @@ public final class BootstrapRatio {
      */
     public static RatioInterval ofMedians(double[] baseline, double[] current, double confidence,
                                           int resamples, long seed) {
+        return of(RatioEstimator.MEDIAN, baseline, current, confidence, resamples, seed);
+    }
+
+    /** As {@link #ofMedians}, for the ratio of {@code estimator} (median or mean) of each side. */
+    public static RatioInterval of(RatioEstimator estimator, double[] baseline, double[] current, double confidence,
+                                   int resamples, long seed) {
         if (baseline.length == 0 || current.length == 0) {
             throw new IllegalArgumentException("bootstrap needs at least one value per side, got "
                     + baseline.length + " and " + current.length);
@@ -46,23 +52,24 @@ public final class BootstrapRatio {
         double[] scratchBase = new double[baseline.length];
         double[] scratchCurrent = new double[current.length];
         for (int b = 0; b < resamples; b++) {
-            double base = resampledMedian(baseline, scratchBase, random);
-            double cur = resampledMedian(current, scratchCurrent, random);
+            double base = resampled(estimator, baseline, scratchBase, random);
+            double cur = resampled(estimator, current, scratchCurrent, random);
             ratios[b] = SampleMath.ratio(cur, base);
         }
         java.util.Arrays.sort(ratios);
         double tail = (1 - confidence) / 2;
-        double point = SampleMath.ratio(SampleMath.median(current), SampleMath.median(baseline));
+        double point = SampleMath.ratio(estimator.of(current), estimator.of(baseline));
         return new RatioInterval(point, SampleMath.quantileOfSorted(ratios, tail),
                 SampleMath.quantileOfSorted(ratios, 1 - tail), confidence);
     }
 
-    private static double resampledMedian(double[] values, double[] scratch, SplittableRandom random) {
+    private static double resampled(RatioEstimator estimator, double[] values, double[] scratch,
+                                    SplittableRandom random) {
         int n = values.length;
         for (int i = 0; i < n; i++) {
             scratch[i] = values[random.nextInt(n)];
         }
         SampleMath.sortPrefix(scratch, n);
-        return SampleMath.medianOfSorted(scratch, n);
+        return estimator.ofSorted(scratch, n);
     }
 }

@@ -9,9 +9,10 @@ package netarena.results.stats;
  * @param direction      which way is better
  * @param baselineCount  baseline repetitions
  * @param currentCount   current repetitions
- * @param baselineMedian median of the baseline values, in the metric's unit
- * @param currentMedian  median of the current values, in the metric's unit
- * @param ratio          currentMedian / baselineMedian; 1.0 is no change
+ * @param baselineCentre median (or mean, per {@link ComparisonConfig#estimator()}) of the baseline values,
+ *                       in the metric's unit
+ * @param currentCentre  the same of the current values
+ * @param ratio          currentCentre / baselineCentre; 1.0 is no change
  * @param ciLow          lower end of the bootstrap interval of the ratio
  * @param ciHigh         upper end of the bootstrap interval of the ratio
  * @param pValue         two-sided Mann-Whitney p-value, uncorrected
@@ -20,7 +21,7 @@ package netarena.results.stats;
  * @param reason         one line a person can read: why this verdict
  */
 public record MetricComparison(String cell, String metric, Direction direction, int baselineCount, int currentCount,
-                               double baselineMedian, double currentMedian, double ratio, double ciLow,
+                               double baselineCentre, double currentCentre, double ratio, double ciLow,
                                double ciHigh, double pValue, double adjustedP, Verdict verdict, String reason) {
 
     /** {@code cell/metric}, how reports name this metric. */

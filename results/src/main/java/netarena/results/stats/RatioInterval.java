@@ -3,7 +3,7 @@ package netarena.results.stats;
 /**
  * A ratio current/baseline with its confidence interval; 1.0 is no change, 1.10 is 10% higher.
  *
- * @param ratio      the point estimate, median(current) / median(baseline)
+ * @param ratio      the point estimate, e.g. median(current) / median(baseline)
  * @param low        the lower end of the interval
  * @param high       the upper end of the interval
  * @param confidence the interval's nominal coverage, e.g. 0.95
