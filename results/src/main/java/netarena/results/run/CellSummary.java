@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * One cell over its repetitions: a row of {@code results.csv}.
@@ -41,10 +42,13 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
                 .toList();
     }
 
-    /** Summarizes the repetitions of one cell. */
+    /**
+     * Summarizes the repetitions of one cell. Repetitions that were not OK for the same reason share one
+     * entry in {@code reasons}, e.g. {@code reps 1, 2, 3 FAILED: server did not start}.
+     */
     public static CellSummary of(CellKey key, List<Repetition> reps) {
         CellStatus status = reps.isEmpty() ? CellStatus.FAILED : CellStatus.OK;
-        List<String> reasons = new ArrayList<>();
+        Map<String, List<Integer>> repsByReason = new LinkedHashMap<>();
         List<Repetition> ok = new ArrayList<>();
         for (Repetition r : reps.stream().sorted(Comparator.comparingInt(Repetition::repetition)).toList()) {
             if (r.status() == CellStatus.OK) {
@@ -53,8 +57,11 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
             }
             status = worse(status, r.status());
             String why = r.reason() == null || r.reason().isBlank() ? "no reason given" : r.reason().strip();
-            reasons.add("rep " + r.repetition() + " " + r.status() + ": " + why);
+            repsByReason.computeIfAbsent(r.status() + ": " + why, k -> new ArrayList<>()).add(r.repetition());
         }
+        List<String> reasons = new ArrayList<>();
+        repsByReason.forEach((why, numbers) -> reasons.add((numbers.size() == 1 ? "rep " : "reps ")
+                + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " " + why));
         if (reps.isEmpty()) {
             reasons.add("no repetition was recorded");
         }

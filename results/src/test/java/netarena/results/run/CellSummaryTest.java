@@ -57,6 +57,15 @@ class CellSummaryTest {
     }
 
     @Test
+    void repetitionsNotOkForTheSameReasonShareOneEntry() {
+        CellSummary s = CellSummary.of(cell, List.of(
+                rep(cell, 3, CellStatus.FAILED, "server did not start", Double.NaN, ServerCost.unknown()),
+                rep(cell, 1, CellStatus.FAILED, "server did not start", Double.NaN, ServerCost.unknown()),
+                rep(cell, 2, CellStatus.INVALID, "hiccup", 10, cost(20))));
+        assertEquals("reps 1, 3 FAILED: server did not start; rep 2 INVALID: hiccup", s.reasons());
+    }
+
+    @Test
     void unknownCostsStayUnknownWhileThroughputIsKnown() {
         CellSummary s = CellSummary.of(cell, List.of(
                 rep(cell, 1, CellStatus.OK, "", 1000, ServerCost.unknown()),
