@@ -64,7 +64,8 @@ record LatencySpectrum(String source, List<Point> points) {
     /**
      * Parses HdrHistogram's percentile distribution text: rows of value, percentile (a fraction),
      * total count and 1/(1-percentile); header and {@code #[...]} footer lines are skipped. The row at
-     * percentile 1.0 is left out, as it has no place on a 1/(1-p) axis.
+     * percentile 1.0 (the max) has no place on a 1/(1-p) axis; it is put where the samples run out,
+     * at 1 - 1/count.
      */
     static List<Point> parseHgrm(String text) {
         List<Point> points = new ArrayList<>();
@@ -76,9 +77,8 @@ record LatencySpectrum(String source, List<Point> points) {
             try {
                 double value = Double.parseDouble(cols[0]);
                 double fraction = Double.parseDouble(cols[1]);
-                if (fraction >= 0 && fraction < 1) {
-                    points.add(new Point(fraction, value));
-                }
+                long count = Long.parseLong(cols[2]);
+                add(points, fraction, value, count);
             } catch (NumberFormatException header) {
                 // the column titles, e.g. "Value Percentile TotalCount 1/(1-Percentile)"
             }
@@ -100,12 +100,21 @@ record LatencySpectrum(String source, List<Point> points) {
             return points;
         }
         for (HistogramIterationValue v : total.percentiles(5)) {
-            double fraction = v.getPercentileLevelIteratedTo() / 100.0;
-            if (fraction < 1) {
-                points.add(new Point(fraction, total.highestEquivalentValue(v.getValueIteratedTo())));
-            }
+            add(points, v.getPercentileLevelIteratedTo() / 100.0, total.highestEquivalentValue(v.getValueIteratedTo()),
+                    total.getTotalCount());
         }
         return points;
+    }
+
+    /** Adds a point, moving percentile 1.0 to 1 - 1/count and dropping points that would not move right. */
+    private static void add(List<Point> points, double fraction, double value, long count) {
+        if (fraction >= 1) {
+            fraction = count > 1 ? 1 - 1.0 / count : 0;
+        }
+        if (fraction < 0 || !points.isEmpty() && fraction <= points.getLast().fraction() && fraction != 0) {
+            return;
+        }
+        points.add(new Point(fraction, value));
     }
 
     private static List<Point> scale(List<Point> raw, double p50Micros) {
