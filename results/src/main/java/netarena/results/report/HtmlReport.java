@@ -78,14 +78,15 @@ final class HtmlReport {
         page.append("<footer>Written by <code>netarena report</code> from ")
                 .append(Html.esc(data.folder().dir().toAbsolutePath().toString())).append(" at ")
                 .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .append(". Every figure is also in results.csv and repetitions.csv.</footer>\n</main></body></html>\n");
+                .append(data.cells().isEmpty() ? "." : ". Every figure is also in results.csv and repetitions.csv.")
+                .append("</footer>\n</main></body></html>\n");
         return page.toString();
     }
 
     private String subtitle() {
         return data.manifest().map(m -> {
             String s = "<p class=\"sub\">" + Html.esc(nonEmpty(m.command(), "command unknown")) + "<br>started "
-                    + Html.esc(nonEmpty(m.startedAt(), "?"));
+                    + Html.esc(nonEmpty(m.startedAt(), "at an unknown time"));
             if (m.finishedAt() == null || m.finishedAt().isBlank()) {
                 s += ", <b>not finished</b> (a partial run: the figures are what it measured before it stopped)";
             } else {
@@ -116,9 +117,8 @@ final class HtmlReport {
         }
         rows.add(row("pinning", m.pinning()));
         rows.add(row("git commit", m.gitCommit()));
-        rows.add(row("server JVM flags", m.serverJvmFlags() == null ? null : String.join(" ", m.serverJvmFlags())));
-        rows.add(row("generator JVM flags",
-                m.generatorJvmFlags() == null ? null : String.join(" ", m.generatorJvmFlags())));
+        rows.add(row("server JVM flags", flags(m.serverJvmFlags())));
+        rows.add(row("generator JVM flags", flags(m.generatorJvmFlags())));
         if (m.knobs() != null && !m.knobs().isEmpty()) {
             rows.add(List.of("knobs", "<ul class=\"kv\">" + m.knobs().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> "<li><code>" + Html.esc(e.getKey()) + "</code> = " + Html.esc(e.getValue()) + "</li>")
@@ -137,7 +137,8 @@ final class HtmlReport {
 
     private String planSummary() {
         if (data.cells().isEmpty()) {
-            return "<p class=\"warn\">This run holds no measured repetition.</p>";
+            return data.jmh().isPresent() ? "<p>A JMH run: no sweep cells, the benchmarks are below.</p>"
+                    : "<p class=\"warn\">This run holds no measured repetition.</p>";
         }
         String models = data.cells().stream().map(c -> c.key().model()).distinct()
                 .sorted(WorkloadView::compareModels).collect(Collectors.joining(", "));
@@ -161,6 +162,10 @@ final class HtmlReport {
 
     private String overview(List<WorkloadView> views) {
         StringBuilder sb = new StringBuilder("<section id=\"overview\"><h2>Overview</h2>\n");
+        if (data.cells().isEmpty() && data.jmh().isPresent()) {
+            return sb.append("<p>A JMH run: no sweep cells. See <a href=\"#jmh\">JMH benchmarks</a>.</p></section>\n")
+                    .toString();
+        }
         long ok = data.cells().stream().filter(CellSummary::ok).count();
         long failed = data.cells().stream().filter(c -> c.status() == netarena.results.run.CellStatus.FAILED).count();
         long invalid = data.cells().size() - ok - failed;
@@ -197,6 +202,10 @@ final class HtmlReport {
 
     private static List<String> row(String name, String value) {
         return List.of(Html.esc(name), value == null || value.isBlank() ? "<i>unknown</i>" : Html.esc(value));
+    }
+
+    private static String flags(List<String> flags) {
+        return flags == null ? null : flags.isEmpty() ? "none" : String.join(" ", flags);
     }
 
     private static String nonEmpty(String s, String otherwise) {

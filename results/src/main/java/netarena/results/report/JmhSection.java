@@ -61,7 +61,7 @@ final class JmhSection {
                             + "(gc.alloc.rate.norm, from -prof gc) and forks \u00d7 measurement iterations.",
                     () -> Charts.bars(title, unit, labels, scores, colors, errors),
                     Html.table("fig", List.of("benchmark", "mode", " score", " \u00b1 error", "unit", " B/op",
-                            " forks\u00d7iter"), rows), false));
+                            " forks\u00d7iter"), rows), true));
         }
         return sb.append("</section>\n").toString();
     }

@@ -22,9 +22,10 @@ final class MarkdownSummary {
         md.append("## netarena ").append(data.manifest().map(Manifest::kind).orElse("run")).append(' ')
                 .append(data.folder().runId()).append("\n\n");
         md.append(machine(data.manifest())).append("\n\n");
+        boolean benchOnly = data.cells().isEmpty() && data.jmh().isPresent();
         long ok = data.cells().stream().filter(CellSummary::ok).count();
-        md.append(data.cells().size()).append(" cells: ").append(ok).append(" OK, ")
-                .append(data.cells().size() - ok).append(" not OK.");
+        md.append(benchOnly ? "A JMH run." : data.cells().size() + " cells: " + ok + " OK, "
+                + (data.cells().size() - ok) + " not OK.");
         if (data.manifest().isPresent() && blank(data.manifest().get().finishedAt())) {
             md.append(" **The run did not finish**: these are the repetitions it completed.");
         }
@@ -37,17 +38,19 @@ final class MarkdownSummary {
         }
         data.byWorkload().forEach((workload, cells) -> workload(md, new WorkloadView(workload, cells)));
         List<CellSummary> bad = data.cells().stream().filter(c -> !c.ok()).toList();
-        md.append("### Failed and invalid cells\n\n");
-        if (bad.isEmpty()) {
-            md.append("None: every cell is OK.\n\n");
-        } else {
-            md.append("| status | cell | OK reps | reasons |\n|---|---|--:|---|\n");
-            for (CellSummary c : bad) {
-                md.append("| **").append(c.status()).append("** | `").append(c.key().id()).append("` | ")
-                        .append(c.okRepetitions()).append('/').append(c.repetitions()).append(" | ")
-                        .append(cell(c.reasons())).append(" |\n");
+        if (!benchOnly) {
+            md.append("### Failed and invalid cells\n\n");
+            if (bad.isEmpty()) {
+                md.append("None: every cell is OK.\n\n");
+            } else {
+                md.append("| status | cell | OK reps | reasons |\n|---|---|--:|---|\n");
+                for (CellSummary c : bad) {
+                    md.append("| **").append(c.status()).append("** | `").append(c.key().id()).append("` | ")
+                            .append(c.okRepetitions()).append('/').append(c.repetitions()).append(" | ")
+                            .append(cell(c.reasons())).append(" |\n");
+                }
+                md.append('\n');
             }
-            md.append('\n');
         }
         data.jmh().ifPresent(results -> jmh(md, results));
         for (ReportSection s : extra) {

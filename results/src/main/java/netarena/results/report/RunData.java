@@ -41,9 +41,14 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
             }
         }
         Rows<Repetition> reps = folder.readRepetitions();
-        problems.addAll(reps.problems());
-        Optional<List<JmhResult>> jmh = Optional.empty();
         Path jmhFile = folder.jmhJson();
+        boolean benchOnly = Files.isRegularFile(jmhFile)
+                && !Files.exists(folder.dir().resolve(RunFolder.REPETITIONS));
+        if (!benchOnly) {
+            // a bench run has jmh.json and no sweep: its missing repetitions.csv is no problem
+            problems.addAll(reps.problems());
+        }
+        Optional<List<JmhResult>> jmh = Optional.empty();
         if (Files.isRegularFile(jmhFile)) {
             try {
                 jmh = Optional.of(JmhJson.read(jmhFile));

@@ -119,6 +119,24 @@ class ReportRobustnessTest {
     }
 
     @Test
+    void aBenchRunIsAJmhReportWithoutSweepComplaints() throws IOException {
+        RunFolder run = RunFolder.create(root, Instant.EPOCH);
+        run.writeManifest(SyntheticRun.manifest(run.runId()));
+        try (var jmh = getClass().getResourceAsStream("/netarena/results/jmh/jmh-1.37-sample.json")) {
+            Files.copy(jmh, run.jmhJson());
+        }
+        ReportWriter.Written w = ReportWriter.write(run.dir());
+        String html = html(w);
+        assertEquals(3, w.charts());
+        assertTrue(html.contains("A JMH run: no sweep cells"));
+        assertTrue(!html.contains("repetitions.csv is missing"), "a bench run has no repetitions.csv by design");
+        String md = Files.readString(w.markdown());
+        assertTrue(md.contains("A JMH run."));
+        assertTrue(!md.contains("Failed and invalid cells"));
+        assertTrue(md.contains("| RoundTripBench.echo [model=selector, size=64] | sample | 19.6 | 0.0540 | us/op |  |"), md);
+    }
+
+    @Test
     void aHeaderOnlyRepetitionsFileIsAnEmptyRun() throws IOException {
         RunFolder run = RunFolder.create(root, Instant.EPOCH);
         Files.writeString(run.dir().resolve(RunFolder.REPETITIONS), RepetitionCsv.headerLine());
