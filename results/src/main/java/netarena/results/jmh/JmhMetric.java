@@ -1,7 +1,9 @@
 package netarena.results.jmh;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * One metric of a JMH result: the primary metric or a secondary one such as {@code gc.alloc.rate.norm}.
@@ -23,7 +25,7 @@ public record JmhMetric(double score, double scoreError, String unit, NavigableM
     }
 
     public JmhMetric {
-        percentiles = java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(percentiles));
+        percentiles = Collections.unmodifiableNavigableMap(new TreeMap<>(percentiles));
         rawData = rawData.stream().map(List::copyOf).toList();
         rawDataHistogram = rawDataHistogram.stream().map(f -> f.stream().map(List::copyOf).toList()).toList();
     }

@@ -4,8 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -56,7 +59,7 @@ final class Charts {
         }
         chart.setCustomYAxisTickLabelsFormatter(Fmt::num);
         for (Line l : lines) {
-            double[] x = log2X ? java.util.Arrays.stream(l.x()).map(v -> Math.log(v) / Math.log(2)).toArray() : l.x();
+            double[] x = log2X ? Arrays.stream(l.x()).map(v -> Math.log(v) / Math.log(2)).toArray() : l.x();
             XYSeries s = chart.addSeries(l.name(), x, l.y());
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineColor(color(l.colorIndex()));
@@ -71,7 +74,7 @@ final class Charts {
      * the ticks at whole decades carry their percentile and a marked line shows the median.
      */
     static XYChart spectrum(String title, List<Line> lines, double maxDecades) {
-        double maxMicros = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.y())).max().orElse(1);
+        double maxMicros = lines.stream().flatMapToDouble(l -> Arrays.stream(l.y())).max().orElse(1);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("percentile")
                 .yAxisTitle("latency (\u00b5s)").build();
         style(chart.getStyler());
@@ -88,9 +91,9 @@ final class Charts {
             s.setLineWidth(2.2f);
         }
         double median = Math.log10(2);
-        org.knowm.xchart.AnnotationLine line = new org.knowm.xchart.AnnotationLine(median, true, false);
+        AnnotationLine line = new AnnotationLine(median, true, false);
         chart.addAnnotation(line);
-        chart.addAnnotation(new org.knowm.xchart.AnnotationText("50%", median + 0.12, maxMicros * 0.97, false));
+        chart.addAnnotation(new AnnotationText("50%", median + 0.12, maxMicros * 0.97, false));
         chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAnnotationTextFontColor(new Color(0x666666));
         chart.getStyler().setAnnotationLineColor(new Color(0xBBBBBB));
@@ -144,7 +147,7 @@ final class Charts {
         chart.getStyler().setXAxisLabelRotation(categories.stream().mapToInt(String::length).sum() > 60 ? 12 : 0);
         if (errors != null) {
             // XChart's error bars need a value in every category: one series, one color
-            List<Double> e = java.util.Arrays.stream(errors).map(x -> Double.isFinite(x) ? x : 0).boxed().toList();
+            List<Double> e = Arrays.stream(errors).map(x -> Double.isFinite(x) ? x : 0).boxed().toList();
             chart.addSeries(yTitle, categories, values, e).setFillColor(color(colors.isEmpty() ? 0 : colors.get(0)));
             return chart;
         }

@@ -1,5 +1,6 @@
 package netarena.results.report;
 
+import java.awt.AWTError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,8 +39,9 @@ final class FigureWriter {
             drawn++;
         } catch (NothingToDraw e) {
             plot = "<p class=\"nochart\">No chart: " + Html.esc(e.getMessage()) + "</p>";
-        } catch (Exception | LinkageError | java.awt.AWTError e) {
+        } catch (Exception | LinkageError | InternalError | AWTError e) {
             // a chart is never worth losing the report: XChart and AWT fail in many ways on odd machines
+            // (no fonts or no fontconfig: InternalError, UnsatisfiedLinkError, NoClassDefFoundError)
             notes.add("chart \"" + title + "\" could not be drawn: " + e.getClass().getSimpleName() + ": "
                     + RunData.oneLine(e));
             plot = "<p class=\"nochart\">The chart could not be drawn (" + Html.esc(RunData.oneLine(e))

@@ -3,10 +3,12 @@ package netarena.results.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import netarena.results.run.CellStatus;
 import netarena.results.run.CellSummary;
 import netarena.results.run.Manifest;
 
@@ -77,7 +79,7 @@ final class HtmlReport {
         page.append(body, 0, split).append(notes).append(body, split, body.length());
         page.append("<footer>Written by <code>netarena report</code> from ")
                 .append(Html.esc(data.folder().dir().toAbsolutePath().toString())).append(" at ")
-                .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(data.cells().isEmpty() ? "." : ". Every figure is also in results.csv and repetitions.csv.")
                 .append("</footer>\n</main></body></html>\n");
         return page.toString();
@@ -120,7 +122,8 @@ final class HtmlReport {
         rows.add(row("server JVM flags", flags(m.serverJvmFlags())));
         rows.add(row("generator JVM flags", flags(m.generatorJvmFlags())));
         if (m.knobs() != null && !m.knobs().isEmpty()) {
-            rows.add(List.of("knobs", "<ul class=\"kv\">" + m.knobs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            rows.add(List.of("knobs", "<ul class=\"kv\">" + m.knobs().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .map(e -> "<li><code>" + Html.esc(e.getKey()) + "</code> = " + Html.esc(e.getValue()) + "</li>")
                     .collect(Collectors.joining()) + "</ul>"));
         } else {
@@ -167,7 +170,7 @@ final class HtmlReport {
                     .toString();
         }
         long ok = data.cells().stream().filter(CellSummary::ok).count();
-        long failed = data.cells().stream().filter(c -> c.status() == netarena.results.run.CellStatus.FAILED).count();
+        long failed = data.cells().stream().filter(c -> c.status() == CellStatus.FAILED).count();
         long invalid = data.cells().size() - ok - failed;
         sb.append("<p class=\"counts\"><span class=\"badge ok\">").append(ok).append(" OK</span> ")
                 .append("<span class=\"badge failed\">").append(failed).append(" FAILED</span> ")

@@ -74,7 +74,8 @@ final class MarkdownSummary {
         } else {
             md.append("No OK cell in this workload.\n\n");
         }
-        md.append("| model | setting | req/s at ").append(c).append(" conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s | "
+        md.append("| model | setting | req/s at ").append(c)
+                .append(" conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s | "
                 + "p99.9 \u00b5s | CPU \u00b5s/req | RSS/conn KiB | status |\n|---|---|--:|--:|--:|--:|--:|--:|---|\n");
         for (String m : v.models()) {
             md.append("| ").append(m).append(" | ").append(v.best(m).label()).append(" | ");

@@ -32,9 +32,15 @@ public final class ReportWriter {
 
     /**
      * Writes the report of {@code runDir} with {@code extraSections} (e.g. a capacity answer) after the
-     * workloads and JMH.
+     * workloads and JMH, in the table of contents too. Their ids must differ from the report's own
+     * ({@code environment}, {@code notes}, {@code overview}, {@code problems}, {@code jmh}, {@code w1}...).
      */
     public static Written write(Path runDir, List<ReportSection> extraSections) throws IOException {
+        for (ReportSection s : extraSections) {
+            if (s.id().matches("environment|notes|overview|problems|jmh|w\\d+")) {
+                throw new IllegalArgumentException("section id " + s.id() + " is the report's own; choose another");
+            }
+        }
         RunFolder folder = RunFolder.open(runDir);
         RunData data = RunData.load(folder);
         if (!data.repetitions().isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import netarena.results.jmh.JmhJson;
 import netarena.results.jmh.JmhResult;
+import netarena.results.run.CellStatus;
 import netarena.results.run.CellSummary;
 import netarena.results.run.Manifest;
 import netarena.results.run.Repetition;
@@ -32,7 +33,8 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
         List<String> problems = new ArrayList<>();
         Optional<Manifest> manifest = Optional.empty();
         if (!Files.isRegularFile(folder.dir().resolve(RunFolder.MANIFEST))) {
-            problems.add("manifest.json is missing: the machine, JDK and settings that made these figures are unknown.");
+            problems.add("manifest.json is missing: the machine, JDK and settings that made these figures are "
+                    + "unknown.");
         } else {
             try {
                 manifest = Optional.of(folder.readManifest());
@@ -72,7 +74,7 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
     /** The OK repetitions of one cell. */
     List<Repetition> okRepetitions(CellSummary cell) {
         return repetitions.stream()
-                .filter(r -> r.cell().equals(cell.key()) && r.status() == netarena.results.run.CellStatus.OK)
+                .filter(r -> r.cell().equals(cell.key()) && r.status() == CellStatus.OK)
                 .toList();
     }
 

@@ -1,8 +1,10 @@
 package netarena.results.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -226,7 +228,7 @@ final class WorkloadSection {
         columns.forEach(s -> headers.add(" " + pool.label + "=" + s));
         boolean log2 = columns.stream().allMatch(s -> s > 0);
         String held = pool == WorkloadView.Pool.IO_THREADS ? "workers" : "io-threads";
-        return figures.figure(id + "-pool-" + pool.name().toLowerCase(java.util.Locale.ROOT),
+        return figures.figure(id + "-pool-" + pool.name().toLowerCase(Locale.ROOT),
                 "Throughput vs " + pool.label + " at " + connections + " connections (requests/s)",
                 "Median requests per second as " + pool.label + " grows, " + held
                         + " held at each model's best setting; models measured at fewer than two sizes are left out"
@@ -269,7 +271,7 @@ final class WorkloadSection {
         return "<span class=\"m\">" + swatch + Html.esc(model) + "</span>";
     }
 
-    private static String hex(java.awt.Color c) {
+    private static String hex(Color c) {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
@@ -289,7 +291,7 @@ final class WorkloadSection {
 
     static String badge(CellSummary c) {
         String s = c.status().name();
-        return "<span class=\"badge " + s.toLowerCase(java.util.Locale.ROOT) + "\">" + s + "</span>";
+        return "<span class=\"badge " + s.toLowerCase(Locale.ROOT) + "\">" + s + "</span>";
     }
 
     /** The repetition whose p99 is the median of the cell's OK repetitions (the lower one on an even count). */

@@ -162,7 +162,10 @@ final class WorkloadView {
         return Optional.ofNullable(chosen);
     }
 
-    /** Every cell (OK or not) of a model at {@code connections} with the held dimension at its best setting, by pool size. */
+    /**
+     * Every cell (OK or not) of a model at {@code connections} with the held dimension at its best
+     * setting, by pool size.
+     */
     List<CellSummary> poolCells(String model, Pool pool, int connections) {
         Setting s = best.get(model);
         int held = pool == Pool.IO_THREADS ? s.workers() : s.ioThreads();

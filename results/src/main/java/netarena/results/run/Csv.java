@@ -32,7 +32,9 @@ final class Csv {
 
     /** One CSV line, ending in a newline. */
     static String line(List<String> values) {
-        String[] clean = values.stream().map(v -> v == null ? "" : v.replaceAll("[\\r\\n]+", " ")).toArray(String[]::new);
+        String[] clean = values.stream()
+                .map(v -> v == null ? "" : v.replaceAll("[\\r\\n]+", " "))
+                .toArray(String[]::new);
         try {
             return MAPPER.writer(CsvSchema.emptySchema()).writeValueAsString(clean);
         } catch (JsonProcessingException e) {

@@ -62,8 +62,19 @@ public final class RunFolder {
      * {@code 2026-11-25T15-10-00Z}; a second run in the same second gets {@code -2}, {@code -3}, ...
      */
     public static RunFolder create(Path root, Instant now) throws IOException {
+        return create(root, now, "");
+    }
+
+    /**
+     * As {@link #create(Path, Instant)}, with the kind after the time when it is not empty, e.g.
+     * {@code 2026-11-25T15-10-00Z-sweep} (the CLI's naming for bench runs).
+     */
+    public static RunFolder create(Path root, Instant now, String kind) throws IOException {
+        if (!kind.matches("[a-z0-9-]*")) {
+            throw new IllegalArgumentException("run kind must be lower-case letters, digits or '-': " + kind);
+        }
         Files.createDirectories(root);
-        String base = RUN_ID.format(now.truncatedTo(ChronoUnit.SECONDS));
+        String base = RUN_ID.format(now.truncatedTo(ChronoUnit.SECONDS)) + (kind.isEmpty() ? "" : "-" + kind);
         for (int n = 1; ; n++) {
             Path dir = root.resolve(n == 1 ? base : base + "-" + n);
             try {

@@ -92,7 +92,8 @@ class ReportRobustnessTest {
                 java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(run.jmhJson(), "<html>not json</html>");
         Path repDir = run.repetitionDir(CELL, 1);
-        Files.writeString(repDir.resolve("latency.hgrm"), "       Value     Percentile TotalCount 1/(1-Percentile)\n\n");
+        Files.writeString(repDir.resolve("latency.hgrm"),
+                "       Value     Percentile TotalCount 1/(1-Percentile)\n\n");
 
         ReportWriter.Written w = ReportWriter.write(run.dir());
         String html = html(w);
@@ -133,7 +134,8 @@ class ReportRobustnessTest {
         String md = Files.readString(w.markdown());
         assertTrue(md.contains("A JMH run."));
         assertTrue(!md.contains("Failed and invalid cells"));
-        assertTrue(md.contains("| RoundTripBench.echo [model=selector, size=64] | sample | 19.6 | 0.0540 | us/op |  |"), md);
+        assertTrue(md.contains(
+                "| RoundTripBench.echo [model=selector, size=64] | sample | 19.6 | 0.0540 | us/op |  |"), md);
     }
 
     @Test

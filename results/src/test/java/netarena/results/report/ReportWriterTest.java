@@ -123,8 +123,8 @@ class ReportWriterTest {
         assertTrue(md.contains("| model | setting | req/s at 16 conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s |"));
         assertTrue(md.contains("| model | setting | req/s at 64 conns (min\u2013max) |"));
         assertTrue(md.contains("Best: **netty-nio** (io=2 w=0), 75,000 req/s at 16 connections"), md);
-        assertTrue(md.contains("| **FAILED** | `thread-per-client_io2_w0_c256_echo-64B-0_closed_frame` | 0/3 | reps 1, 2, "
-                + "3 FAILED: " + SyntheticRun.FAILED_REASON));
+        assertTrue(md.contains("| **FAILED** | `thread-per-client_io2_w0_c256_echo-64B-0_closed_frame` | 0/3 | "
+                + "reps 1, 2, 3 FAILED: " + SyntheticRun.FAILED_REASON));
         assertTrue(md.contains("| **INVALID** | `netty-nio_io2_w0_c256_echo-64B-0_closed_frame` | 2/3 | rep 2 INVALID: "
                 + SyntheticRun.INVALID_REASON));
         assertTrue(md.contains("| FrameCodecBench.decode [size=64] | thrpt | 41.5 | 1.21 | ops/us | 160 |"), md);
@@ -135,6 +135,12 @@ class ReportWriterTest {
     void refreshesResultsCsv() {
         assertEquals(List.of(), run.readResults().problems());
         assertEquals(14, run.readResults().rows().size());
+    }
+
+    @Test
+    void refusesASectionIdTheReportUses() {
+        assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(run.dir(),
+                List.of(new ReportSection("w2", "clash", "", ""))));
     }
 
     @Test

@@ -126,7 +126,8 @@ final class SyntheticRun {
             String reason, double tput, double p50Micros, boolean hgrm, boolean hlog, Random random, double cpu)
             throws IOException {
         ServerCost cost = Double.isNaN(cpu) ? ServerCost.unknown()
-                : new ServerCost(cpu * (1 + 0.02 * rep), 0.1 + key.connections() / 2000.0, 60_000 + 70L * key.connections(),
+                : new ServerCost(cpu * (1 + 0.02 * rep), 0.1 + key.connections() / 2000.0,
+                        60_000 + 70L * key.connections(),
                         key.model().equals("thread-per-client") ? key.connections() + 12 : 14,
                         key.model().equals("thread-per-client") ? 72 : 4.5 + rep * 0.2);
         if (status == CellStatus.FAILED) {

@@ -34,6 +34,12 @@ class RunFolderTest {
     }
 
     @Test
+    void aKindFollowsTheTime() throws IOException {
+        assertEquals("2026-11-25T15-10-00Z-sweep", RunFolder.create(root, T, "sweep").runId());
+        assertThrows(IllegalArgumentException.class, () -> RunFolder.create(root, T, "../x"));
+    }
+
+    @Test
     void manifestRoundTrips() throws IOException {
         RunFolder run = RunFolder.create(root, T);
         Manifest m = Fixtures.manifest(run.runId());
