@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ final class Csv {
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
+    private static final MathContext DIGITS = new MathContext(12);
+
     private Csv() {
     }
 
@@ -46,12 +49,16 @@ final class Csv {
         return MAPPER.readerFor(String[].class).readValue(line);
     }
 
-    /** A finite double in plain notation without trailing zeros; NaN and infinities as an empty field. */
+    /**
+     * A finite double in plain notation, to 12 significant digits (far past any measurement's, and
+     * short of binary noise such as 0.10800000000000001), without trailing zeros; NaN and infinities
+     * as an empty field.
+     */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return "";
         }
-        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        String plain = new BigDecimal(value, DIGITS).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
     }
 

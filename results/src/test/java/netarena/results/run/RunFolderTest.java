@@ -89,6 +89,16 @@ class RunFolderTest {
     }
 
     @Test
+    void numbersAreWrittenPlainAndWithoutBinaryNoise() {
+        assertEquals("0.108", Csv.number(0.1 + 0.008));
+        assertEquals("2152.7", Csv.number(2152.7000000000003));
+        assertEquals("1000000000000", Csv.number(1e12));
+        assertEquals("0", Csv.number(-0.0));
+        assertEquals("", Csv.number(Double.NaN));
+        assertEquals("", Csv.number(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void aMissingFileIsAProblemNotAnException() throws IOException {
         Rows<Repetition> read = RunFolder.create(root, T).readRepetitions();
         assertEquals(List.of(), read.rows());
