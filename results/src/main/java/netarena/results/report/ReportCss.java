@@ -61,6 +61,7 @@ final class ReportCss {
             details.cells { margin-top: 10px; }
             details.cells summary { cursor: pointer; color: #0b5cad; font-weight: 600; }
             table.all { font-size: .8rem; }
+            table.all td:first-child { white-space: nowrap; }
             .counts .badge { font-size: .85rem; padding: 2px 10px; }
             footer { color: var(--muted); font-size: .8rem; text-align: center; margin-top: 20px; }
             """;
