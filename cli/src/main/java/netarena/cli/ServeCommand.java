@@ -1,0 +1,114 @@
+package netarena.cli;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import netarena.protocol.WireProtocol;
+import netarena.server.Server;
+import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code netarena serve}: runs one server until SIGTERM or Ctrl-C, then stops gracefully and exits 0.
+ * Prints exactly one line on stdout, {@code listening on HOST:PORT}, once it accepts connections.
+ */
+@Command(name = "serve", description = {
+    "Run one server model until SIGTERM or Ctrl-C.",
+    "Prints exactly one line on stdout, 'listening on HOST:PORT', once it accepts connections; logs go to stderr."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
+    @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
+    String model;
+
+    @Option(names = "--protocol", defaultValue = "frame", description = "Wire protocol: frame. Default: ${DEFAULT-VALUE}.")
+    String protocol;
+
+    @Option(names = "--bind", defaultValue = ServerConfig.DEFAULT_BIND_HOST,
+            description = "Address to bind. Default: ${DEFAULT-VALUE} (loopback only).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--io-threads", defaultValue = "0", description = {
+        "I/O threads: reactors, event loops or completion threads; for thread-per-client the fixed pool size",
+        "(0: a new thread per client); for virtual the carrier threads (the JVM-wide virtual-thread scheduler",
+        "parallelism, applied before the first virtual thread starts). 0 means the model's default."})
+    int ioThreads;
+
+    @Option(names = "--workers", defaultValue = "0",
+            description = "Worker threads that run requests apart from the I/O threads; 0 runs them on the I/O thread.")
+    int workers;
+
+    @Option(names = "--worker-queue", defaultValue = "4096",
+            description = "Requests that may wait for a worker; beyond it they are answered BUSY. Default: ${DEFAULT-VALUE}.")
+    int workerQueue;
+
+    @Option(names = "--max-connections", defaultValue = "10000",
+            description = "Connections served at once; more are accepted, closed and counted refused. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--max-frame", defaultValue = "1048576",
+            description = "Largest frame length (or HTTP body) in bytes. Default: ${DEFAULT-VALUE}.")
+    int maxFrame;
+
+    @Option(names = "--max-pending", defaultValue = "1048576",
+            description = "Unsent bytes per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
+    int maxPending;
+
+    @Option(names = "--backlog", defaultValue = "1024", description = "Listen backlog. Default: ${DEFAULT-VALUE}.")
+    int backlog;
+
+    @Option(names = "--grace", defaultValue = "5s",
+            description = "How long a stop waits for requests in flight, e.g. 500ms, 5s. Default: ${DEFAULT-VALUE}.",
+            converter = DurationConverter.class)
+    Duration grace;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerModel serverModel = ServerModel.fromLabel(model);
+        ServerConfig config = ServerConfig.defaults(serverModel)
+                .withProtocol(WireProtocol.fromLabel(protocol))
+                .withBind(bind, port)
+                .withThreads(ioThreads, workers)
+                .withWorkerQueue(workerQueue)
+                .withMaxConnections(maxConnections)
+                .withMaxFrameBytes(maxFrame)
+                .withMaxPendingBytes(maxPending)
+                .withBacklog(backlog)
+                .withGrace(grace);
+        ModelSetup.beforeStart(config);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
+        Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
+
+        Server server = serverModel.create(config);
+        InetSocketAddress address = server.start();
+        if (!address.getAddress().isLoopbackAddress()) {
+            LOG.log(System.Logger.Level.WARNING, "bound to {0}, which is not a loopback address: "
+                    + "anyone who can reach this host can load this server", address.getAddress().getHostAddress());
+        }
+        System.out.println("listening on " + hostPort(address));
+        System.out.flush();
+        LOG.log(System.Logger.Level.INFO, "{0} serving {1} with {2}", serverModel.label(), protocol, config);
+
+        stopRequested.await();
+        LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", grace);
+        server.stop(grace);
+        LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
+        return 0;
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        InetAddress a = address.getAddress();
+        String host = a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+        return host + ":" + address.getPort();
+    }
+}
