@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.uring.IoUring;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -36,9 +37,12 @@ import netarena.server.core.ServerRuntime;
  *       not writable or the shared connection has max-pending unsent; reads use Netty's pooled,
  *       adaptively sized buffers.</li>
  * </ul>
- * Half-closure is allowed, so a client that shuts its output still gets every answer.
+ * Half-closure is allowed, so a client that shuts its output still gets every answer. io_uring runs with
+ * single-shot poll-in by default (see {@link NettyTransport#IO_URING_MULTISHOT_POLL} for the Netty bug).
  */
 public final class NettyServer implements Server {
+
+    private static final System.Logger LOG = System.getLogger(NettyServer.class.getName());
 
     private final ServerConfig config;
     private final NettyTransport transport;
@@ -62,6 +66,10 @@ public final class NettyServer implements Server {
     @Override
     public InetSocketAddress start() throws IOException {
         String name = config.model().label();
+        if (transport == NettyTransport.IO_URING && IoUring.isPollAddMultishotEnabled()) {
+            LOG.log(System.Logger.Level.WARNING, "io_uring multishot poll is on (-D{0}): connections reset before "
+                    + "they are accepted may never be closed", NettyTransport.IO_URING_MULTISHOT_POLL);
+        }
         int n = config.ioThreadsOr(Runtime.getRuntime().availableProcessors());
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-acceptor", true),
                 transport.ioHandlerFactory());

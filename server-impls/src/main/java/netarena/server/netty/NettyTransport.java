@@ -27,6 +27,20 @@ public enum NettyTransport {
     IO_URING("io_uring", IoUringIoHandler::newFactory, () -> IoUringServerSocketChannel.class,
             () -> IoUring.isAvailable() ? null : reason("io_uring", IoUring.unavailabilityCause()));
 
+    /**
+     * Netty 4.2.18's multishot poll-in never reports the reset of a connection that the peer reset before
+     * the server accepted it (after the bytes already sent are read, nothing more arrives), so such a
+     * connection stays open for ever. Single-shot polls see the reset; we turn multishot off unless the
+     * user set the property. It is read once, when Netty's {@code IoUring} class initialises.
+     */
+    static final String IO_URING_MULTISHOT_POLL = "io.netty.iouring.pollAddMultishotEnabled";
+
+    static {
+        if (System.getProperty(IO_URING_MULTISHOT_POLL) == null) {
+            System.setProperty(IO_URING_MULTISHOT_POLL, "false");
+        }
+    }
+
     private final String label;
     private final Supplier<IoHandlerFactory> ioHandlerFactory;
     private final Supplier<Class<? extends ServerChannel>> serverChannel;
