@@ -49,20 +49,20 @@ class ManyConnectionsTest {
         assumeEnoughFileDescriptors();
         ServerConfig config = ServerConfig.defaults(model).withThreads(1, 0).withBacklog(CONNECTIONS);
         ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS);
-        List<SmokeClient> clients = new ArrayList<>(CONNECTIONS);
+        List<FrameClient> clients = new ArrayList<>(CONNECTIONS);
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             if (model == ServerModel.VIRTUAL) {
                 VirtualThreadServer.carrierThreads().ifPresent(n -> assertEquals(1, n, "carrier threads"));
             }
-            for (List<SmokeClient> share : runOnEachThread(clientThreads, t -> connect(address, CONNECTIONS / CLIENT_THREADS))) {
+            for (List<FrameClient> share : runOnEachThread(clientThreads, t -> connect(address, CONNECTIONS / CLIENT_THREADS))) {
                 clients.addAll(share);
             }
-            ModelSmokeTest.awaitTrue(() -> server.stats().open() == CONNECTIONS);
+            ConformanceTest.awaitOpenConnections(server, CONNECTIONS);
             for (int round = 0; round < ROUNDS; round++) {
                 int r = round;
                 runOnEachThread(clientThreads, t -> {
-                    List<SmokeClient> share = clients.subList(t * CONNECTIONS / CLIENT_THREADS,
+                    List<FrameClient> share = clients.subList(t * CONNECTIONS / CLIENT_THREADS,
                             (t + 1) * CONNECTIONS / CLIENT_THREADS);
                     echoOnEach(share, t * CONNECTIONS / CLIENT_THREADS, r);
                     return null;
@@ -70,31 +70,31 @@ class ManyConnectionsTest {
             }
             assertEquals((long) CONNECTIONS * ROUNDS, server.stats().requests(Op.ECHO, Status.OK));
             assertEquals(CONNECTIONS, server.stats().open(), "every connection stayed open throughout");
-            for (SmokeClient client : clients) {
+            for (FrameClient client : clients) {
                 client.close();
             }
-            ModelSmokeTest.awaitTrue(() -> server.stats().open() == 0);
+            ConformanceTest.awaitOpenConnections(server, 0);
         } finally {
-            for (SmokeClient client : clients) {
+            for (FrameClient client : clients) {
                 client.close();
             }
             clientThreads.shutdownNow();
         }
     }
 
-    private static List<SmokeClient> connect(InetSocketAddress address, int n) throws Exception {
-        List<SmokeClient> share = new ArrayList<>(n);
+    private static List<FrameClient> connect(InetSocketAddress address, int n) throws Exception {
+        List<FrameClient> share = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            share.add(new SmokeClient(address));
+            share.add(new FrameClient(address));
         }
         return share;
     }
 
     /** One echo on every connection of {@code share}, all written before any answer is read. */
-    private static void echoOnEach(List<SmokeClient> share, int firstIndex, int round) throws Exception {
+    private static void echoOnEach(List<FrameClient> share, int firstIndex, int round) throws Exception {
         for (int i = 0; i < share.size(); i++) {
             long id = (long) round * CONNECTIONS + firstIndex + i;
-            share.get(i).send(Op.ECHO, id, 0, payload(id));
+            share.get(i).send(Op.ECHO.code(), id, 0, payload(id));
         }
         for (int i = 0; i < share.size(); i++) {
             long id = (long) round * CONNECTIONS + firstIndex + i;

@@ -72,7 +72,7 @@ public enum NettyTransport {
         return unavailability.get();
     }
 
-    private static String reason(String transport, Throwable cause) {
+    static String reason(String transport, Throwable cause) {
         String why = cause == null ? "no cause given" : cause.toString();
         Throwable root = cause;
         while (root != null && root.getCause() != null && root.getCause() != root) {
