@@ -32,7 +32,9 @@ import netarena.protocol.Status;
  * request when the answer to the previous one has arrived), {@code payload}-byte echoes (default 64).
  * Every answer is checked: status OK, the id sent, the payload sent; a wrong answer stops the run.
  * Each model runs with its defaults ({@code io-threads} 0: one per core; no workers), is warmed up for
- * {@code warmup} seconds, then counted for {@code seconds}; {@code rounds} repeats the whole series.
+ * {@code warmup} seconds, then counted for {@code seconds}. {@code rounds} repeats the whole series and
+ * the table adds the median: the first models of a run also warm up the client and the JVM, and a
+ * shared machine is noisy.
  * The client is {@code client-threads} (default 1) platform threads, each with a Selector over its
  * share of the connections.
  *
@@ -42,7 +44,7 @@ import netarena.protocol.Status;
  *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java --enable-native-access=ALL-UNNAMED -Xms1g -Xmx1g \
  *     -cp server-impls/target/test-classes:server-impls/target/classes:$(cat server-impls/target/test.classpath) \
- *     netarena.server.EchoSideBySide seconds=5 warmup=3 rounds=2
+ *     netarena.server.EchoSideBySide seconds=5 warmup=3 rounds=3
  * </pre>
  */
 public final class EchoSideBySide {
@@ -58,7 +60,7 @@ public final class EchoSideBySide {
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !opts.containsKey(kv[0])) {
-                System.err.println("unknown argument '" + arg + "': expected key=value with key one of " + opts.keySet());
+                System.err.println("unknown argument '" + arg + "': expected key=value, key one of " + opts.keySet());
                 System.exit(2);
             }
             opts.put(kv[0], kv[1]);
@@ -85,18 +87,32 @@ public final class EchoSideBySide {
             }
         }
         System.out.println();
-        System.out.println("| model | " + String.join(" | ", roundHeaders(rounds)) + " |");
-        System.out.println("|---|" + "---:|".repeat(rounds));
-        results.forEach((model, rates) -> System.out.println("| `" + model.label() + "` | "
-                + String.join(" | ", rates.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList()) + " |"));
+        System.out.println("| model | " + String.join(" | ", headers(rounds)) + " |");
+        System.out.println("|---|" + "---:|".repeat(rounds + 1));
+        results.forEach((model, rates) -> {
+            List<String> cells = new ArrayList<>(rates.stream().map(EchoSideBySide::format).toList());
+            cells.add(format(median(rates)));
+            System.out.println("| `" + model.label() + "` | " + String.join(" | ", cells) + " |");
+        });
     }
 
-    private static List<String> roundHeaders(int rounds) {
+    private static List<String> headers(int rounds) {
         List<String> headers = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             headers.add("req/s, round " + r);
         }
+        headers.add("median");
         return headers;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String format(double rate) {
+        return String.format(Locale.ROOT, "%,.0f", rate);
     }
 
     /** Verified echoes per second of one model over the measuring window. */

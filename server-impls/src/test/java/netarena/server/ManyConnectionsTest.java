@@ -55,7 +55,8 @@ class ManyConnectionsTest {
             if (model == ServerModel.VIRTUAL) {
                 VirtualThreadServer.carrierThreads().ifPresent(n -> assertEquals(1, n, "carrier threads"));
             }
-            for (List<FrameClient> share : runOnEachThread(clientThreads, t -> connect(address, CONNECTIONS / CLIENT_THREADS))) {
+            int perThread = CONNECTIONS / CLIENT_THREADS;
+            for (List<FrameClient> share : runOnEachThread(clientThreads, t -> connect(address, perThread))) {
                 clients.addAll(share);
             }
             ConformanceTest.awaitOpenConnections(server, CONNECTIONS);

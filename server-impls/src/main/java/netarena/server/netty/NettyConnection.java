@@ -38,8 +38,11 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable updateReading = this::updateReading;
     private volatile boolean inputShut;
-    /** Set on the event loop in channelActive, before any read; null when refused. */
-    private Connection connection;
+    /**
+     * Set on the event loop in channelActive, before any read; null when refused. Volatile because
+     * {@link #close} may run on the thread that ends a grace period.
+     */
+    private volatile Connection connection;
 
     NettyConnection(ServerRuntime runtime, Channel channel) {
         this.runtime = runtime;
@@ -127,12 +130,18 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         onLoop(updateReading);
     }
 
+    /**
+     * Starts closing; {@link Connection#onClosed} follows from {@link #channelInactive} once Netty has
+     * really closed the socket (io_uring closes asynchronously), so a graceful stop does not shut the
+     * event loops down under closes still in flight.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             channel.close();
-            if (connection != null) {
-                connection.onClosed();
+            Connection c = connection;
+            if (c != null && channel.eventLoop().isShuttingDown()) {
+                c.onClosed();
             }
         }
     }

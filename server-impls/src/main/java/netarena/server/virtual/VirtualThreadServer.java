@@ -38,7 +38,8 @@ public final class VirtualThreadServer implements Server {
     public VirtualThreadServer(ServerConfig config) {
         this.config = config;
         String name = config.model().label() + "-conn-";
-        this.server = new BlockingSocketServer(config, () -> connectionThreads(name), RequestDispatcher.DelayMode.SLEEP);
+        this.server = new BlockingSocketServer(config, () -> connectionThreads(name),
+                RequestDispatcher.DelayMode.SLEEP);
     }
 
     private static ExecutorService connectionThreads(String name) {
