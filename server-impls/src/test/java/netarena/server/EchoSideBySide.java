@@ -1,6 +1,7 @@
 package netarena.server;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -78,22 +79,33 @@ public final class EchoSideBySide {
                 + "warmup %ds, measure %ds, %d core(s), %s %s%n", connections, payload, clientThreads,
                 warmup.toSeconds(), measure.toSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        Map<ServerModel, List<Double>> results = new LinkedHashMap<>();
+        Map<ServerModel, List<Result>> results = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (ServerModel model : models) {
-                double rate = run(model, connections, payload, clientThreads, warmup, measure);
-                results.computeIfAbsent(model, m -> new ArrayList<>()).add(rate);
-                System.out.printf(Locale.ROOT, "round %d  %-18s %,10.0f req/s%n", round + 1, model.label(), rate);
+                Result r = run(model, connections, payload, clientThreads, warmup, measure);
+                results.computeIfAbsent(model, m -> new ArrayList<>()).add(r);
+                System.out.printf(Locale.ROOT, "round %d  %-18s %,10.0f req/s  %5.1f us CPU/req%n", round + 1,
+                        model.label(), r.perSecond(), r.cpuMicrosPerRequest());
             }
         }
         System.out.println();
-        System.out.println("| model | " + String.join(" | ", headers(rounds)) + " |");
-        System.out.println("|---|" + "---:|".repeat(rounds + 1));
-        results.forEach((model, rates) -> {
+        System.out.println("| model | " + String.join(" | ", headers(rounds)) + " | median CPU us/req |");
+        System.out.println("|---|" + "---:|".repeat(rounds + 2));
+        results.forEach((model, rs) -> {
+            List<Double> rates = rs.stream().map(Result::perSecond).toList();
             List<String> cells = new ArrayList<>(rates.stream().map(EchoSideBySide::format).toList());
             cells.add(format(median(rates)));
+            double cpu = median(rs.stream().map(Result::cpuMicrosPerRequest).toList());
+            cells.add(String.format(Locale.ROOT, "%.1f", cpu));
             System.out.println("| `" + model.label() + "` | " + String.join(" | ", cells) + " |");
         });
+    }
+
+    /**
+     * One model's measuring window: verified answers per second, and the CPU time of the whole process
+     * (client and server, every thread) per answer, which another tenant on the machine disturbs less.
+     */
+    private record Result(double perSecond, double cpuMicrosPerRequest) {
     }
 
     private static List<String> headers(int rounds) {
@@ -101,7 +113,7 @@ public final class EchoSideBySide {
         for (int r = 1; r <= rounds; r++) {
             headers.add("req/s, round " + r);
         }
-        headers.add("median");
+        headers.add("median req/s");
         return headers;
     }
 
@@ -115,8 +127,8 @@ public final class EchoSideBySide {
         return String.format(Locale.ROOT, "%,.0f", rate);
     }
 
-    /** Verified echoes per second of one model over the measuring window. */
-    private static double run(ServerModel model, int connections, int payload, int clientThreads, Duration warmup,
+    /** Verified echoes per second of one model over the measuring window, and CPU per echo. */
+    private static Result run(ServerModel model, int connections, int payload, int clientThreads, Duration warmup,
             Duration measure) throws Exception {
         ServerConfig config = ServerConfig.defaults(model);
         ExecutorService threads = Executors.newFixedThreadPool(clientThreads);
@@ -130,14 +142,29 @@ public final class EchoSideBySide {
                 int last = (t + 1) * connections / clientThreads;
                 counts.add(threads.submit(() -> new ClientLoop(address, first, last, payload).run(start, end)));
             }
+            long cpuAtStart = cpuAt(start);
             long answered = 0;
             for (Future<Long> count : counts) {
                 answered += count.get();
             }
-            return answered / (measure.toNanos() / 1e9);
+            long cpuNanos = processCpuNanos() - cpuAtStart;
+            return new Result(answered / (measure.toNanos() / 1e9), cpuNanos / 1e3 / Math.max(1, answered));
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Waits until {@code nanoTime} reaches {@code at}, then reads the process CPU time. */
+    private static long cpuAt(long at) throws InterruptedException {
+        for (long left = at - System.nanoTime(); left > 0; left = at - System.nanoTime()) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+        return processCpuNanos();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One client thread: a Selector over connections [first, last), each with one request outstanding. */
