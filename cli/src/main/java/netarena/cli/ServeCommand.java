@@ -9,6 +9,7 @@ import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -23,6 +24,9 @@ import sun.misc.Signal;
 final class ServeCommand implements Callable<Integer> {
 
     private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
     String model;
@@ -73,7 +77,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerModel serverModel = ServerModel.fromLabel(model);
+        ServerModel serverModel;
+        try {
+            serverModel = ServerModel.fromLabel(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String unavailable = serverModel.unavailabilityReason();
+        if (unavailable != null) {
+            System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
+            return 2;
+        }
         ServerConfig config = ServerConfig.defaults(serverModel)
                 .withProtocol(WireProtocol.fromLabel(protocol))
                 .withBind(bind, port)
