@@ -244,6 +244,7 @@ public final class LoadGenerator {
                     + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
             long nextTick = control.startNanos + TICK_NANOS;
             long drainUntil = Long.MAX_VALUE;
+            CountDownLatch stopped = null;
             while (true) {
                 long now = System.nanoTime();
                 if (stopRequested) {
@@ -262,8 +263,12 @@ public final class LoadGenerator {
                 if (drainUntil == Long.MAX_VALUE && (now >= control.sendEndNanos || control.budgetSpent())) {
                     control.stopSending();
                     drainUntil = now + plan.drain().toNanos();
+                    stopped = barrier();
                 }
-                if (drainUntil != Long.MAX_VALUE && (outstanding() == 0 || now >= drainUntil)) {
+                // the count of outstanding requests means "drained" only once every loop has seen the stop:
+                // before that, a loop may be between taking the last permit and sending
+                if (drainUntil != Long.MAX_VALUE
+                        && ((stopped.getCount() == 0 && outstanding() == 0) || now >= drainUntil)) {
                     return;
                 }
                 if (now >= hardStop) {
@@ -277,6 +282,15 @@ public final class LoadGenerator {
                 }
                 LockSupport.parkNanos(this, Math.max(0, wakeAt - now));
             }
+        }
+
+        /** A latch each event loop counts down once it has run everything queued before it. */
+        private CountDownLatch barrier() {
+            CountDownLatch latch = new CountDownLatch(loops.size());
+            for (LoadLoop loop : loops) {
+                loop.eventLoop.execute(latch::countDown);
+            }
+            return latch;
         }
 
         private long outstanding() {
@@ -299,25 +313,33 @@ public final class LoadGenerator {
             }
         }
 
-        /** Samples every histogram for the interval that just ended, writes it and reports progress. */
+        /**
+         * Samples every histogram for the interval that just ended, writes it and reports progress. Latency,
+         * service time and send lag hold measured requests only (the loops never record warmup ones), so
+         * they are sampled from the start of the measured phase on and every sample is kept; the hiccups
+         * of the warmup are sampled and dropped.
+         */
         private void tick(long now) {
             long nowMillis = System.currentTimeMillis();
-            Histogram interval = latency.sample(measuring);
-            service.sample(measuring);
-            sendLag.sample(measuring);
+            Histogram interval = null;
+            if (measuring) {
+                interval = latency.sample(true);
+                service.sample(true);
+                sendLag.sample(true);
+                if (hlog != null) {
+                    hlog.append(interval, lastTickMillis, nowMillis);
+                }
+            }
             hiccups.sample(measuring);
             connect.sample(true);
-            if (measuring && hlog != null) {
-                hlog.append(interval, lastTickMillis, nowMillis);
-            }
             long ok = sum(Count.OK, !measuring);
             double seconds = Math.max(1e-9, (now - lastTickNanos) / 1e9);
             double rate = (ok - lastOk) / seconds;
             double elapsed = (now - (measuring ? measureStartNanos : control.startNanos)) / 1e9;
-            progress.accept(new LoadProgress(elapsed, !measuring, rate,
-                    interval.getTotalCount() > 0 ? interval.getValueAtPercentile(50) : 0,
-                    interval.getTotalCount() > 0 ? interval.getValueAtPercentile(99) : 0, errorsSoFar()));
-            lastOk = measuring ? ok : sum(Count.OK, false);
+            boolean any = interval != null && interval.getTotalCount() > 0;
+            progress.accept(new LoadProgress(elapsed, !measuring, rate, any ? interval.getValueAtPercentile(50) : 0,
+                    any ? interval.getValueAtPercentile(99) : 0, errorsSoFar()));
+            lastOk = ok;
             lastTickNanos = now;
             lastTickMillis = nowMillis;
         }
