@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ModelsCommand.class,
             ServeCommand.class,
+            LoadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {
