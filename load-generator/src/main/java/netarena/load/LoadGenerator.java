@@ -320,6 +320,10 @@ public final class LoadGenerator {
          * of the warmup are sampled and dropped.
          */
         private void tick(long now) {
+            tick(now, true);
+        }
+
+        private void tick(long now, boolean report) {
             long nowMillis = System.currentTimeMillis();
             Histogram interval = null;
             if (measuring) {
@@ -337,8 +341,11 @@ public final class LoadGenerator {
             double rate = (ok - lastOk) / seconds;
             double elapsed = (now - (measuring ? measureStartNanos : control.startNanos)) / 1e9;
             boolean any = interval != null && interval.getTotalCount() > 0;
-            progress.accept(new LoadProgress(elapsed, !measuring, rate, any ? interval.getValueAtPercentile(50) : 0,
-                    any ? interval.getValueAtPercentile(99) : 0, errorsSoFar()));
+            if (report) {
+                progress.accept(new LoadProgress(elapsed, !measuring, rate,
+                        any ? interval.getValueAtPercentile(50) : 0,
+                        any ? interval.getValueAtPercentile(99) : 0, errorsSoFar()));
+            }
             lastOk = ok;
             lastTickNanos = now;
             lastTickMillis = nowMillis;
@@ -388,7 +395,7 @@ public final class LoadGenerator {
             }
             hiccup.stop();
             if (connectFailure == null) {
-                tick(System.nanoTime());
+                tick(System.nanoTime(), false); // the last part-second: into the histograms and hlog, no progress line
             } else {
                 connect.sample(true);
             }
