@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             ServeCommand.class,
             LoadCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
     String model;
 
-    @Option(names = "--protocol", defaultValue = "frame", description = "Wire protocol: frame. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--protocol", defaultValue = "frame", description = "Wire protocol: frame or http (HTTP/1.1, docs/HTTP.md). Default: ${DEFAULT-VALUE}.")
     String protocol;
 
     @Option(names = "--bind", defaultValue = ServerConfig.DEFAULT_BIND_HOST,

@@ -13,8 +13,14 @@ public final class RequestWork {
     /** DELAY and BLOCK above this many microseconds (10 s) are BAD_REQUEST. */
     public static final long MAX_WAIT_MICROS = 10_000_000L;
 
-    private static final long LCG_MULTIPLIER = 0x5851F42D4C957F2DL;
-    private static final long LCG_INCREMENT = 0x14057B7EF767814FL;
+    /*
+     * Deliberately not final: as compile-time constants, C2 unrolls the loop and folds
+     * (x * a + c) * a + c into x * a^2 + (a * c + c), making a "unit" about 12x cheaper than the
+     * multiply-add chain it is meant to be (measured: 0.08 ns instead of ~1 ns per unit). Loaded once
+     * per call as plain values, the chain stays a chain.
+     */
+    private static long lcgMultiplier = 0x5851F42D4C957F2DL;
+    private static long lcgIncrement = 0x14057B7EF767814FL;
     private static final byte[] EMPTY = new byte[0];
 
     private RequestWork() {
@@ -57,9 +63,11 @@ public final class RequestWork {
 
     /** {@code x = seed; repeat units times: x = x * 0x5851F42D4C957F2D + 0x14057B7EF767814F (mod 2^64)}. */
     public static long cpu(long seed, long units) {
+        long multiplier = lcgMultiplier;
+        long increment = lcgIncrement;
         long x = seed;
         for (long i = 0; i < units; i++) {
-            x = x * LCG_MULTIPLIER + LCG_INCREMENT;
+            x = x * multiplier + increment;
         }
         return x;
     }

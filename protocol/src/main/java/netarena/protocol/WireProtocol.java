@@ -1,14 +1,19 @@
 package netarena.protocol;
 
 import java.util.Locale;
+import netarena.protocol.http.HttpServerCodec;
 
 /** The protocols a server can speak; each makes one {@link ServerCodec} per connection. */
 public enum WireProtocol {
-    FRAME;
+    /** Length-prefixed binary frames (docs/PROTOCOL.md). */
+    FRAME,
+    /** HTTP/1.1 with pipelining (docs/HTTP.md). */
+    HTTP;
 
     public ServerCodec newServerCodec(ProtocolLimits limits) {
         return switch (this) {
             case FRAME -> new FrameServerCodec(limits.maxFrameBytes());
+            case HTTP -> new HttpServerCodec(limits);
         };
     }
 
@@ -22,6 +27,6 @@ public enum WireProtocol {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown protocol '" + label + "': expected frame");
+        throw new IllegalArgumentException("unknown protocol '" + label + "': expected frame or http");
     }
 }

@@ -36,7 +36,10 @@ public final class Connection {
     private final ServerStats stats;
     private final long maxPendingBytes;
 
+    /** Answer bytes handed to the model and not yet written. */
     private final AtomicLong pendingBytes = new AtomicLong();
+    /** Payload bytes of requests read and not yet answered: queued work holds memory too. */
+    private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -109,6 +112,7 @@ public final class Connection {
             return;
         }
         inFlight.incrementAndGet();
+        inFlightBytes.addAndGet(request.payload().length);
         runtime.dispatcher().dispatch(this, nextSeq++, request);
     }
 
@@ -116,8 +120,9 @@ public final class Connection {
      * Hands the answer to request number {@code seq} to the model for writing, in request order when the
      * codec requires it. Any thread.
      */
-    void complete(long seq, int opCode, Response response) {
-        stats.request(opCode, response.status());
+    void complete(long seq, Request request, Response response) {
+        stats.request(request.opCode(), response.status());
+        inFlightBytes.addAndGet(-request.payload().length);
         if (closed.get()) {
             inFlight.decrementAndGet();
             return;
@@ -141,6 +146,7 @@ public final class Connection {
             send(response);
         }
         inFlight.decrementAndGet();
+        signalIfDrained();
         maybeClose();
     }
 
@@ -157,7 +163,18 @@ public final class Connection {
     public void onWritten(int bytes) {
         stats.bytesOut(bytes);
         long left = pendingBytes.addAndGet(-bytes);
-        if (readerWaiting && left <= maxPendingBytes) {
+        signalIfDrained();
+        if (left == 0) {
+            maybeClose();
+        }
+    }
+
+    private boolean withinLimit() {
+        return pendingBytes.get() + inFlightBytes.get() <= maxPendingBytes;
+    }
+
+    private void signalIfDrained() {
+        if (readerWaiting && withinLimit()) {
             drainLock.lock();
             try {
                 drained.signalAll();
@@ -165,29 +182,29 @@ public final class Connection {
                 drainLock.unlock();
             }
         }
-        if (left == 0) {
-            maybeClose();
-        }
-    }
-
-    /** True while the model should keep reading: input not ended and unsent output within the limit. */
-    public boolean readAllowed() {
-        return !inputEnded && pendingBytes.get() <= maxPendingBytes;
     }
 
     /**
-     * For blocking models: waits, before the next read, while unsent output is over the limit.
+     * True while the model should keep reading: input not ended, and unsent answers plus unanswered
+     * requests within max-pending bytes.
+     */
+    public boolean readAllowed() {
+        return !inputEnded && withinLimit();
+    }
+
+    /**
+     * For blocking models: waits, before the next read, while {@link #readAllowed} is false for want of room.
      *
      * @return false when the connection closed or input ended while waiting
      */
     public boolean awaitReadAllowed() {
-        if (pendingBytes.get() <= maxPendingBytes) {
+        if (withinLimit()) {
             return !inputEnded;
         }
         drainLock.lock();
         try {
             readerWaiting = true;
-            while (pendingBytes.get() > maxPendingBytes && !closed.get()) {
+            while (!withinLimit() && !closed.get()) {
                 drained.await(100, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {

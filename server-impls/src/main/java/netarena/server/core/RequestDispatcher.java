@@ -16,7 +16,7 @@ import netarena.protocol.Status;
  * <ul>
  *   <li>invalid requests are answered BAD_REQUEST at once, on the calling thread;</li>
  *   <li>DELAY is answered by a timer thread without holding any thread while it waits, unless the model
- *       owns a thread per connection ({@link DelayMode#SLEEP}), which then simply sleeps;</li>
+ *       owns a thread per connection ({@link DelayMode#SLEEP}), whose connection thread then simply sleeps;</li>
  *   <li>ECHO, CPU and BLOCK run on the calling (I/O) thread when there are no workers, or on the bounded
  *       worker pool; a request that finds the worker queue full is answered BUSY.</li>
  * </ul>
@@ -58,22 +58,27 @@ public final class RequestDispatcher implements AutoCloseable {
     public void dispatch(Connection connection, long seq, Request request) {
         Response rejection = RequestWork.rejection(request);
         if (rejection != null) {
-            connection.complete(seq, request.opCode(), rejection);
+            connection.complete(seq, request, rejection);
             return;
         }
-        if (request.op() == Op.DELAY && delayMode == DelayMode.TIMER) {
-            timer.schedule(() -> connection.complete(seq, request.opCode(), RequestWork.delayDone(request)),
-                    request.arg(), TimeUnit.MICROSECONDS);
+        if (request.op() == Op.DELAY) {
+            if (delayMode == DelayMode.TIMER) {
+                timer.schedule(() -> connection.complete(seq, request, RequestWork.delayDone(request)),
+                        request.arg(), TimeUnit.MICROSECONDS);
+            } else {
+                // the connection owns its thread: sleeping there costs no one else (a worker would)
+                connection.complete(seq, request, runSafely(request));
+            }
             return;
         }
         if (workers == null) {
-            connection.complete(seq, request.opCode(), runSafely(request));
+            connection.complete(seq, request, runSafely(request));
             return;
         }
         try {
-            workers.execute(() -> connection.complete(seq, request.opCode(), runSafely(request)));
+            workers.execute(() -> connection.complete(seq, request, runSafely(request)));
         } catch (RejectedExecutionException full) {
-            connection.complete(seq, request.opCode(), Response.of(Status.BUSY, request.id()));
+            connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
         }
     }
 

@@ -1,0 +1,56 @@
+package netarena.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code netarena bench}: runs the JMH benchmarks of the {@code benchmarks} module and writes
+ * {@code jmh.json} into a new run folder, so the report and {@code compare} read JMH results the same
+ * way as sweep results. Unknown options go to JMH as they are ({@code -p model=selector}, {@code -prof gc}...).
+ */
+@Command(name = "bench", description = {
+    "Run the JMH benchmarks and write jmh.json into results/runs/<id>-bench/.",
+    "Options it does not know go to JMH unchanged, e.g.: netarena bench RoundTrip -p model=selector -prof gc"})
+final class BenchCommand implements Callable<Integer> {
+
+    /** A small selection that finishes in about two minutes on two cores. */
+    static final List<String> QUICK = List.of(
+            "-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
+            "-p", "payloadBytes=64", "-p", "ioThreads=1", "-t", "2",
+            "CpuWorkBenchmark", "FrameCodecBenchmark", "RoundTripBenchmark.echoRoundTrip");
+
+    @Option(names = "--quick", description = "Run a small selection with short iterations (about two minutes).")
+    boolean quick;
+
+    @Option(names = "--out", description = "Run folder to write into. Default: results/runs/<time>-bench.")
+    Path out;
+
+    @Unmatched
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = out != null ? out : RunsHome.root().resolve(RunsHome.newRunId("bench"));
+        Files.createDirectories(dir);
+        List<String> args = new ArrayList<>(quick ? QUICK : List.of());
+        if (quick) {
+            args.addAll(List.of("-bm", "thrpt"));
+        }
+        args.addAll(jmhArgs);
+        args.addAll(List.of("-rf", "json", "-rff", dir.resolve("jmh.json").toString()));
+        System.err.println("netarena bench: jmh " + String.join(" ", args));
+        java.time.Instant started = java.time.Instant.now();
+        new Runner(new CommandLineOptions(args.toArray(String[]::new))).run();
+        BenchManifest.write(dir, args, started);
+        System.out.println("wrote " + dir.resolve("jmh.json"));
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package netarena.results.run;
+
+import java.util.Locale;
+
+/**
+ * One cell of a sweep plan: a server configuration under one kind of load. Two runs compare cell by
+ * cell on this key.
+ *
+ * @param model       the I/O model label, e.g. {@code selector}
+ * @param ioThreads   the server's {@code --io-threads}
+ * @param workers     the server's {@code --workers}
+ * @param connections the generator's connections
+ * @param op          {@code echo}, {@code cpu}, {@code delay} or {@code block}
+ * @param sizeBytes   the request payload size
+ * @param arg         the op's argument (CPU rounds, or microseconds)
+ * @param ratePerSec  the open-loop rate in requests per second; 0 for a closed-loop cell
+ * @param protocol    {@code frame} or {@code http}
+ */
+public record CellKey(String model, int ioThreads, int workers, int connections, String op, int sizeBytes, long arg,
+        double ratePerSec, String protocol) {
+
+    public boolean openLoop() {
+        return ratePerSec > 0;
+    }
+
+    /** A stable, file-name-safe id, e.g. {@code selector_io2_w0_c256_echo-64B-0_closed_frame}. */
+    public String id() {
+        String loop = openLoop() ? String.format(Locale.ROOT, "rate%.0f", ratePerSec) : "closed";
+        return String.format(Locale.ROOT, "%s_io%d_w%d_c%d_%s-%dB-%d_%s_%s", model, ioThreads, workers, connections, op,
+                sizeBytes, arg, loop, protocol);
+    }
+
+    /** The load without the server configuration: cells with equal workloads are drawn in one chart. */
+    public String workload() {
+        String loop = openLoop() ? String.format(Locale.ROOT, "open %.0f/s", ratePerSec) : "closed";
+        return String.format(Locale.ROOT, "%s %dB arg=%d %s %s", op, sizeBytes, arg, loop, protocol);
+    }
+}
