@@ -145,6 +145,8 @@ public final class LoadGenerator {
         private long lastTickMillis;
         private long lastOk;
         private long lastTickNanos;
+        private long cpuAtMeasureStartNanos = -1;
+        private long cpuAtDrainEndNanos = -1;
 
         Run(MultiThreadIoEventLoopGroup group, Transport transport, Instant startedAt, IntervalLog hlog) {
             this.transport = transport;
@@ -216,6 +218,7 @@ public final class LoadGenerator {
                 beginMeasurement(t0);
             }
             drive();
+            cpuAtDrainEndNanos = MachineLimits.processCpuNanos();
             return finish(null);
         }
 
@@ -302,6 +305,7 @@ public final class LoadGenerator {
         }
 
         private void beginMeasurement(long now) {
+            cpuAtMeasureStartNanos = MachineLimits.processCpuNanos();
             measuring = true;
             measureStartNanos = now;
             lastTickNanos = now;
@@ -441,8 +445,10 @@ public final class LoadGenerator {
             if (connectFailure == null) {
                 judge(measuredSeconds, requests);
             }
+            double cpuSeconds = measuring && cpuAtMeasureStartNanos >= 0 && cpuAtDrainEndNanos >= 0
+                    ? (cpuAtDrainEndNanos - cpuAtMeasureStartNanos) / 1e9 : -1;
             return new LoadResult(plan, startedAt, environment(), connectFailure, stopRequested,
-                    List.copyOf(invalidReasons), measuredSeconds, requests, warmup, errors, connections,
+                    List.copyOf(invalidReasons), measuredSeconds, cpuSeconds, requests, warmup, errors, connections,
                     latency.total().copy(), service.total().copy(), sendLag.total().copy(), hiccups.total().copy(),
                     connect.total().copy(), List.copyOf(samples));
         }

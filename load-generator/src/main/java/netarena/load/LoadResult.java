@@ -15,6 +15,8 @@ import org.HdrHistogram.Histogram;
  * @param partial           stopped early (Ctrl-C, {@link LoadGenerator#stop}): figures cover what ran
  * @param invalidReasons    why the figures describe the generator rather than the server; empty when valid
  * @param measuredSeconds   from the end of warmup until sending stopped
+ * @param generatorCpuSeconds CPU time (user + system, all threads) the generator process spent from the start
+ *                          of the measured phase to the end of the drain; -1 when the JVM cannot say
  * @param requests          requests sent in the measured phase and what became of them
  * @param warmup            the same for warmup requests (verified, not in the histograms)
  * @param errors            errors by kind: the measured phase's request errors and the whole run's
@@ -36,6 +38,7 @@ public record LoadResult(
         boolean partial,
         List<String> invalidReasons,
         double measuredSeconds,
+        double generatorCpuSeconds,
         RequestCounts requests,
         RequestCounts warmup,
         ErrorCounts errors,
@@ -118,6 +121,11 @@ public record LoadResult(
     /** Measured requests sent per second: in open loop, compare with the plan's rate. */
     public double sentPerSecond() {
         return measuredSeconds > 0 ? requests.sent() / measuredSeconds : 0;
+    }
+
+    /** The generator's own CPU cost per measured request sent, in microseconds; -1 when unknown. */
+    public double generatorCpuMicrosPerRequest() {
+        return generatorCpuSeconds >= 0 && requests.sent() > 0 ? generatorCpuSeconds * 1e6 / requests.sent() : -1;
     }
 
     /** One word: connect_failed, invalid, errors, partial or ok, in that order of precedence. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 /**
  * The rules a plan must meet on this machine before any socket opens: every connection needs a file
  * descriptor and, to one target, its own local port. A plan past either is refused with the numbers.
+ * Also what the process can tell about itself: its open-file limit and its CPU time.
  */
 final class MachineLimits {
 
@@ -49,6 +50,12 @@ final class MachineLimits {
     private static long openFiles() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+    }
+
+    /** CPU time of this whole process (every thread, user + system) in nanoseconds, or -1 when unknown. */
+    static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     /** Ports in a Linux {@code ip_local_port_range} file ("32768\t60999"), or -1 when unreadable. */

@@ -79,6 +79,12 @@ public final class ResultFiles {
         throughput.put("sent_per_second", r.sentPerSecond());
         throughput.put("ok_per_second", r.okPerSecond());
 
+        ObjectNode generator = root.putObject("generator");
+        generator.put("cpu_seconds", r.generatorCpuSeconds());
+        generator.put("cpu_micros_per_request", r.generatorCpuMicrosPerRequest());
+        generator.put("cpu_cores_busy", r.measuredSeconds() > 0 && r.generatorCpuSeconds() >= 0
+                ? r.generatorCpuSeconds() / r.measuredSeconds() : -1);
+
         requests(root.putObject("requests"), r.requests());
         requests(root.putObject("warmup_requests"), r.warmup());
         ObjectNode errors = root.putObject("errors");

@@ -28,6 +28,10 @@ public final class ResultTable {
                 p.warmup().isZero() ? "" : " after " + p.warmup().toMillis() / 1000.0 + " s warmup");
         line(out, "throughput   %.1f ok/s  (sent %.1f/s%s)", r.okPerSecond(), r.sentPerSecond(),
                 p.openLoop() ? ", requested " + p.ratePerSecond() + "/s" : "");
+        if (r.generatorCpuSeconds() >= 0 && r.measuredSeconds() > 0) {
+            line(out, "generator    %.2f CPU s (%.0f%% of a core), %.2f us of CPU per request", r.generatorCpuSeconds(),
+                    100 * r.generatorCpuSeconds() / r.measuredSeconds(), r.generatorCpuMicrosPerRequest());
+        }
         out.append('\n');
         line(out, "%-14s %10s %10s %10s %10s %10s %10s  %s", "(ms)", "p50", "p90", "p99", "p99.9", "p99.99", "max",
                 "count");
