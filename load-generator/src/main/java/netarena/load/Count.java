@@ -15,6 +15,12 @@ enum Count {
     TIMEOUT,
     /** Outstanding when its connection closed: it will never be answered. */
     LOST,
+    /**
+     * Open loop: never sent, because its connection was down from before its intended time until more
+     * than the timeout after it (it would have timed out anyway); not an error in itself, the closed or
+     * failed connection is.
+     */
+    UNSENT,
     /** Answered BAD_REQUEST. */
     BAD_REQUEST,
     /** Answered BUSY. */

@@ -70,15 +70,19 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             loop.connectFailedBeforeStart(this, cause);
             return;
         }
-        failuresInARow++;
         reconnectLater();
     }
 
+    /**
+     * Reconnects at once after the first failure, then backs off (10 ms doubling up to 500 ms) until an
+     * answer arrives: a server that refuses, or accepts and closes at once, is not hammered.
+     */
     private void reconnectLater() {
         if (finished || loop.finished()) {
             return;
         }
         long delay = failuresInARow == 0 ? 0 : Math.min(MAX_BACKOFF_NANOS, 5_000_000L << Math.min(failuresInARow, 10));
+        failuresInARow++;
         loop.eventLoop.schedule(() -> {
             if (!finished && !loop.finished()) {
                 connect();
@@ -91,7 +95,6 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         protocol = loop.protocols.newConnection();
         active = true;
         closingOnPurpose = false;
-        failuresInARow = 0;
         LatencyRecorder.record(loop.recorders.connect, System.nanoTime() - connectStartedNanos);
         loop.counters.add(Count.ESTABLISHED);
         boolean first = !everEstablished;
@@ -114,10 +117,20 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         }
     }
 
-    /** The connection is usable (again) during the run. */
+    /**
+     * The connection is usable (again) during the run. Open loop: requests that fell due while it was
+     * down go out now, late and timed from their intended time, except those intended more than the
+     * timeout ago: they are counted unsent instead, so an outage does not end in a burst of requests
+     * that are already timeouts (and memory stays bounded by rate times timeout).
+     */
     void resume() {
         if (schedule != null) {
             if (nextDueNanos != Long.MAX_VALUE) {
+                long stale = System.nanoTime() - loop.timeoutNanos;
+                while (nextDueNanos < stale) {
+                    loop.counters.add(Count.UNSENT, nextDueNanos < loop.control.warmupEndNanos);
+                    nextDueNanos = loop.control.startNanos + schedule.next();
+                }
                 loop.schedule(this);
             }
         } else {
@@ -247,6 +260,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         loop.outstanding.lazySet(loop.outstanding.get() - 1);
         switch (verdict) {
             case OK -> {
+                failuresInARow = 0;
                 loop.counters.add(Count.OK, warmup);
                 if (!warmup) {
                     LatencyRecorder.record(loop.recorders.latency, now - intended);

@@ -201,7 +201,7 @@ public final class LoadGenerator {
                 loop.eventLoop.execute(loop::connectAll);
             }
             String connectFailure = awaitConnections();
-            if (connectFailure != null) {
+            if (connectFailure != null || stopRequested) {
                 return finish(connectFailure);
             }
 
@@ -432,8 +432,8 @@ public final class LoadGenerator {
             }
             double measuredSeconds = measuring ? Math.max(0, (sendStop - measureStartNanos) / 1e9) : 0;
 
-            LoadResult.RequestCounts requests = requestCounts(false, inFlight, unsent);
-            LoadResult.RequestCounts warmup = requestCounts(true, inFlightWarmup, 0);
+            LoadResult.RequestCounts requests = requestCounts(false, inFlight, unsent + sum(Count.UNSENT, false));
+            LoadResult.RequestCounts warmup = requestCounts(true, inFlightWarmup, sum(Count.UNSENT, true));
             LoadResult.ErrorCounts errors = new LoadResult.ErrorCounts(sum(Count.CONNECT_FAILED, false),
                     sum(Count.CLOSED, false), sum(Count.TIMEOUT, false), sum(Count.LOST, false),
                     sum(Count.BAD_REQUEST, false), sum(Count.BAD_FRAME, false), sum(Count.BUSY, false),

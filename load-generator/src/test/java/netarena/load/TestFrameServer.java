@@ -37,6 +37,7 @@ final class TestFrameServer implements AutoCloseable {
     private volatile int statusEvery;
     private volatile Status everyStatus = Status.OK;
     private volatile boolean silent;
+    private volatile long refuseUntilNanos;
 
     private TestFrameServer(int backlog) throws IOException {
         listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
@@ -74,6 +75,12 @@ final class TestFrameServer implements AutoCloseable {
         silent = v;
     }
 
+    /** Drops every connection now, and for {@code d} closes each new one as soon as it is accepted. */
+    void refuseFor(Duration d) {
+        refuseUntilNanos = System.nanoTime() + d.toNanos();
+        dropConnections();
+    }
+
     long connectionsAccepted() {
         return connectionsAccepted.get();
     }
@@ -100,9 +107,13 @@ final class TestFrameServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket s = listener.accept();
+                connectionsAccepted.incrementAndGet();
+                if (System.nanoTime() < refuseUntilNanos) {
+                    closeQuietly(s);
+                    continue;
+                }
                 s.setTcpNoDelay(true);
                 sockets.add(s);
-                connectionsAccepted.incrementAndGet();
                 Thread t = new Thread(() -> serve(s), "test-server-conn");
                 t.setDaemon(true);
                 t.start();
