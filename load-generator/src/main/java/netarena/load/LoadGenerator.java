@@ -99,12 +99,14 @@ public final class LoadGenerator {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(plan.threads(),
                 new DefaultThreadFactory("netarena-load", true), transport.ioHandlerFactory());
         IntervalLog hlog = null;
+        Run run = null;
         try {
             if (plan.outDir() != null) {
                 Files.createDirectories(plan.outDir());
                 hlog = new IntervalLog(plan.outDir());
             }
-            LoadResult result = new Run(group, transport, startedAt, hlog).execute();
+            run = new Run(group, transport, startedAt, hlog);
+            LoadResult result = run.execute();
             if (hlog != null) {
                 hlog.close();
                 hlog = null;
@@ -116,6 +118,9 @@ public final class LoadGenerator {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + plan.outDir() + ": " + e.getMessage(), e);
         } finally {
+            if (run != null) {
+                run.hiccup.stop();
+            }
             if (hlog != null) {
                 hlog.close();
             }
@@ -255,7 +260,7 @@ public final class LoadGenerator {
                     return;
                 }
                 if (!measuring && now >= control.warmupEndNanos) {
-                    tick(now); // the warmup's last interval, discarded
+                    tick(now); // the warmup's last progress line; its hiccups are dropped
                     beginMeasurement(now);
                     nextTick = now + TICK_NANOS;
                 }

@@ -65,6 +65,8 @@ public record LoadPlan(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_MAX_LAG = Duration.ofMillis(10);
+    /** The longest the run waits for outstanding answers once sending stopped (see {@link #drain}). */
+    public static final Duration MAX_DRAIN = Duration.ofSeconds(2);
 
     /** The longest run accepted: every run is bounded, and this bounds the bound. */
     public static final Duration MAX_DURATION = Duration.ofHours(24);
@@ -146,7 +148,11 @@ public record LoadPlan(
         return timeout.compareTo(MAX_DRAIN) < 0 ? timeout : MAX_DRAIN;
     }
 
-    public static final Duration MAX_DRAIN = Duration.ofSeconds(2);
+    /** The same plan against another server. */
+    public LoadPlan withTarget(String h, int p) {
+        return new LoadPlan(h, p, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed, duration,
+                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+    }
 
     public LoadPlan withProtocol(WireProtocol v) {
         return new LoadPlan(host, port, v, connections, threads, pipeline, ratePerSecond, arrivals, seed, duration,

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,15 +17,9 @@ import org.junit.jupiter.api.Timeout;
 class CoordinatedOmissionTest {
 
     private static LoadResult runWithStall(LoadPlan plan, Duration stallAt) throws Exception {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (TestFrameServer server = TestFrameServer.start()) {
-            timer.schedule(() -> server.stall(Duration.ofSeconds(1)), stallAt.toMillis(), TimeUnit.MILLISECONDS);
-            return LoadGenerator.run(new LoadPlan("127.0.0.1", server.port(), plan.protocol(), plan.connections(),
-                    plan.threads(), plan.pipeline(), plan.ratePerSecond(), plan.arrivals(), plan.seed(),
-                    plan.duration(), plan.requests(), plan.warmup(), plan.op(), plan.sizeBytes(), plan.arg(),
-                    plan.timeout(), plan.connectTimeout(), plan.maxLag(), plan.outDir()));
-        } finally {
-            timer.shutdownNow();
+            server.stallAfterFirstRequest(stallAt, Duration.ofSeconds(1));
+            return LoadGenerator.run(plan.withTarget("127.0.0.1", server.port()));
         }
     }
 

@@ -211,10 +211,10 @@ class LoadGeneratorTest {
         after(Duration.ofMillis(300), () -> server.refuseFor(Duration.ofMillis(700)));
         LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(200, Arrivals.CONSTANT)
                 .withDuration(Duration.ofMillis(1_600)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
-        // ~700 ms down at 200/s: ~140 requests fell due, those older than the 200 ms timeout at reconnect
-        // are counted unsent, the younger ones go out late
+        // ~700 ms down at 200/s (longer on a busy machine): ~140 requests fell due, those older than the
+        // 200 ms timeout at reconnect are counted unsent, the younger ones go out late
         assertTrue(r.requests().unsentBehindSchedule() >= 40, r.requests().toString());
-        assertTrue(r.requests().unsentBehindSchedule() <= 140, r.requests().toString());
+        assertTrue(r.requests().unsentBehindSchedule() <= 220, "most of the run was sent: " + r.requests());
         assertTrue(r.errors().closed() >= 2, r.errors().toString());
         assertTrue(r.connections().reopened() >= 2, r.connections().toString());
         assertTrue(server.connectionsAccepted() < 60, "backed off, not hammered: " + server.connectionsAccepted());

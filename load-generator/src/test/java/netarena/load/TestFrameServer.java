@@ -38,6 +38,9 @@ final class TestFrameServer implements AutoCloseable {
     private volatile Status everyStatus = Status.OK;
     private volatile boolean silent;
     private volatile long refuseUntilNanos;
+    private volatile long firstRequestNanos;
+    private volatile long stallAfterNanos = -1;
+    private volatile long stallLengthNanos;
 
     private TestFrameServer(int backlog) throws IOException {
         listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
@@ -57,6 +60,15 @@ final class TestFrameServer implements AutoCloseable {
     /** Every answer written from now until {@code d} from now waits until then. */
     void stall(Duration d) {
         stallUntilNanos = System.nanoTime() + d.toNanos();
+    }
+
+    /**
+     * Once, {@code after} the first request this server sees, every answer stalls until {@code length}
+     * later: timed from the load rather than from the test, so a slow start cannot move the stall.
+     */
+    void stallAfterFirstRequest(Duration after, Duration length) {
+        stallLengthNanos = length.toNanos();
+        stallAfterNanos = after.toNanos();
     }
 
     /** Every n-th answer, server-wide, is corrupted: a flipped payload byte, a wrong CPU result, or a wrong id. */
@@ -143,7 +155,21 @@ final class TestFrameServer implements AutoCloseable {
         }
     }
 
+    private synchronized void triggerStall() {
+        long now = System.nanoTime();
+        if (firstRequestNanos == 0) {
+            firstRequestNanos = now;
+        }
+        if (stallAfterNanos >= 0 && now - firstRequestNanos >= stallAfterNanos) {
+            stallAfterNanos = -1;
+            stallUntilNanos = now + stallLengthNanos;
+        }
+    }
+
     private void answer(Request r, OutputStream out) throws IOException {
+        if (stallAfterNanos >= 0) {
+            triggerStall();
+        }
         Response rejected = RequestWork.rejection(r);
         Response response = rejected != null ? rejected : RequestWork.run(r);
         long n = answers.incrementAndGet();
