@@ -288,7 +288,7 @@ public final class LoadGenerator {
                 if (!measuring) {
                     wakeAt = Math.min(wakeAt, control.warmupEndNanos);
                 }
-                LockSupport.parkNanos(this, Math.max(0, wakeAt - now));
+                LockSupport.parkNanos(this, Math.max(0, wakeAt - System.nanoTime())); // a tick may have taken a while
             }
         }
 
