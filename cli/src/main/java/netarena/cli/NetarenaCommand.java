@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             ModelsCommand.class,
             ServeCommand.class,
-            ReportCommand.class,
+            LoadCommand.class,
+            SweepCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

@@ -1,0 +1,237 @@
+package netarena.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import netarena.load.Arrivals;
+import netarena.load.LoadGenerator;
+import netarena.load.LoadPlan;
+import netarena.load.LoadResult;
+import netarena.load.ResultTable;
+import netarena.protocol.Op;
+import netarena.protocol.WireProtocol;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * {@code netarena load}: a thin shell over {@link LoadGenerator}. Options left out keep the defaults of
+ * {@link LoadPlan#to}; the plan's own rules reject what cannot run. Progress goes to stderr, the table to
+ * stdout; Ctrl-C ends the run early and still reports it, marked partial.
+ */
+@Command(name = "load", exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, sortOptions = false,
+        description = {
+            "Load a server and measure it: closed loop (each connection keeps --pipeline requests outstanding) or,",
+            "with --rate, open loop (requests on a fixed schedule; latency counted from each intended send time).",
+            "Every run is bounded by --duration or --requests. See docs/LOAD.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, mismatch)",
+            "2:invalid: the generator's own send lag or hiccups passed --max-lag",
+            "3:could not open the connections (within --connect-timeout)",
+            "64:usage error (bad option, or a plan the machine cannot run)",
+            "130:stopped early with Ctrl-C (results are partial)"})
+final class LoadCommand implements Callable<Integer> {
+
+    static final int EXIT_USAGE = 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
+            description = "The server to load, e.g. 127.0.0.1:7000 or [::1]:7000. There is no default target.")
+    String target;
+
+    @Option(names = "--protocol", paramLabel = "NAME", description = "Wire protocol: frame. Default: frame.")
+    String protocol;
+
+    @Option(names = "--connections", paramLabel = "C",
+            description = "Connections to open. Default: " + LoadPlan.DEFAULT_CONNECTIONS + ".")
+    Integer connections;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Event loops (threads) the connections are spread over. Default: " + LoadPlan.DEFAULT_THREADS + ".")
+    Integer threads;
+
+    @Option(names = "--pipeline", paramLabel = "D",
+            description = "Closed loop: requests each connection keeps outstanding. Default: " + LoadPlan.DEFAULT_PIPELINE + ".")
+    Integer pipeline;
+
+    @Option(names = "--rate", paramLabel = "R",
+            description = "Open loop: requests per second for the whole run. Without it the run is closed loop.")
+    Long rate;
+
+    @Option(names = "--arrivals", paramLabel = "KIND",
+            description = "Open loop spacing: constant or poisson (seeded by --seed). Default: constant.")
+    String arrivals;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the Poisson arrivals and the payload bytes. Default: " + LoadPlan.DEFAULT_SEED + ".")
+    Long seed;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Bound bound;
+
+    static final class Bound {
+        @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+                description = "How long the measured phase sends, e.g. 30s, 2m. Default: 10s.")
+        Duration duration;
+
+        @Option(names = "--requests", paramLabel = "N",
+                description = "Stop after N measured requests (and after 10m whatever happens).")
+        Long requests;
+    }
+
+    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "A first phase whose requests are sent and verified but not recorded, e.g. 5s. Default: none.")
+    Duration warmup;
+
+    @Option(names = "--op", paramLabel = "OP", description = "The request: echo, cpu, delay or block. Default: echo.")
+    String op;
+
+    @Option(names = "--size", paramLabel = "BYTES",
+            description = "Request payload bytes (only echo sends them back). Default: " + LoadPlan.DEFAULT_SIZE_BYTES + ".")
+    Integer size;
+
+    @Option(names = "--arg", paramLabel = "N",
+            description = "The op's argument: cpu rounds, or delay/block microseconds. Default: 0.")
+    Long arg;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "A request with no answer after this long is a timeout error. Default: 5s.")
+    Duration timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "All connections must open within this, or the run fails (exit 3). Default: 5s.")
+    Duration connectTimeout;
+
+    @Option(names = "--max-lag", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "p99 of send lag or generator hiccups past which the result is invalid (exit 2). Default: 10ms.")
+    Duration maxLag;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write latency.hlog (every second), latency.hgrm, service.hgrm, send-lag.hgrm and result.json here.")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        LoadPlan plan = plan();
+        warnIfNotLoopback(plan.host());
+        LoadGenerator generator = new LoadGenerator(plan, p -> {
+            if (!quiet) {
+                System.err.println(p.format());
+            }
+        });
+        SignalHandler previous = Signal.handle(new Signal("INT"), s -> generator.stop());
+        LoadResult result;
+        try {
+            result = generator.run();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } finally {
+            Signal.handle(new Signal("INT"), previous);
+        }
+        System.out.print(ResultTable.format(result));
+        System.out.flush();
+        if (out != null) {
+            System.err.println("results in " + out.toAbsolutePath());
+        }
+        return result.exitCode();
+    }
+
+    /** The plan the options describe; a broken rule is a usage error (exit 64) naming the rule. */
+    LoadPlan plan() {
+        try {
+            int colon = target.lastIndexOf(':');
+            if (colon <= 0 || colon == target.length() - 1) {
+                throw new IllegalArgumentException("--target must be HOST:PORT, e.g. 127.0.0.1:7000, was '" + target + "'");
+            }
+            String host = target.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(target.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--target port must be a number, was '" + target + "'");
+            }
+            LoadPlan p = LoadPlan.to(host, port);
+            if (protocol != null) {
+                p = p.withProtocol(WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
+            }
+            if (connections != null || threads != null) {
+                p = p.withConnections(connections != null ? connections : p.connections(),
+                        threads != null ? threads : p.threads());
+            }
+            if (rate != null) {
+                if (pipeline != null && pipeline != 1) {
+                    throw new IllegalArgumentException("--pipeline applies to closed loop only; with --rate requests "
+                            + "are sent on schedule whatever is outstanding");
+                }
+                p = p.withRate(rate, arrivals != null ? Arrivals.fromLabel(arrivals) : Arrivals.CONSTANT);
+            } else {
+                if (arrivals != null) {
+                    throw new IllegalArgumentException("--arrivals needs --rate: a closed loop sends as answers arrive");
+                }
+                if (pipeline != null) {
+                    p = p.withClosedLoop(pipeline);
+                }
+            }
+            if (seed != null) {
+                p = p.withSeed(seed);
+            }
+            if (bound != null && bound.duration != null) {
+                p = p.withDuration(bound.duration);
+            } else if (bound != null && bound.requests != null) {
+                if (bound.requests < 1) {
+                    throw new IllegalArgumentException("--requests must be at least 1, was " + bound.requests);
+                }
+                p = p.withRequests(bound.requests, LoadPlan.DEFAULT_REQUESTS_TIME_CAP);
+            }
+            if (warmup != null) {
+                p = p.withWarmup(warmup);
+            }
+            if (op != null || size != null || arg != null) {
+                p = p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
+                        size != null ? size : p.sizeBytes(), arg != null ? arg : p.arg());
+            }
+            if (timeout != null || connectTimeout != null) {
+                p = p.withTimeouts(timeout != null ? timeout : p.timeout(),
+                        connectTimeout != null ? connectTimeout : p.connectTimeout());
+            }
+            if (maxLag != null) {
+                p = p.withMaxLag(maxLag);
+            }
+            if (out != null) {
+                p = p.withOutDir(out);
+            }
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void warnIfNotLoopback(String host) {
+        try {
+            if (!InetAddress.getByName(host).isLoopbackAddress()) {
+                System.err.println("warning: " + host + " is not a loopback address: make sure you may load it");
+            }
+        } catch (UnknownHostException e) {
+            // the generator reports it as a connect failure
+        }
+    }
+}

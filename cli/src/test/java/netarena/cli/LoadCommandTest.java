@@ -1,0 +1,76 @@
+package netarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netarena.server.Server;
+import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(30)
+class LoadCommandTest {
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cl = new CommandLine(new NetarenaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void usageErrorsExitWith64AndNameTheRule() {
+        StringWriter err = new StringWriter();
+        assertEquals(64, run(err, "load"));
+        assertTrue(err.toString().contains("--target"), err.toString());
+
+        err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--duration", "soon"));
+        assertTrue(err.toString().contains("is not a duration"), err.toString());
+
+        err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--rate", "100", "--pipeline", "4"));
+        assertTrue(err.toString().contains("closed loop only"), err.toString());
+
+        err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1", "--requests", "5"));
+        assertTrue(err.toString().contains("HOST:PORT"), err.toString());
+
+        err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--duration", "1s", "--requests", "5"));
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+
+        err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--connections", "1000000"));
+        assertTrue(err.toString().contains("ulimit -n") || err.toString().contains("port range"), err.toString());
+    }
+
+    @Test
+    void loadsARealServerAndWritesItsResults(@TempDir Path out) throws Exception {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR))) {
+            InetSocketAddress address = server.start();
+            StringWriter err = new StringWriter();
+            int code = run(err, "load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
+                    "--rate", "400", "--requests", "200", "--max-lag", "1s", "--quiet", "--out", out.toString());
+            assertEquals(0, code, err.toString());
+            assertTrue(Files.readString(out.resolve("result.json")).contains("\"status\" : \"ok\""));
+            assertTrue(Files.size(out.resolve("latency.hlog")) > 0);
+        }
+    }
+
+    @Test
+    void aTargetWithNothingListeningExitsWith3() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertEquals(3, run(new StringWriter(), "load", "--target", "127.0.0.1:" + port, "--quiet"));
+    }
+}

@@ -1,0 +1,369 @@
+package netarena.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.TimeUnit;
+import netarena.protocol.ProtocolException;
+
+/**
+ * One connection slot of a run: it opens a channel, sends, verifies and times answers, and when the
+ * channel fails it counts why and opens another. Everything runs on its {@link LoadLoop}'s event loop.
+ *
+ * <p>Request ids are {@code (slot + 1) << 40 | seq}: the slot in the high bits (so an answer that
+ * strays to another connection names nothing outstanding there) and a sequence number that never
+ * repeats within the slot, across reconnects too.
+ */
+final class LoadConnection implements ClientProtocol.AnswerSink {
+
+    static final int SEQ_BITS = 40;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+    private static final long MAX_BACKOFF_NANOS = 500_000_000L;
+
+    private final LoadLoop loop;
+    private final long idBase;
+    private final OutstandingWindow window;
+    private final SendSchedule schedule;
+    private final int pipeline;
+
+    private Channel channel;
+    private ClientProtocol protocol;
+    private boolean active;
+    private boolean closingOnPurpose;
+    private boolean everEstablished;
+    private boolean finished;
+    private boolean wroteSinceFlush;
+    private int failuresInARow;
+    private long connectStartedNanos;
+    private long nextDueNanos = Long.MAX_VALUE;
+
+    LoadConnection(int slot, LoadLoop loop) {
+        this.loop = loop;
+        this.idBase = (long) (slot + 1) << SEQ_BITS;
+        LoadPlan plan = loop.plan;
+        this.pipeline = plan.pipeline();
+        this.window = new OutstandingWindow(plan.openLoop() ? 16 : plan.pipeline());
+        this.schedule = plan.openLoop()
+                ? SendSchedule.of(plan.arrivals(), plan.ratePerSecond(), plan.connections(), slot, plan.seed())
+                : null;
+    }
+
+    long nextDueNanos() {
+        return nextDueNanos;
+    }
+
+    void connect() {
+        connectStartedNanos = System.nanoTime();
+        ChannelFuture f = loop.bootstrap().clone().handler(new Handler()).connect(loop.target());
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                connectFailed(done.cause());
+            }
+        });
+    }
+
+    private void connectFailed(Throwable cause) {
+        loop.counters.add(Count.CONNECT_FAILED);
+        if (!loop.running()) {
+            loop.connectFailedBeforeStart(this, cause);
+            return;
+        }
+        reconnectLater();
+    }
+
+    /**
+     * Reconnects at once after the first failure, then backs off (10 ms doubling up to 500 ms) until an
+     * answer arrives: a server that refuses, or accepts and closes at once, is not hammered.
+     */
+    private void reconnectLater() {
+        if (finished || loop.finished()) {
+            return;
+        }
+        long delay = failuresInARow == 0 ? 0 : Math.min(MAX_BACKOFF_NANOS, 5_000_000L << Math.min(failuresInARow, 10));
+        failuresInARow++;
+        loop.eventLoop.schedule(() -> {
+            if (!finished && !loop.finished()) {
+                connect();
+            }
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void established(Channel ch) {
+        channel = ch;
+        protocol = loop.protocols.newConnection();
+        active = true;
+        closingOnPurpose = false;
+        LatencyRecorder.record(loop.recorders.connect, System.nanoTime() - connectStartedNanos);
+        loop.counters.add(Count.ESTABLISHED);
+        boolean first = !everEstablished;
+        if (!first) {
+            loop.counters.add(Count.REOPENED);
+        }
+        everEstablished = true;
+        if (first || loop.running()) {
+            loop.connectionUp(this);
+        }
+    }
+
+    /** The run starts: open loop takes its first intended time, closed loop fills its pipeline. */
+    void start() {
+        if (schedule != null) {
+            nextDueNanos = loop.control.startNanos + schedule.next();
+        }
+        if (active) {
+            resume();
+        }
+    }
+
+    /**
+     * The connection is usable (again) during the run. Open loop: requests that fell due while it was
+     * down go out now, late and timed from their intended time, except those intended more than the
+     * timeout ago: they are counted unsent instead, so an outage does not end in a burst of requests
+     * that are already timeouts (and memory stays bounded by rate times timeout).
+     */
+    void resume() {
+        if (schedule != null) {
+            if (nextDueNanos != Long.MAX_VALUE) {
+                long stale = System.nanoTime() - loop.timeoutNanos;
+                while (nextDueNanos < stale) {
+                    loop.counters.add(Count.UNSENT, nextDueNanos < loop.control.warmupEndNanos);
+                    nextDueNanos = loop.control.startNanos + schedule.next();
+                }
+                loop.schedule(this);
+            }
+        } else {
+            fill();
+        }
+    }
+
+    private void lost(Channel ch) {
+        if (ch != channel || finished) {
+            return; // a stale channel, or the end of the run: finish() has tallied what was outstanding
+        }
+        active = false;
+        channel = null;
+        if (schedule != null) {
+            loop.unschedule(this);
+        }
+        window.clear(warmup -> {
+            loop.counters.add(Count.LOST, warmup);
+            loop.outstanding.lazySet(loop.outstanding.get() - 1);
+        });
+        if (!closingOnPurpose) {
+            loop.counters.add(Count.CLOSED);
+        }
+        reconnectLater();
+    }
+
+    /**
+     * Open loop: sends every request intended at or before {@code limitNanos}, then flushes.
+     *
+     * @return false when the request budget ran out: the loop stops pacing
+     */
+    boolean sendDue(long limitNanos) {
+        RunControl control = loop.control;
+        boolean more = true;
+        while (nextDueNanos <= limitNanos) {
+            boolean warmup = nextDueNanos < control.warmupEndNanos;
+            if (!warmup && !control.takePermit()) {
+                more = false;
+                break;
+            }
+            send(nextDueNanos, System.nanoTime(), warmup);
+            nextDueNanos = control.startNanos + schedule.next();
+        }
+        flush();
+        return more;
+    }
+
+    /** Closed loop: tops the pipeline up to its depth while the run sends. */
+    private void fill() {
+        RunControl control = loop.control;
+        while (active && window.outstanding() < pipeline && !control.sendingStopped() && loop.running()
+                && !finished) {
+            long now = System.nanoTime();
+            if (now >= control.sendEndNanos) {
+                break;
+            }
+            boolean warmup = now < control.warmupEndNanos;
+            if (!warmup && !control.takePermit()) {
+                break;
+            }
+            send(now, now, warmup);
+        }
+        flush();
+    }
+
+    private void send(long intendedNanos, long nowNanos, boolean warmup) {
+        long seq = window.add(intendedNanos, nowNanos, warmup);
+        ByteBuf buf = channel.alloc().ioBuffer(protocol.requestBytes());
+        protocol.encode(idBase | seq, buf);
+        channel.write(buf, channel.voidPromise());
+        wroteSinceFlush = true;
+        loop.outstanding.lazySet(loop.outstanding.get() + 1);
+        loop.counters.add(Count.SENT, warmup);
+        if (!warmup && schedule != null) {
+            LatencyRecorder.record(loop.recorders.sendLag, nowNanos - intendedNanos);
+        }
+    }
+
+    private void flush() {
+        if (wroteSinceFlush) {
+            wroteSinceFlush = false;
+            channel.flush();
+        }
+    }
+
+    private void read(ByteBuf in) {
+        try {
+            protocol.decode(in, this);
+        } catch (ProtocolException e) {
+            loop.counters.add(Count.MALFORMED);
+            loop.sampleMismatch("malformed answer stream: " + e.getMessage());
+            closeOnPurpose();
+        } finally {
+            in.release();
+        }
+    }
+
+    private void readComplete() {
+        if (schedule == null) {
+            fill();
+        }
+    }
+
+    @Override
+    public void answer(long id, Verdict verdict, String detail) {
+        long seq = id & SEQ_MASK;
+        byte state = (id & ~SEQ_MASK) == idBase ? window.state(seq) : OutstandingWindow.FREE;
+        if (state == OutstandingWindow.FREE) {
+            if (verdict == Verdict.BAD_FRAME) {
+                loop.counters.add(Count.BAD_FRAME); // id 0, and the server closes: counted when it does too
+            } else {
+                loop.counters.add(Count.STRAY);
+                loop.sampleMismatch("answer with id " + id + ", which names no request outstanding on this connection");
+            }
+            return;
+        }
+        if (state == OutstandingWindow.TIMED_OUT) {
+            window.release(seq);
+            loop.counters.add(Count.LATE, false);
+            return;
+        }
+        long now = System.nanoTime();
+        boolean warmup = state == OutstandingWindow.WARMUP;
+        long intended = window.intendedNanos(seq);
+        long written = window.writtenNanos(seq);
+        window.release(seq);
+        loop.outstanding.lazySet(loop.outstanding.get() - 1);
+        switch (verdict) {
+            case OK -> {
+                failuresInARow = 0;
+                loop.counters.add(Count.OK, warmup);
+                if (!warmup) {
+                    LatencyRecorder.record(loop.recorders.latency, now - intended);
+                    LatencyRecorder.record(loop.recorders.service, now - written);
+                }
+            }
+            case BAD_REQUEST -> loop.counters.add(Count.BAD_REQUEST, warmup);
+            case BUSY -> loop.counters.add(Count.BUSY, warmup);
+            case BAD_FRAME -> loop.counters.add(Count.BAD_FRAME);
+            case MISMATCH -> {
+                loop.counters.add(Count.MISMATCH, warmup);
+                loop.sampleMismatch(detail);
+            }
+        }
+    }
+
+    /** Counts requests unanswered after the timeout; closed loop then sends in their place. */
+    void expire(long nowNanos) {
+        long timeout = loop.timeoutNanos;
+        int before = window.outstanding();
+        window.expire(nowNanos - timeout, nowNanos - 2 * timeout, warmup -> {
+            loop.counters.add(Count.TIMEOUT, warmup);
+            loop.outstanding.lazySet(loop.outstanding.get() - 1);
+        });
+        if (schedule == null && active && window.outstanding() < before) {
+            fill();
+        }
+    }
+
+    private void closeOnPurpose() {
+        if (channel != null) {
+            closingOnPurpose = true;
+            channel.close();
+        }
+    }
+
+    long outstandingMeasured() {
+        return window.outstanding() - outstandingWarmup();
+    }
+
+    long outstandingWarmup() {
+        return window.outstandingWarmup();
+    }
+
+    /** Open loop at the end: requests intended before {@code stopNanos} that were never sent (connection down). */
+    long countUnsentBefore(long stopNanos) {
+        long n = 0;
+        while (nextDueNanos < stopNanos) {
+            n++;
+            nextDueNanos = loop.control.startNanos + schedule.next();
+        }
+        return n;
+    }
+
+    /** Stops for good and closes the channel; true when it was open. */
+    boolean finish() {
+        finished = true;
+        boolean wasOpen = active && channel != null && channel.isActive();
+        if (channel != null) {
+            channel.close();
+        }
+        return wasOpen;
+    }
+
+    /** One per channel: Netty's events, handed to the slot while the channel is its current one. */
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            if (finished) {
+                ctx.close();
+                return;
+            }
+            established(ctx.channel());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            lost(ctx.channel());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (ctx.channel() != channel || finished) {
+                ((ByteBuf) msg).release();
+                return;
+            }
+            read((ByteBuf) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (ctx.channel() == channel) {
+                readComplete();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a reset or a failed write: closing leads to channelInactive, which counts it and reconnects
+            if (!(cause instanceof java.io.IOException)) {
+                loop.sampleMismatch("generator error, connection closed: " + cause);
+            }
+            ctx.close();
+        }
+    }
+}

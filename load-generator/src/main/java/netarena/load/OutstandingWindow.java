@@ -1,0 +1,176 @@
+package netarena.load;
+
+import java.util.Arrays;
+
+/**
+ * The requests one connection has sent and not yet settled, keyed by their sequence number. Sequence
+ * numbers are handed out here, 1, 2, 3..., in send order, so lookup is an array index and the oldest
+ * request is always at the head: a ring of parallel primitive arrays, no allocation per request.
+ *
+ * <p>A request is {@link #MEASURED} or {@link #WARMUP} until its answer arrives ({@link #release}) or
+ * it times out; a timed-out request stays as {@link #TIMED_OUT} for a while so that a late answer is
+ * recognised as late rather than as an answer to nothing.
+ *
+ * <p>Not thread-safe: owned by one connection and used on its event loop only. Memory grows with the
+ * requests outstanding at once (doubling), which the caller bounds by its pipeline depth (closed loop)
+ * or by rate times timeout (open loop).
+ */
+final class OutstandingWindow {
+
+    static final byte FREE = 0;
+    static final byte MEASURED = 1;
+    static final byte WARMUP = 2;
+    static final byte TIMED_OUT = 3;
+
+    private long[] intendedNanos;
+    private long[] writtenNanos;
+    private byte[] state;
+    private int mask;
+    /** The oldest sequence number still held; everything below it is settled. */
+    private long head = 1;
+    /** The next sequence number to hand out. */
+    private long tail = 1;
+    private int outstanding;
+    private int outstandingWarmup;
+
+    OutstandingWindow(int initialCapacity) {
+        int capacity = Integer.highestOneBit(Math.max(2, initialCapacity) - 1) << 1;
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        intendedNanos = new long[capacity];
+        writtenNanos = new long[capacity];
+        state = new byte[capacity];
+        mask = capacity - 1;
+    }
+
+    /** Records a request about to be written and returns its sequence number. */
+    long add(long intended, long written, boolean warmup) {
+        if (tail - head == state.length) {
+            grow();
+        }
+        long seq = tail++;
+        int i = (int) (seq & mask);
+        intendedNanos[i] = intended;
+        writtenNanos[i] = written;
+        state[i] = warmup ? WARMUP : MEASURED;
+        outstanding++;
+        if (warmup) {
+            outstandingWarmup++;
+        }
+        return seq;
+    }
+
+    /** The state of {@code seq}: {@link #FREE} when it was never handed out or is settled and forgotten. */
+    byte state(long seq) {
+        return seq >= head && seq < tail ? state[(int) (seq & mask)] : FREE;
+    }
+
+    long intendedNanos(long seq) {
+        return intendedNanos[(int) (seq & mask)];
+    }
+
+    long writtenNanos(long seq) {
+        return writtenNanos[(int) (seq & mask)];
+    }
+
+    /** Settles {@code seq}, which must not be {@link #FREE}. */
+    void release(long seq) {
+        int i = (int) (seq & mask);
+        settle(state[i]);
+        state[i] = FREE;
+        while (head < tail && state[(int) (head & mask)] == FREE) {
+            head++;
+        }
+    }
+
+    /**
+     * Times out every outstanding request written at or before {@code expiredNanos}, reporting each to
+     * {@code sink}, and forgets timed-out requests written at or before {@code forgetNanos}.
+     */
+    void expire(long expiredNanos, long forgetNanos, TimeoutSink sink) {
+        for (long seq = head; seq < tail; seq++) {
+            int i = (int) (seq & mask);
+            long written = writtenNanos[i];
+            if (written > expiredNanos) {
+                break; // written in send order: everything after this one is younger
+            }
+            byte s = state[i];
+            if (s == MEASURED || s == WARMUP) {
+                state[i] = TIMED_OUT;
+                settle(s);
+                sink.timedOut(s == WARMUP);
+            }
+            if (state[i] == TIMED_OUT && written <= forgetNanos) {
+                state[i] = FREE;
+            }
+        }
+        while (head < tail && state[(int) (head & mask)] == FREE) {
+            head++;
+        }
+    }
+
+    /** Forgets everything (the connection closed), reporting each request still outstanding; numbering goes on. */
+    void clear(TimeoutSink lostSink) {
+        for (long seq = head; seq < tail; seq++) {
+            byte s = state[(int) (seq & mask)];
+            if (s == MEASURED || s == WARMUP) {
+                lostSink.timedOut(s == WARMUP);
+            }
+        }
+        Arrays.fill(state, FREE);
+        head = tail;
+        outstanding = 0;
+        outstandingWarmup = 0;
+    }
+
+    private void settle(byte s) {
+        if (s == MEASURED || s == WARMUP) {
+            outstanding--;
+            if (s == WARMUP) {
+                outstandingWarmup--;
+            }
+        }
+    }
+
+    /** Requests sent and neither answered, timed out nor lost. */
+    int outstanding() {
+        return outstanding;
+    }
+
+    /** Of {@link #outstanding}, those sent during the warmup. */
+    int outstandingWarmup() {
+        return outstandingWarmup;
+    }
+
+    /** The sequence number the next {@link #add} returns. */
+    long nextSeq() {
+        return tail;
+    }
+
+    int capacity() {
+        return state.length;
+    }
+
+    private void grow() {
+        long[] oldIntended = intendedNanos;
+        long[] oldWritten = writtenNanos;
+        byte[] oldState = state;
+        int oldMask = mask;
+        allocate(oldState.length * 2);
+        for (long seq = head; seq < tail; seq++) {
+            int from = (int) (seq & oldMask);
+            int to = (int) (seq & mask);
+            intendedNanos[to] = oldIntended[from];
+            writtenNanos[to] = oldWritten[from];
+            state[to] = oldState[from];
+        }
+    }
+
+    /** Told about each request that timed out or was lost, and whether it was a warmup request. */
+    @FunctionalInterface
+    interface TimeoutSink {
+        void timedOut(boolean warmup);
+    }
+}

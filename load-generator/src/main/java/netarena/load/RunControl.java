@@ -1,0 +1,85 @@
+package netarena.load;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What the controller and the event loops share: the run's clock marks, the stop flag and the request
+ * budget. The marks are set once, before the loops are told to start (the task hand-off publishes them);
+ * the rest is safe from any thread.
+ */
+final class RunControl {
+
+    private final long requestBudget;
+    private final AtomicLong permits;
+    private final Thread controller;
+    private volatile boolean sendingStopped;
+    private volatile boolean budgetSpent;
+    private volatile long budgetSpentAtNanos;
+    private volatile long sendStoppedAtNanos = Long.MAX_VALUE;
+
+    /** {@link System#nanoTime} at which the schedule starts: intended times are offsets from it. */
+    long startNanos;
+    /** Requests intended (open loop) or sent (closed loop) before this are warmup requests. */
+    long warmupEndNanos;
+    /** No request intended at or after this is sent: the end of the measured phase's time bound. */
+    long sendEndNanos;
+
+    RunControl(long requests, Thread controller) {
+        this.requestBudget = requests;
+        this.permits = new AtomicLong(requests);
+        this.controller = controller;
+    }
+
+    void setMarks(long start, long warmupEnd, long sendEnd) {
+        startNanos = start;
+        warmupEndNanos = warmupEnd;
+        sendEndNanos = sendEnd;
+    }
+
+    /**
+     * Takes the right to send one measured request: always granted when the run is bounded by time only,
+     * otherwise one of the {@code requests} permits. The loop that takes the last one wakes the controller.
+     */
+    boolean takePermit() {
+        if (requestBudget == 0) {
+            return true;
+        }
+        long left = permits.getAndDecrement();
+        if (left == 1) {
+            budgetSpentAtNanos = System.nanoTime();
+            budgetSpent = true;
+            wakeController();
+        }
+        return left > 0;
+    }
+
+    boolean budgetSpent() {
+        return budgetSpent;
+    }
+
+    long budgetSpentAtNanos() {
+        return budgetSpentAtNanos;
+    }
+
+    /** Stops all sending from now on; the first call's time is kept. */
+    void stopSending() {
+        if (!sendingStopped) {
+            sendStoppedAtNanos = System.nanoTime();
+            sendingStopped = true;
+        }
+    }
+
+    /** When {@link #stopSending} was first called, or {@link Long#MAX_VALUE}. */
+    long sendStoppedAtNanos() {
+        return sendStoppedAtNanos;
+    }
+
+    boolean sendingStopped() {
+        return sendingStopped;
+    }
+
+    void wakeController() {
+        LockSupport.unpark(controller);
+    }
+}

@@ -1,0 +1,271 @@
+package netarena.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netarena.protocol.Op;
+import netarena.protocol.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The engine against a misbehaving test server: bounds, errors by kind, reconnects, verification. */
+@Timeout(30)
+class LoadGeneratorTest {
+
+    private TestFrameServer server;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = TestFrameServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        timer.shutdownNow();
+        server.close();
+    }
+
+    /** Lenient on the generator's own health: the test machine is shared, validity is tested on its own. */
+    private LoadPlan plan() {
+        return LoadPlan.to("127.0.0.1", server.port()).withMaxLag(Duration.ofSeconds(1))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    private void after(Duration d, Runnable r) {
+        timer.schedule(r, d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every request sent is accounted for exactly once. */
+    private static void assertAccounted(LoadResult.RequestCounts c) {
+        assertEquals(c.sent(), c.ok() + c.failed() + c.inFlightAtEnd(), "sent = ok + failed + in flight: " + c);
+    }
+
+    @Test
+    void closedLoopStopsAfterTheRequestBudget() {
+        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(4)
+                .withRequests(500, Duration.ofSeconds(20)));
+        assertEquals(500, r.requests().sent());
+        assertEquals(500, r.requests().ok());
+        assertEquals(500, r.latency().getTotalCount());
+        assertEquals(0, r.errorTotal());
+        assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.status() + " " + r.invalidReasons());
+        assertEquals(2, r.connections().established());
+        assertEquals(2, r.connections().openAtEnd());
+        assertTrue(r.plan().requests() == 500 && r.measuredSeconds() < 15);
+    }
+
+    @Test
+    void openLoopStopsAfterTheRequestBudget() {
+        LoadResult r = LoadGenerator.run(plan().withConnections(3, 2).withRate(2_000, Arrivals.POISSON)
+                .withRequests(300, Duration.ofSeconds(20)));
+        assertEquals(300, r.requests().sent(), r.requests().toString());
+        assertEquals(300, r.requests().ok());
+        assertEquals(300, r.sendLag().getTotalCount());
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void aSilentServerCannotStretchTheRunPastItsHardStop() {
+        server.silent(true);
+        long start = System.nanoTime();
+        LoadResult r = LoadGenerator.run(plan().withRate(200, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1))
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // 1 s of sending, then at most the 2 s drain cap, however long the timeout
+        assertTrue(seconds < 1 + LoadPlan.MAX_DRAIN.toSeconds() + 1.5, "took " + seconds + " s");
+        assertEquals(0, r.requests().ok());
+        assertTrue(r.requests().inFlightAtEnd() > 100, "unanswered requests are reported: " + r.requests());
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void requestsWithNoAnswerTimeOut() {
+        server.silent(true);
+        LoadResult r = LoadGenerator.run(plan().withRate(100, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1))
+                .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        assertTrue(r.errors().timeout() > 50, "timeouts: " + r.errors());
+        assertEquals(r.errors().timeout(), r.requests().failed());
+        assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void durationStopsOnTime() {
+        long start = System.nanoTime();
+        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withDuration(Duration.ofMillis(800)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 3, "took " + seconds + " s");
+        assertEquals(0.8, r.measuredSeconds(), 0.2);
+        assertTrue(r.requests().ok() > 0);
+        assertEquals(0, r.requests().inFlightAtEnd(), "answers in flight at the end were drained");
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void refusedConnectionsFailFast() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        long start = System.nanoTime();
+        LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", port).withConnections(4, 1)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 2.5, "fail fast, not after the connect timeout: " + seconds + " s");
+        assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
+        assertTrue(r.connectFailure().contains("of 4 connections to 127.0.0.1:" + port), r.connectFailure());
+        assertTrue(r.connectFailure().toLowerCase().contains("refused"), r.connectFailure());
+        assertEquals(0, r.requests().sent());
+    }
+
+    @Test
+    void connectionsThatDoNotOpenInTimeFailTheRun() throws IOException {
+        // a listener that never accepts: past its backlog the kernel drops SYNs and connects hang
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", s.getLocalPort()).withConnections(16, 1)
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400)));
+            assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
+            assertTrue(r.connectFailure().contains("of 16 connections"), r.connectFailure());
+            assertTrue(r.connections().established() < 16);
+        }
+    }
+
+    @Test
+    void corruptAnswersAreCountedAsMismatches() {
+        server.corruptEvery(10);
+        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(2)
+                .withRequests(400, Duration.ofSeconds(20)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        // 1 in 10 answers corrupted: half with a flipped payload byte, half under a wrong id (then the
+        // real request times out)
+        assertTrue(r.errors().mismatch() >= 30, "mismatches: " + r.errors());
+        assertTrue(r.errors().timeout() >= 10, "the wrongly-addressed requests time out: " + r.errors());
+        assertFalse(r.mismatchSamples().isEmpty());
+        assertTrue(r.requests().ok() < 400);
+        assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
+    }
+
+    @Test
+    void wrongCpuResultsAreCaught() {
+        server.corruptEvery(5);
+        LoadResult r = LoadGenerator.run(plan().withRequest(Op.CPU, 0, 1000).withClosedLoop(1)
+                .withRequests(100, Duration.ofSeconds(20)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        assertTrue(r.errors().mismatch() >= 15, r.errors().toString());
+        assertTrue(r.mismatchSamples().stream().anyMatch(s -> s.contains("cpu answer")), r.mismatchSamples().toString());
+    }
+
+    @Test
+    void busyAndBadRequestAnswersAreCountedByKind() {
+        server.answerEvery(4, Status.BUSY);
+        LoadResult busy = LoadGenerator.run(plan().withRequests(200, Duration.ofSeconds(20)));
+        assertEquals(50, busy.errors().busy());
+        assertEquals(150, busy.requests().ok());
+        server.answerEvery(5, Status.BAD_REQUEST);
+        LoadResult bad = LoadGenerator.run(plan().withRequests(200, Duration.ofSeconds(20)));
+        assertEquals(40, bad.errors().badRequest());
+    }
+
+    @Test
+    void droppedConnectionsAreCountedAndReopenedAndTheRunGoesOn() {
+        after(Duration.ofMillis(600), server::dropConnections);
+        long start = System.nanoTime();
+        LoadResult r = LoadGenerator.run(plan().withConnections(4, 2).withRate(400, Arrivals.CONSTANT)
+                .withDuration(Duration.ofMillis(1500)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 4.5, "ends on time: " + seconds + " s");
+        assertTrue(r.errors().closed() >= 4, r.errors().toString());
+        assertTrue(r.connections().reopened() >= 4, r.connections().toString());
+        assertEquals(4, r.connections().openAtEnd());
+        assertTrue(r.requests().ok() > 400, "kept going after the drop: " + r.requests());
+        assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void aServerThatGoesAwayIsRetriedUntilTheEndAndNeverHangsTheRun() {
+        after(Duration.ofMillis(500), server::close);
+        long start = System.nanoTime();
+        LoadResult r = LoadGenerator.run(plan().withConnections(3, 1).withClosedLoop(2)
+                .withDuration(Duration.ofMillis(1500)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 4.5, "ends on time: " + seconds + " s");
+        assertTrue(r.errors().closed() >= 3, r.errors().toString());
+        assertTrue(r.errors().connectFailed() >= 3, "reconnects were tried and failed: " + r.errors());
+        assertEquals(0, r.connections().openAtEnd());
+        assertTrue(r.requests().ok() > 0);
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void anOutageLongerThanTheTimeoutLeavesItsRequestsUnsentNotBurst() {
+        after(Duration.ofMillis(300), () -> server.refuseFor(Duration.ofMillis(700)));
+        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(200, Arrivals.CONSTANT)
+                .withDuration(Duration.ofMillis(1_600)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        // ~700 ms down at 200/s (longer on a busy machine): ~140 requests fell due, those older than the
+        // 200 ms timeout at reconnect are counted unsent, the younger ones go out late
+        assertTrue(r.requests().unsentBehindSchedule() >= 40, r.requests().toString());
+        assertTrue(r.requests().unsentBehindSchedule() <= 220, "most of the run was sent: " + r.requests());
+        assertTrue(r.errors().closed() >= 2, r.errors().toString());
+        assertTrue(r.connections().reopened() >= 2, r.connections().toString());
+        assertTrue(server.connectionsAccepted() < 60, "backed off, not hammered: " + server.connectionsAccepted());
+        assertTrue(r.latency().getMaxValue() >= 150_000, "the late ones count from their intended time");
+        assertAccounted(r.requests());
+    }
+
+    @Test
+    void warmupRequestsAreVerifiedButNotRecorded() {
+        LoadResult r = LoadGenerator.run(plan().withRate(500, Arrivals.CONSTANT).withWarmup(Duration.ofMillis(400))
+                .withDuration(Duration.ofMillis(600)));
+        assertEquals(200, r.warmup().sent(), 5);
+        assertEquals(r.warmup().sent(), r.warmup().ok());
+        assertEquals(300, r.requests().sent(), 5);
+        assertEquals(r.requests().ok(), r.latency().getTotalCount(), "only measured answers are in the histogram");
+        assertEquals(0.6, r.measuredSeconds(), 0.1);
+    }
+
+    @Test
+    void stopEndsTheRunEarlyAndMarksItPartial() {
+        LoadGenerator generator = new LoadGenerator(plan().withDuration(Duration.ofSeconds(20)), p -> { });
+        after(Duration.ofMillis(400), generator::stop);
+        long start = System.nanoTime();
+        LoadResult r = generator.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 3, "took " + seconds + " s");
+        assertTrue(r.partial());
+        assertTrue(r.requests().ok() > 0);
+        assertEquals(LoadResult.EXIT_PARTIAL, r.exitCode());
+        assertEquals("partial", r.status());
+    }
+
+    @Test
+    void aGeneratorThatFallsBehindItsBoundIsInvalid() {
+        // 1 us is a bound no generator meets: the result must say its figures are its own
+        LoadResult r = LoadGenerator.run(plan().withRate(1_000, Arrivals.CONSTANT).withDuration(Duration.ofMillis(500))
+                .withMaxLag(Duration.ofNanos(1_000)));
+        assertFalse(r.valid());
+        assertEquals(LoadResult.EXIT_INVALID, r.exitCode());
+        assertTrue(r.invalidReasons().stream().anyMatch(s -> s.contains("--max-lag")), r.invalidReasons().toString());
+    }
+
+    @Test
+    void progressIsReportedEverySecond() {
+        java.util.List<LoadProgress> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new LoadGenerator(plan().withRate(200, Arrivals.CONSTANT).withDuration(Duration.ofMillis(2_100)), lines::add)
+                .run();
+        assertTrue(lines.size() >= 2, lines.toString());
+        LoadProgress first = lines.get(0);
+        assertEquals(200, first.okPerSecond(), 40);
+        assertTrue(first.p99Micros() > 0);
+        assertTrue(first.format().contains("req/s"));
+    }
+}

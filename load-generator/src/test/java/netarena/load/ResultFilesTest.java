@@ -1,0 +1,81 @@
+package netarena.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class ResultFilesTest {
+
+    @Test
+    void writesResultJsonHgrmAndAnHlogThatReadsBack(@TempDir Path dir) throws Exception {
+        LoadResult r;
+        try (TestFrameServer server = TestFrameServer.start()) {
+            r = LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).withConnections(2, 1)
+                    .withRate(500, Arrivals.CONSTANT).withWarmup(Duration.ofMillis(300))
+                    .withDuration(Duration.ofMillis(2_300)).withMaxLag(Duration.ofSeconds(1)).withOutDir(dir));
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+        assertEquals("ok", json.get("status").asText());
+        assertEquals(0, json.get("exit_code").asInt());
+        assertEquals("open", json.at("/config/mode").asText());
+        assertEquals(500, json.at("/config/rate_per_second").asLong());
+        assertEquals(r.requests().ok(), json.at("/requests/ok").asLong());
+        assertEquals(r.requests().sent(), json.at("/requests/sent").asLong());
+        assertTrue(json.at("/warmup_requests/ok").asLong() > 100);
+        assertEquals(0, json.at("/errors/total").asLong());
+        assertTrue(json.at("/latency_micros/p99").asDouble() > 0);
+        assertTrue(json.at("/service_time_micros/p50").asDouble() > 0);
+        assertTrue(json.at("/send_lag_micros/count").asLong() > 0);
+        assertTrue(json.at("/throughput/ok_per_second").asDouble() > 400);
+        assertEquals(2, json.at("/connections/open_at_end").asInt());
+        assertTrue(json.at("/environment/cpu_count").asInt() > 0);
+        assertTrue(json.at("/environment/transport").asText().matches("epoll|nio"));
+        assertTrue(json.get("coordinated_omission_corrected").asBoolean());
+
+        String hgrm = Files.readString(dir.resolve("latency.hgrm"));
+        assertTrue(hgrm.contains("Value     Percentile TotalCount 1/(1-Percentile)"), hgrm);
+        assertTrue(hgrm.contains("#[Max"), hgrm);
+        assertTrue(Files.exists(dir.resolve("service.hgrm")));
+        assertTrue(Files.exists(dir.resolve("send-lag.hgrm")));
+
+        long total = 0;
+        int intervals = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(dir.resolve("latency.hlog").toFile())) {
+            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                total += ((org.HdrHistogram.Histogram) h).getTotalCount();
+                intervals++;
+            }
+            assertTrue(reader.getStartTimeSec() > 1_600_000_000, "a start time in the header");
+        }
+        assertTrue(intervals >= 2, "one interval per second, and the last part: " + intervals);
+        assertEquals(r.latency().getTotalCount(), total, "the hlog holds every measured answer once");
+        assertTrue(Files.readString(dir.resolve("latency.hlog")).contains("\"StartTimestamp\",\"Interval_Length\""));
+    }
+
+    @Test
+    void aRunThatCannotConnectStillWritesItsResult(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", port).withOutDir(dir));
+        assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+        assertEquals("connect_failed", json.get("status").asText());
+        assertTrue(json.get("connect_failure").asText().contains("established 0 of 1"));
+        try (HistogramLogReader reader = new HistogramLogReader(dir.resolve("latency.hlog").toFile())) {
+            assertEquals(null, reader.nextIntervalHistogram());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package netarena.load;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import netarena.protocol.FrameDecoder;
+import netarena.protocol.FrameFormat;
+import netarena.protocol.ProtocolException;
+import netarena.protocol.Request;
+import netarena.protocol.RequestWork;
+import netarena.protocol.Response;
+import netarena.protocol.Status;
+
+/**
+ * A small blocking frame server for the generator's tests, on the shared codec and request work: a
+ * platform thread per connection reads requests, runs them with {@link RequestWork} and writes answers.
+ * Tests can make it misbehave: stall every answer for a while, corrupt every n-th answer, answer a given
+ * status every n-th time, stay silent, drop its connections, or go away entirely. Loopback, ephemeral port.
+ */
+final class TestFrameServer implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong answers = new AtomicLong();
+    private final AtomicLong connectionsAccepted = new AtomicLong();
+    private volatile long stallUntilNanos;
+    private volatile int corruptEvery;
+    private volatile int statusEvery;
+    private volatile Status everyStatus = Status.OK;
+    private volatile boolean silent;
+    private volatile long refuseUntilNanos;
+    private volatile long firstRequestNanos;
+    private volatile long stallAfterNanos = -1;
+    private volatile long stallLengthNanos;
+
+    private TestFrameServer(int backlog) throws IOException {
+        listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "test-server-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    static TestFrameServer start() throws IOException {
+        return new TestFrameServer(128);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Every answer written from now until {@code d} from now waits until then. */
+    void stall(Duration d) {
+        stallUntilNanos = System.nanoTime() + d.toNanos();
+    }
+
+    /**
+     * Once, {@code after} the first request this server sees, every answer stalls until {@code length}
+     * later: timed from the load rather than from the test, so a slow start cannot move the stall.
+     */
+    void stallAfterFirstRequest(Duration after, Duration length) {
+        stallLengthNanos = length.toNanos();
+        stallAfterNanos = after.toNanos();
+    }
+
+    /** Every n-th answer, server-wide, is corrupted: a flipped payload byte, a wrong CPU result, or a wrong id. */
+    void corruptEvery(int n) {
+        corruptEvery = n;
+    }
+
+    /** Every n-th answer, server-wide, carries {@code status} instead of its real one. */
+    void answerEvery(int n, Status status) {
+        everyStatus = status;
+        statusEvery = n;
+    }
+
+    /** Read requests but answer none. */
+    void silent(boolean v) {
+        silent = v;
+    }
+
+    /** Drops every connection now, and for {@code d} closes each new one as soon as it is accepted. */
+    void refuseFor(Duration d) {
+        refuseUntilNanos = System.nanoTime() + d.toNanos();
+        dropConnections();
+    }
+
+    long connectionsAccepted() {
+        return connectionsAccepted.get();
+    }
+
+    /** Closes every connection now; the listener stays, so clients can reconnect. */
+    void dropConnections() {
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+    }
+
+    /** Closes the listener and every connection: the server is gone. */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        dropConnections();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket s = listener.accept();
+                connectionsAccepted.incrementAndGet();
+                if (System.nanoTime() < refuseUntilNanos) {
+                    closeQuietly(s);
+                    continue;
+                }
+                s.setTcpNoDelay(true);
+                sockets.add(s);
+                Thread t = new Thread(() -> serve(s), "test-server-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        FrameDecoder<Request> decoder = FrameDecoder.requests(FrameFormat.DEFAULT_MAX_FRAME_BYTES);
+        byte[] buf = new byte[64 * 1024];
+        try (s; InputStream in = s.getInputStream(); OutputStream out = new BufferedOutputStream(s.getOutputStream())) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                ByteBuffer bytes = ByteBuffer.wrap(buf, 0, n);
+                for (Request r = decoder.decode(bytes); r != null; r = decoder.decode(bytes)) {
+                    if (!silent) {
+                        answer(r, out);
+                    }
+                }
+                out.flush();
+            }
+        } catch (IOException | ProtocolException e) {
+            // the client went away or sent garbage: this connection ends
+        } finally {
+            sockets.remove(s);
+        }
+    }
+
+    private synchronized void triggerStall() {
+        long now = System.nanoTime();
+        if (firstRequestNanos == 0) {
+            firstRequestNanos = now;
+        }
+        if (stallAfterNanos >= 0 && now - firstRequestNanos >= stallAfterNanos) {
+            stallAfterNanos = -1;
+            stallUntilNanos = now + stallLengthNanos;
+        }
+    }
+
+    private void answer(Request r, OutputStream out) throws IOException {
+        if (stallAfterNanos >= 0) {
+            triggerStall();
+        }
+        Response rejected = RequestWork.rejection(r);
+        Response response = rejected != null ? rejected : RequestWork.run(r);
+        long n = answers.incrementAndGet();
+        int every = statusEvery;
+        if (every > 0 && n % every == 0) {
+            response = Response.of(everyStatus, r.id());
+        }
+        int corrupt = corruptEvery;
+        if (corrupt > 0 && n % corrupt == 0) {
+            response = corrupt(response, n / corrupt);
+        }
+        long wait = stallUntilNanos - System.nanoTime();
+        if (wait > 0) {
+            out.flush();
+            RequestWork.sleepMicros(wait / 1_000);
+        }
+        ByteBuffer frame = FrameFormat.encodeResponse(response);
+        out.write(frame.array(), frame.arrayOffset(), frame.remaining());
+    }
+
+    private static Response corrupt(Response r, long which) {
+        byte[] p = r.payload().clone();
+        if (which % 2 == 0 && p.length > 0) {
+            p[p.length / 2] ^= 0x5A;
+            return new Response(r.status(), r.id(), p);
+        }
+        return new Response(r.status(), r.id() ^ (1L << 38), p); // names nothing outstanding
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}
