@@ -57,17 +57,18 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded(quick ? "quick" : "default");
         if (repeat != null) {
-            plan = new SweepPlan(plan.name(), plan.models(), plan.protocol(), plan.ioThreads(), plan.connections(),
-                    plan.workloads(), plan.openLoop(), plan.warmupSeconds(), plan.durationSeconds(), repeat, plan.seed());
+            plan = plan.withRepeat(repeat);
         }
         List<String> available = ServerModel.availableModels().stream().map(ServerModel::label).toList();
         List<CellKey> cells = PlanExpander.cells(plan, available, SweepCommand::isModel);
+        // read the machine before pinning: once pinned, this process sees only its own CPUs
+        var environment = EnvironmentProbe.environment();
         Pinning pinning = Pinning.apply(!noPin);
         List<String> flags = Arrays.stream(serverJvmFlags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
         RunFolder run = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), "sweep");
         run.writeManifest(SweepRunner.manifest(run, "netarena sweep " + String.join(" ", commandArgs()), plan,
-                EnvironmentProbe.environment(), EnvironmentProbe.gitCommit(), pinning, flags, EnvironmentProbe.jvmFlags(),
+                environment, EnvironmentProbe.gitCommit(), pinning, flags, EnvironmentProbe.jvmFlags(),
                 knobs(flags)));
         System.err.printf("netarena sweep: plan '%s', %d cells x %d repetitions, into %s%n%s%n", plan.name(), cells.size(),
                 plan.repeat(), run.dir(), pinning.description());

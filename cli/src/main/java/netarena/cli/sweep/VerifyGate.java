@@ -31,12 +31,15 @@ final class VerifyGate {
     private VerifyGate() {
     }
 
-    /** Null when the server passed, else what it got wrong. */
+    /**
+     * Null when the server passed, else what it got wrong. One connection: a thread-per-client pool of one
+     * must pass too (a second connection would wait for the first, by design).
+     */
     static String failure(InetSocketAddress server, WireProtocol protocol) {
         for (Check check : CHECKS) {
             LoadPlan plan = LoadPlan.to(server.getHostString(), server.getPort())
                     .withProtocol(protocol)
-                    .withConnections(2, 1)
+                    .withConnections(1, 1)
                     .withRequest(check.op(), check.sizeBytes(), check.arg())
                     .withRequests(REQUESTS_PER_CHECK, Duration.ofSeconds(10))
                     .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
