@@ -75,6 +75,22 @@ final class ServeCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration grace;
 
+    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Close a connection idle (nothing read, nothing in flight) this long. Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
+
+    @Option(names = "--header-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Close a connection whose request (frame or HTTP head) is not complete this long after it began. Default: ${DEFAULT-VALUE}.")
+    Duration headerTimeout;
+
+    @Option(names = "--max-pipelined", defaultValue = "1024",
+            description = "Unanswered requests per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
+    int maxPipelined;
+
+    @Option(names = "--test-cost-micros", defaultValue = "0", hidden = true,
+            description = "Test only: CPU microseconds burnt on every request, to inject a known regression.")
+    long testCostMicros;
+
     @Override
     public Integer call() throws Exception {
         ServerModel serverModel;
@@ -97,7 +113,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxFrameBytes(maxFrame)
                 .withMaxPendingBytes(maxPending)
                 .withBacklog(backlog)
-                .withGrace(grace);
+                .withGrace(grace)
+                .withTimeouts(idleTimeout, headerTimeout)
+                .withMaxPipelined(maxPipelined)
+                .withTestCostMicros(testCostMicros);
         ModelSetup.beforeStart(config);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
