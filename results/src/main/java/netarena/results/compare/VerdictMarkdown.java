@@ -1,0 +1,107 @@
+package netarena.results.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import netarena.results.stats.ComparisonConfig;
+import netarena.results.stats.MetricComparison;
+import netarena.results.stats.Verdict;
+
+/**
+ * {@code compare.md}: the verdict for a pull-request comment or a CI job summary (GitHub-flavoured
+ * Markdown), also printed on stdout. The headline, the warnings, then every metric compared in one
+ * table sorted by effect ({@link RunComparison#byEffect()}), UNCHANGED rows folded in a
+ * {@code <details>} block, then the cells listed instead of compared.
+ */
+public final class VerdictMarkdown {
+
+    private VerdictMarkdown() {
+    }
+
+    public static String render(RunComparison c) {
+        ComparisonConfig cfg = c.report().config();
+        StringBuilder md = new StringBuilder();
+        md.append("### netarena compare: ").append(c.outcome()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "`%s` (baseline) vs `%s` (current): threshold \u00b1%s, %.0f%% bootstrap "
+                + "interval of the ratio of %ss, Mann-Whitney with %s correction at alpha %s.%n%n",
+                esc(c.baseline().id()), esc(c.current().id()), Num.percent(cfg.noiseThreshold()),
+                cfg.confidence() * 100, cfg.estimator().name().toLowerCase(Locale.ROOT), correction(cfg), cfg.alpha()));
+        md.append("**").append(esc(c.headline())).append("**\n\n");
+        for (String w : c.warnings()) {
+            md.append("> warning: ").append(esc(w)).append("\n");
+        }
+        if (!c.warnings().isEmpty()) {
+            md.append("\n");
+        }
+        List<MetricComparison> sorted = c.byEffect();
+        List<MetricComparison> shown = sorted.stream().filter(m -> m.verdict() != Verdict.UNCHANGED).toList();
+        List<MetricComparison> unchanged = sorted.stream().filter(m -> m.verdict() == Verdict.UNCHANGED).toList();
+        if (!shown.isEmpty()) {
+            md.append(table(c, shown));
+        }
+        if (!unchanged.isEmpty()) {
+            md.append("\n<details><summary>").append(unchanged.size()).append(" unchanged metric")
+                    .append(unchanged.size() == 1 ? "" : "s").append("</summary>\n\n").append(table(c, unchanged))
+                    .append("\n</details>\n");
+        }
+        if (!sorted.isEmpty()) {
+            md.append("\n\u2191 higher is better, \u2193 lower is better; change and interval are current/baseline - 1; "
+                    + "adj. p is the corrected Mann-Whitney p; n is values in baseline/current.\n");
+        }
+        if (!c.excluded().isEmpty()) {
+            md.append("\n#### Not compared: invalid or failed\n\n| cell | baseline | current |\n|---|---|---|\n");
+            for (Exclusion e : c.excluded()) {
+                md.append("| ").append(esc(e.id())).append(e.brokenByCurrent() ? " **(failed in current only: "
+                        + "counts as a regression)**" : "").append(" | ").append(status(e.baselineStatus().name(),
+                        e.baselineReason())).append(" | ").append(status(e.currentStatus().name(), e.currentReason()))
+                        .append(" |\n");
+            }
+        }
+        if (!c.onlyInBaseline().isEmpty()) {
+            md.append("\n#### Only in the baseline\n\n");
+            c.onlyInBaseline().forEach(id -> md.append("- ").append(esc(id)).append("\n"));
+        }
+        if (!c.onlyInCurrent().isEmpty()) {
+            md.append("\n#### Only in the current run\n\n");
+            c.onlyInCurrent().forEach(id -> md.append("- ").append(esc(id)).append("\n"));
+        }
+        return md.toString();
+    }
+
+    private static String table(RunComparison c, List<MetricComparison> rows) {
+        StringBuilder md = new StringBuilder(
+                "| verdict | cell | metric | baseline | current | change | 95% CI | adj. p | n |\n"
+                        + "|---|---|---|---:|---:|---:|---|---:|---:|\n");
+        for (MetricComparison m : rows) {
+            List<String> cells = new ArrayList<>();
+            cells.add(m.verdict() == Verdict.REGRESSED ? "**REGRESSED**" : m.verdict().name());
+            cells.add(esc(m.cell()));
+            cells.add(esc(c.metric(m).label()) + (c.metric(m).direction().name().startsWith("HIGHER") ? " \u2191" : " \u2193"));
+            cells.add(Num.value(m.baselineCentre()));
+            cells.add(Num.value(m.currentCentre()));
+            cells.add(Num.change(m.ratio()));
+            cells.add(Num.interval(m.ciLow(), m.ciHigh()));
+            cells.add(Num.p(m.adjustedP()));
+            cells.add(m.baselineCount() + "/" + m.currentCount());
+            md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    static String correction(ComparisonConfig cfg) {
+        return switch (cfg.correction()) {
+            case HOLM -> "Holm";
+            case BENJAMINI_HOCHBERG -> "Benjamini-Hochberg";
+            case NONE -> "no";
+        };
+    }
+
+    private static String status(String status, String reason) {
+        return reason.isEmpty() ? status : status + ": " + esc(reason);
+    }
+
+    /** Keeps a value inside its table cell: pipes escaped, line breaks as spaces. */
+    static String esc(String s) {
+        return s.replace("|", "\\|").replaceAll("[\\r\\n]+", " ");
+    }
+}

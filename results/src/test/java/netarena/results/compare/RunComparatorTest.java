@@ -1,0 +1,152 @@
+package netarena.results.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import netarena.results.run.CellStatus;
+import netarena.results.stats.ComparisonConfig;
+import netarena.results.stats.ComparisonOutcome;
+import netarena.results.stats.MetricComparison;
+import netarena.results.stats.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunComparatorTest {
+
+    private static final RunComparator COMPARATOR = new RunComparator(ComparisonConfig.defaults().withResamples(2_000));
+
+    @TempDir
+    Path root;
+
+    private RunComparison compare(SyntheticRuns baseline, SyntheticRuns current) {
+        return COMPARATOR.compare(RunReader.read(baseline.dir()), RunReader.read(current.dir()));
+    }
+
+    private static Verdict verdict(RunComparison c, String cell, Metric metric) {
+        return c.report().metrics().stream()
+                .filter(m -> m.cell().equals(cell) && m.metric().equals(metric.label()))
+                .map(MetricComparison::verdict).findFirst().orElseThrow(() -> new AssertionError(cell + " " + metric));
+    }
+
+    @Test
+    void judgesEachMetricByItsOwnDirection() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE)
+                .ok(SyntheticRuns.ASYNC, 8, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                // selector: p99 up 30% (worse), CPU down 25% (better), the rest the same
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1, 1, 1.3, 1, 0.75))
+                // async: throughput down 20% (worse, higher is better), p50 down 20% (better)
+                .ok(SyntheticRuns.ASYNC, 8, SyntheticRuns.BASE.times(0.8, 0.8, 1, 1, 1));
+        RunComparison c = compare(base, cur);
+        String selector = SyntheticRuns.SELECTOR.id();
+        String async = SyntheticRuns.ASYNC.id();
+        assertEquals(Verdict.REGRESSED, verdict(c, selector, Metric.P99));
+        assertEquals(Verdict.IMPROVED, verdict(c, selector, Metric.CPU_PER_REQUEST));
+        assertEquals(Verdict.UNCHANGED, verdict(c, selector, Metric.THROUGHPUT));
+        assertEquals(Verdict.UNCHANGED, verdict(c, selector, Metric.P50));
+        assertEquals(Verdict.REGRESSED, verdict(c, async, Metric.THROUGHPUT));
+        assertEquals(Verdict.IMPROVED, verdict(c, async, Metric.P50));
+        assertEquals(10, c.report().metrics().size());
+        assertEquals(ComparisonOutcome.REGRESSED, c.outcome());
+        assertEquals(RunComparison.EXIT_REGRESSION, c.exitCode());
+        List<MetricComparison> sorted = c.byEffect();
+        assertEquals(Verdict.REGRESSED, sorted.get(0).verdict());
+        assertEquals(Metric.P99.label(), sorted.get(0).metric(), "the larger regression (+30%) comes first");
+        assertEquals(Verdict.UNCHANGED, sorted.get(sorted.size() - 1).verdict());
+        assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+    }
+
+    @Test
+    void noRegressionExitsZero() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1.01, 1, 0.99, 1, 0.7));
+        RunComparison c = compare(base, cur);
+        assertEquals(ComparisonOutcome.NO_REGRESSION, c.outcome());
+        assertEquals(RunComparison.EXIT_NO_REGRESSION, c.exitCode());
+    }
+
+    @Test
+    void tooFewRepetitionsAreUndecidedAndSaidUpFront() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE.times(0.5, 2, 2, 2, 2));
+        RunComparison c = compare(base, cur);
+        assertEquals(ComparisonOutcome.UNDECIDED, c.outcome());
+        assertEquals(RunComparison.EXIT_UNDECIDED, c.exitCode());
+        assertEquals(3, c.fewestValues());
+        assertEquals(5, c.neededPerSide(), "5 metrics under Holm need 5 per side");
+        assertTrue(c.warnings().get(0).contains("at least 5 repetitions per side"), c.warnings().toString());
+    }
+
+    @Test
+    void fewerThanEightRepetitionsGetAMilderWarning() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
+        RunComparison c = compare(base, cur);
+        assertTrue(c.warnings().get(0).startsWith("only 6 repetitions per side"), c.warnings().toString());
+        assertEquals(ComparisonOutcome.NO_REGRESSION, c.outcome());
+    }
+
+    @Test
+    void failedAndInvalidCellsAreListedNeverCompared() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE)
+                .ok(SyntheticRuns.ASYNC, 8, SyntheticRuns.BASE)
+                .ok(SyntheticRuns.OPEN, 7, SyntheticRuns.BASE).notOk(SyntheticRuns.OPEN, 8, CellStatus.INVALID,
+                        "generator fell behind");
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE)
+                .ok(SyntheticRuns.ASYNC, 7, SyntheticRuns.BASE).notOk(SyntheticRuns.ASYNC, 8, CellStatus.FAILED,
+                        "3 errors: timeout")
+                .ok(SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
+        RunComparison c = compare(base, cur);
+        assertEquals(2, c.excluded().size());
+        Exclusion async = c.excluded().stream().filter(e -> e.id().equals(SyntheticRuns.ASYNC.id())).findFirst()
+                .orElseThrow();
+        assertTrue(async.brokenByCurrent());
+        assertTrue(async.currentReason().contains("3 errors: timeout"), async.currentReason());
+        Exclusion open = c.excluded().stream().filter(e -> e.id().equals(SyntheticRuns.OPEN.id())).findFirst()
+                .orElseThrow();
+        assertFalse(open.brokenByCurrent(), "an invalid generator says nothing about the server");
+        assertEquals(CellStatus.INVALID, open.baselineStatus());
+        assertTrue(c.report().metrics().stream().allMatch(m -> m.cell().equals(SyntheticRuns.SELECTOR.id())),
+                "only the cell OK on both sides is compared");
+        assertEquals(ComparisonOutcome.REGRESSED, c.outcome(), "a cell the current run broke is a regression");
+        assertEquals(RunComparison.EXIT_REGRESSION, c.exitCode());
+    }
+
+    @Test
+    void cellsOnOneSideAreListedAndNothingInCommonIsUndecided() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.ASYNC, 8, SyntheticRuns.BASE);
+        RunComparison c = compare(base, cur);
+        assertEquals(List.of(SyntheticRuns.SELECTOR.id()), c.onlyInBaseline());
+        assertEquals(List.of(SyntheticRuns.ASYNC.id()), c.onlyInCurrent());
+        assertEquals(RunComparison.EXIT_UNDECIDED, c.exitCode());
+        assertTrue(c.warnings().contains("no cell is in both runs: nothing to compare"), c.warnings().toString());
+    }
+
+    @Test
+    void openLoopCellsDoNotJudgeTheirFixedThroughput() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
+        RunComparison c = compare(base, cur);
+        assertEquals(List.of(Metric.P50.label(), Metric.P99.label(), Metric.P999.label(),
+                Metric.CPU_PER_REQUEST.label()), c.report().metrics().stream().map(MetricComparison::metric).toList());
+    }
+
+    @Test
+    void aFolderWithoutResultsIsInvalidInput() throws Exception {
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunReader.read(empty));
+        assertTrue(e.getMessage().contains("nothing to compare"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunReader.read(root.resolve("missing")));
+    }
+}
