@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             BenchCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

@@ -1,0 +1,84 @@
+package netarena.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import netarena.results.compare.RunComparator;
+import netarena.results.compare.RunComparison;
+import netarena.results.compare.RunReader;
+import netarena.results.compare.VerdictFiles;
+import netarena.results.stats.ComparisonConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code netarena compare BASELINE CURRENT}: the regression verdict between two run folders, as a
+ * Markdown table on stdout and as files for CI tools. Exit 0 no regression, 1 regression, 2 invalid
+ * input or nothing decided.
+ */
+@Command(name = "compare", exitCodeOnInvalidInput = RunComparison.EXIT_UNDECIDED,
+        exitCodeOnExecutionException = RunComparison.EXIT_UNDECIDED, sortOptions = false,
+        description = {
+            "Compare two run folders (sweep: repetitions.csv; bench: jmh.json) metric by metric: ratio with its 95% "
+                    + "bootstrap interval, Mann-Whitney p corrected over every metric, direction-aware verdict.",
+            "Writes compare.md (printed on stdout), verdict.json, github-action-benchmark-{bigger,smaller}.json, "
+                    + "bencher.json and junit.xml. See docs/VERDICTS.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no regression (at least one metric decided, none regressed)",
+            "1:a metric regressed, or a cell the baseline served failed in the current run",
+            "2:invalid input, or too little data to decide anything"})
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline run folder.")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current run folder.")
+    Path current;
+
+    @Mixin
+    ComparisonOptions statistics;
+
+    @Option(names = "--out", description = "Folder for the verdict files. Default: CURRENT/compare-vs-<baseline id>/.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ComparisonConfig config;
+        try {
+            config = statistics.config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("netarena compare: " + e.getMessage());
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        return run(baseline, current, config, out, System.out, System.err);
+    }
+
+    /**
+     * Reads, compares, writes and prints; returns the exit code. Unreadable input is reported on
+     * {@code err} and returns 2. Shared with {@code ab}.
+     */
+    static int run(Path baseline, Path current, ComparisonConfig config, Path outDir, PrintStream out, PrintStream err)
+            throws IOException {
+        RunComparison comparison;
+        try {
+            comparison = new RunComparator(config).compare(RunReader.read(baseline), RunReader.read(current));
+        } catch (IllegalArgumentException e) {
+            err.println("netarena compare: " + e.getMessage());
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        for (String warning : comparison.warnings()) {
+            err.println("netarena compare: warning: " + warning);
+        }
+        VerdictFiles.Written written = VerdictFiles.write(comparison,
+                outDir != null ? outDir : VerdictFiles.defaultDir(comparison));
+        out.print(written.markdown());
+        out.flush();
+        err.println("netarena compare: " + comparison.outcome() + " (exit " + comparison.exitCode() + "); wrote "
+                + written.files().size() + " files into " + written.dir());
+        return comparison.exitCode();
+    }
+}

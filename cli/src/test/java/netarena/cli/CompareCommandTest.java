@@ -1,0 +1,78 @@
+package netarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import netarena.results.run.CellKey;
+import netarena.results.run.CellStatus;
+import netarena.results.run.Repetition;
+import netarena.results.run.RunFolder;
+import netarena.results.run.ServerCost;
+import netarena.results.stats.ComparisonConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+    private static final CellKey CELL = new CellKey("selector", 1, 0, 16, "echo", 64, 0, 0, "frame");
+
+    @TempDir
+    Path root;
+
+    /** 8 repetitions with 1% jitter around the given throughput and p99; the other figures fixed. */
+    private Path run(String kind, double throughput, double p99) throws Exception {
+        RunFolder run = RunFolder.create(root, Instant.parse("2026-11-25T15:10:00Z"), kind);
+        for (int n = 1; n <= 8; n++) {
+            double j = 1 + (n % 4 - 1.5) / 200;
+            run.appendRepetition(new Repetition(CELL, n, n, CellStatus.OK, "", throughput * j, 400 * j, 600 * j,
+                    p99 * j, 2_000 * j, 3_000, 10_000, 0, new ServerCost(30 * j, 0.5, 90_000, 12, 4),
+                    RunFolder.repetitionPath(CELL, n)));
+        }
+        return run.dir();
+    }
+
+    private static int execute(String... args) {
+        CommandLine cl = new CommandLine(new NetarenaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    @Test
+    void exitCodesSayRegressionNoRegressionAndInvalidInput() throws Exception {
+        Path base = run("base", 20_000, 1_000);
+        Path same = run("same", 20_000, 1_000);
+        Path slower = run("slower", 15_000, 1_400);
+        assertEquals(0, execute("compare", base.toString(), same.toString()));
+        assertEquals(1, execute("compare", base.toString(), slower.toString(), "--threshold", "5%"));
+        assertEquals(2, execute("compare", base.toString(), Files.createDirectories(root.resolve("empty")).toString()));
+        assertEquals(2, execute("compare", base.toString(), same.toString(), "--threshold", "5"));
+        assertEquals(0, execute("compare", base.toString(), slower.toString(), "--threshold", "50%"),
+                "a -25% change within a 50% threshold is not a regression");
+    }
+
+    @Test
+    void printsTheMarkdownAndWarnsOnStderrWritingFilesWhereAsked() throws Exception {
+        Path base = run("base", 20_000, 1_000);
+        Path slower = run("slower", 15_000, 1_400);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path dir = root.resolve("verdict");
+        int code = CompareCommand.run(base, slower, ComparisonConfig.defaults().withResamples(2_000), dir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code);
+        String md = out.toString(StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("### netarena compare: REGRESSED"), md);
+        assertEquals(md, Files.readString(dir.resolve("compare.md")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("REGRESSED (exit 1)"), err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("junit.xml")));
+    }
+}
