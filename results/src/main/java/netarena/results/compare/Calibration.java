@@ -1,0 +1,128 @@
+package netarena.results.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import netarena.results.stats.ComparisonConfig;
+import netarena.results.stats.DetectableChange;
+import netarena.results.stats.MinimumDetectableChange;
+import netarena.results.stats.NoiseEstimate;
+
+/**
+ * An A/A calibration: the same build measured twice, interleaved. From it, each metric's noise floor
+ * ({@link NoiseEstimate#fromAa}) and the smallest change a comparison with these repetitions would
+ * flag in 80% of runs ({@link MinimumDetectableChange}), per cell and, for choosing a threshold and a
+ * repetition count, per metric over a ladder of repetition counts.
+ *
+ * @param first              the first A run
+ * @param second             the second A run
+ * @param config             the comparison settings the estimates assume (threshold, test, correction)
+ * @param repetitionsPerSide the fewest values on a side among the metrics calibrated
+ * @param metricsInFamily    how many metrics one comparison of these runs corrects over
+ * @param cells              one entry per (cell, metric) with enough positive values
+ * @param typical            per metric: the median noise over cells and the detectable change at
+ *                           several repetition counts
+ * @param warnings           what could not be calibrated, one sentence each
+ */
+public record Calibration(ComparableRun first, ComparableRun second, ComparisonConfig config, int repetitionsPerSide,
+        int metricsInFamily, List<CellNoise> cells, List<TypicalNoise> typical, List<String> warnings) {
+
+    /** Repetition counts the per-metric table shows besides the chosen one. */
+    public static final List<Integer> LADDER = List.of(5, 8, 10, 15, 20);
+
+    /** One cell's metric: its noise and what the chosen repetitions can detect. */
+    public record CellNoise(String cell, Metric metric, NoiseEstimate noise, DetectableChange detectable) {
+    }
+
+    /**
+     * @param metric      the metric
+     * @param cells       cells it was calibrated in
+     * @param medianLogSd the median over those cells of the log standard deviation
+     * @param maxLogSd    the noisiest cell's
+     * @param byRepetitions the detectable change at the median noise, by repetitions per side
+     */
+    public record TypicalNoise(Metric metric, int cells, double medianLogSd, double maxLogSd,
+            Map<Integer, DetectableChange> byRepetitions) {
+    }
+
+    /** As {@link #of(ComparableRun, ComparableRun, ComparisonConfig, int)} with the default trials. */
+    public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config) {
+        return of(first, second, config, MinimumDetectableChange.DEFAULT_TRIALS);
+    }
+
+    /**
+     * Calibrates every metric of every cell OK in both runs with at least 2 positive values per side.
+     * Each detectable change is a Monte Carlo of {@code trials} simulated comparisons with
+     * {@code config}'s resamples, about a millisecond each: fewer trials or resamples trade precision
+     * of the estimate for time.
+     */
+    public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config, int trials) {
+        Map<String, Subject> secondById = new LinkedHashMap<>();
+        second.subjects().forEach(s -> secondById.put(s.id(), s));
+        List<String> warnings = new ArrayList<>();
+        record Pair(String cell, Metric metric, double[] a, double[] b) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Subject a : first.subjects()) {
+            Subject b = secondById.get(a.id());
+            if (b == null) {
+                warnings.add(a.id() + ": only in " + first.id());
+                continue;
+            }
+            if (!a.ok() || !b.ok()) {
+                warnings.add(a.id() + ": not OK in both runs (" + a.status() + ", " + b.status() + "), not calibrated");
+                continue;
+            }
+            for (Map.Entry<Metric, double[]> e : a.values().entrySet()) {
+                double[] x = e.getValue();
+                double[] y = b.values().get(e.getKey());
+                if (y == null || x.length < 2 || y.length < 2) {
+                    warnings.add(a.id() + " " + e.getKey().label() + ": fewer than 2 values on a side");
+                } else if (Arrays.stream(x).anyMatch(v -> v <= 0) || Arrays.stream(y).anyMatch(v -> v <= 0)) {
+                    warnings.add(a.id() + " " + e.getKey().label() + ": a value of 0 has no logarithm, not calibrated");
+                } else {
+                    pairs.add(new Pair(a.id(), e.getKey(), x, y));
+                }
+            }
+        }
+        int family = Math.max(1, pairs.size());
+        int reps = pairs.stream().mapToInt(p -> Math.min(p.a().length, p.b().length)).min().orElse(0);
+        List<CellNoise> cells = new ArrayList<>();
+        Map<Metric, List<Double>> logSds = new LinkedHashMap<>();
+        for (Pair p : pairs) {
+            NoiseEstimate noise = NoiseEstimate.fromAa(p.cell(), p.metric().label(), p.a(), p.b());
+            int n = Math.min(p.a().length, p.b().length);
+            cells.add(new CellNoise(p.cell(), p.metric(), noise, MinimumDetectableChange.estimate(noise.logSd(), n,
+                    family, MinimumDetectableChange.DEFAULT_POWER, trials, config)));
+            logSds.computeIfAbsent(p.metric(), k -> new ArrayList<>()).add(noise.logSd());
+        }
+        List<TypicalNoise> typical = new ArrayList<>();
+        TreeSet<Integer> ladder = new TreeSet<>(LADDER);
+        if (reps >= config.minValuesPerSide()) {
+            ladder.add(reps);
+        }
+        logSds.forEach((metric, sds) -> {
+            double[] sorted = sds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            Map<Integer, DetectableChange> byReps = new LinkedHashMap<>();
+            for (int r : ladder) {
+                byReps.put(r, MinimumDetectableChange.estimate(median, r, family,
+                        MinimumDetectableChange.DEFAULT_POWER, trials, config));
+            }
+            typical.add(new TypicalNoise(metric, n, median, sorted[n - 1], byReps));
+        });
+        if (pairs.isEmpty()) {
+            warnings.add("no metric could be calibrated: no cell OK in both runs with 2 or more values per side");
+        }
+        return new Calibration(first, second, config, reps, family, cells, typical, warnings);
+    }
+
+    /** True when at least one metric was calibrated. */
+    public boolean calibrated() {
+        return !cells.isEmpty();
+    }
+}
