@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            AbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

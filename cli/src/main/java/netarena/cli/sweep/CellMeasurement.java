@@ -30,20 +30,38 @@ public final class CellMeasurement {
      * @param warmup     warmup before each measured run
      * @param duration   the measured run
      * @param generatorThreads event loops of the generator
+     * @param serverArgs extra arguments of {@code netarena serve}, after the cell's own (e.g. {@code ab}'s
+     *                   {@code --candidate-server-args}); empty for a sweep
      */
     public record Setup(Path java, Path jar, List<String> jvmFlags, Pinning pinning, Duration warmup, Duration duration,
-            int generatorThreads) {
+            int generatorThreads, List<String> serverArgs) {
+
+        public Setup {
+            serverArgs = List.copyOf(serverArgs);
+        }
+
+        /** A setup without extra server arguments. */
+        public Setup(Path java, Path jar, List<String> jvmFlags, Pinning pinning, Duration warmup, Duration duration,
+                int generatorThreads) {
+            this(java, jar, jvmFlags, pinning, warmup, duration, generatorThreads, List.of());
+        }
+
+        /** The same setup serving from another build's jar with other extra arguments (one side of an A/B run). */
+        public Setup forServer(Path otherJar, List<String> otherServerArgs) {
+            return new Setup(java, otherJar, jvmFlags, pinning, warmup, duration, generatorThreads, otherServerArgs);
+        }
     }
 
     private CellMeasurement() {
     }
 
-    static Repetition measure(Setup setup, CellKey cell, int repetition, int order, Path dir, Path runDir)
+    /** Measures one repetition of {@code cell} into {@code dir}, a folder of the run folder {@code runDir}. */
+    public static Repetition measure(Setup setup, CellKey cell, int repetition, int order, Path dir, Path runDir)
             throws IOException {
         Files.createDirectories(dir);
         String resultDir = runDir.relativize(dir).toString();
         List<String> command = ServerProcess.command(setup.java(), setup.jar(), setup.jvmFlags(),
-                setup.pinning().serverCpus(), cell);
+                setup.pinning().serverCpus(), cell, setup.serverArgs());
         Files.writeString(dir.resolve("server-command.txt"), String.join(" ", command) + "\n");
         try (ServerProcess server = ServerProcess.start(command, dir.resolve("server.log"))) {
             WireProtocol protocol = WireProtocol.fromLabel(cell.protocol());

@@ -33,6 +33,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** The command that starts the server of {@code cell}; exposed for the manifest and for tests. */
     static List<String> command(Path java, Path jar, List<String> jvmFlags, String cpuList, CellKey cell) {
+        return command(java, jar, jvmFlags, cpuList, cell, List.of());
+    }
+
+    /** As above, with {@code serverArgs} appended to {@code serve}'s arguments. */
+    static List<String> command(Path java, Path jar, List<String> jvmFlags, String cpuList, CellKey cell,
+            List<String> serverArgs) {
         List<String> command = new ArrayList<>();
         if (cpuList != null) {
             command.addAll(List.of("taskset", "-c", cpuList));
@@ -46,6 +52,7 @@ final class ServerProcess implements AutoCloseable {
                 "--workers", Integer.toString(cell.workers()),
                 "--max-connections", Integer.toString(Math.max(10_000, cell.connections() * 2)),
                 "--bind", "127.0.0.1", "--port", "0"));
+        command.addAll(serverArgs);
         return command;
     }
 

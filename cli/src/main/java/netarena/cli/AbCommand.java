@@ -1,0 +1,275 @@
+package netarena.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import netarena.cli.ab.AbRunner;
+import netarena.cli.ab.ServerBuild;
+import netarena.cli.ab.Side;
+import netarena.cli.sweep.CellMeasurement;
+import netarena.cli.sweep.Pinning;
+import netarena.cli.sweep.PlanExpander;
+import netarena.cli.sweep.PlanReader;
+import netarena.cli.sweep.SweepPlan;
+import netarena.results.compare.Calibration;
+import netarena.results.compare.CalibrationFiles;
+import netarena.results.compare.RunComparator;
+import netarena.results.compare.RunComparison;
+import netarena.results.compare.RunReader;
+import netarena.results.report.ReportWriter;
+import netarena.results.run.CellKey;
+import netarena.results.run.Manifest;
+import netarena.results.run.RunFolder;
+import netarena.results.stats.ComparisonConfig;
+import netarena.results.stats.Correction;
+import netarena.results.stats.MinimumDetectableChange;
+import netarena.server.ServerModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code netarena ab}: one plan measured for two builds of the servers, interleaved in ABBA blocks,
+ * then compared; or, with {@code --calibrate}, the baseline against itself to measure the noise floor.
+ * Writes {@code <runs>/<time>-ab/{baseline,candidate,compare}/} (or {@code -calibrate}).
+ */
+@Command(name = "ab", sortOptions = false, exitCodeOnInvalidInput = RunComparison.EXIT_UNDECIDED,
+        exitCodeOnExecutionException = RunComparison.EXIT_UNDECIDED,
+        description = {
+            "Measure one plan for two builds of the servers (two netarena jars, or two checkouts), every cell on both "
+                    + "sides in randomized ABBA order, each server in its own JVM from its own jar, this process the "
+                    + "load generator for both; then compare them (as netarena compare).",
+            "--calibrate measures the baseline against itself: the noise floor of every metric and the smallest change "
+                    + "these repetitions can detect (calibration.md, calibration.json). See docs/VERDICTS.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no regression (with --calibrate: the A/A comparison raised no false alarm)",
+            "1:regression (with --calibrate: a false alarm; the threshold is too tight for this machine)",
+            "2:invalid input, or too little data to decide anything"})
+final class AbCommand implements Callable<Integer> {
+
+    @Option(names = "--baseline", required = true, paramLabel = "JAR|CHECKOUT",
+            description = "Build A: a netarena jar, or a checkout (its cli/target/netarena.jar, built once if missing).")
+    Path baseline;
+
+    @Option(names = "--candidate", paramLabel = "JAR|CHECKOUT", description = "Build B, as --baseline. Not with --calibrate.")
+    Path candidate;
+
+    @Option(names = "--baseline-server-args", defaultValue = "", paramLabel = "ARGS",
+            description = "Extra arguments of every baseline server's 'netarena serve', e.g. \"--max-pipelined 64\".")
+    String baselineServerArgs;
+
+    @Option(names = "--candidate-server-args", defaultValue = "", paramLabel = "ARGS",
+            description = "Extra arguments of every candidate server's 'netarena serve', e.g. \"--test-cost-micros 200\".")
+    String candidateServerArgs;
+
+    @Option(names = "--plan", description = "A YAML plan file (docs/SWEEP.md).")
+    Path planFile;
+
+    @Option(names = "--quick", description = "The small embedded plan (the default when no --plan is given).")
+    boolean quick;
+
+    @Option(names = "--repeat", description = "Repetitions per cell and side. Default: the plan's, raised to the "
+            + "fewest with which the exact test can reach significance over this plan's metrics.")
+    Integer repeat;
+
+    @Option(names = "--calibrate", description = "Measure the baseline against itself (A/A) and report each metric's "
+            + "noise floor and the smallest change detectable with these repetitions.")
+    boolean calibrate;
+
+    @Option(names = "--out", description = "Root folder for the run. Default: results/runs of this checkout.")
+    Path out;
+
+    @Mixin
+    ComparisonOptions statistics;
+
+    @Option(names = "--no-pin", description = "Do not pin servers and generator to separate CPUs with taskset.")
+    boolean noPin;
+
+    @Option(names = "--server-jvm-flags", defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC",
+            description = "JVM flags of every server process, both sides. Default: ${DEFAULT-VALUE}.")
+    String serverJvmFlags;
+
+    @Option(names = "--generator-threads", defaultValue = "1",
+            description = "Event loops of the load generator. Default: ${DEFAULT-VALUE}.")
+    int generatorThreads;
+
+    /** Fewer trials and resamples than a comparison's own: each detectable change is a Monte Carlo. */
+    static final int CALIBRATION_TRIALS = 200;
+    static final int CALIBRATION_RESAMPLES = 2_000;
+
+    @Override
+    public Integer call() throws Exception {
+        if (calibrate == (candidate != null)) {
+            System.err.println("netarena ab: give --candidate, or --calibrate to measure the baseline against itself");
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        if (quick && planFile != null) {
+            System.err.println("netarena ab: --quick and --plan are exclusive");
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        ComparisonConfig config = statistics.config();
+        SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded("quick");
+        List<String> available = ServerModel.availableModels().stream().map(ServerModel::label).toList();
+        List<CellKey> cells = PlanExpander.cells(plan, available, AbCommand::isModel);
+        int metrics = cells.stream().mapToInt(c -> c.openLoop() ? 4 : 5).sum();
+        int family = config.correction() == Correction.NONE ? 1 : metrics;
+        int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+        int reps = repeat != null ? repeat : Math.max(plan.repeat(), needed);
+        if (reps < 2) {
+            System.err.println("netarena ab: --repeat must be at least 2 (a comparison needs 2 values per side)");
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        plan = plan.withRepeat(reps);
+        warnUpFront(cells.size(), metrics, needed, reps);
+
+        ServerBuild a = ServerBuild.resolve(baseline, split(baselineServerArgs), System.err);
+        ServerBuild b = calibrate ? a : ServerBuild.resolve(candidate, split(candidateServerArgs), System.err);
+        var environment = EnvironmentProbe.environment();
+        Pinning pinning = Pinning.apply(!noPin);
+        List<String> flags = split(serverJvmFlags);
+        RunFolder ab = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), calibrate ? "calibrate" : "ab");
+        Map<Side, RunFolder> runs = new EnumMap<>(Side.class);
+        Map<Side, ServerBuild> builds = new EnumMap<>(Side.class);
+        builds.put(Side.BASELINE, a);
+        builds.put(Side.CANDIDATE, b);
+        for (Side side : Side.values()) {
+            String name = calibrate && side == Side.CANDIDATE ? "baseline-again" : side.label();
+            RunFolder run = RunFolder.open(Files.createDirectories(ab.dir().resolve(name)));
+            run.writeManifest(new Manifest(ab.runId() + "/" + name, "ab", "netarena ab " + String.join(" ", commandArgs()),
+                    Instant.now().toString(), null, EnvironmentProbe.gitCommit(), PlanReader.asMap(plan), environment,
+                    pinning.description(), flags, EnvironmentProbe.jvmFlags(), knobs(side, builds.get(side), flags)));
+            runs.put(side, run);
+        }
+        System.err.printf(Locale.ROOT, "netarena ab: plan '%s', %d cells x %d repetitions x 2 sides, about %s, into %s%n"
+                + "  baseline:  %s %s%n  %s: %s %s%n%s%n", plan.name(), cells.size(), reps,
+                estimate(plan, cells.size() * reps * 2), ab.dir(), a.description(), a.serverArgs(),
+                calibrate ? "again    " : "candidate", b.description(), b.serverArgs(), pinning.description());
+
+        CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), a.jar(), flags, pinning,
+                Duration.ofMillis((long) (plan.warmupSeconds() * 1000)),
+                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), generatorThreads);
+        new AbRunner(cells, reps, plan.seed(), setup, builds, System.err).run(runs, ab.dir().resolve("generator-warmup"));
+        for (RunFolder run : runs.values()) {
+            finish(run);
+        }
+        Path first = runs.get(Side.BASELINE).dir();
+        Path second = runs.get(Side.CANDIDATE).dir();
+        Path compareDir = ab.dir().resolve("compare");
+        if (!calibrate) {
+            return CompareCommand.run(first, second, config, compareDir, System.out, System.err);
+        }
+        Calibration calibration;
+        try {
+            calibration = Calibration.of(RunReader.read(first), RunReader.read(second),
+                    config.withResamples(CALIBRATION_RESAMPLES), CALIBRATION_TRIALS);
+        } catch (IllegalArgumentException e) {
+            System.err.println("netarena ab: " + e.getMessage());
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        System.out.print(CalibrationFiles.write(calibration, ab.dir()));
+        System.out.println();
+        System.err.println("netarena ab: wrote " + ab.dir().resolve(CalibrationFiles.MARKDOWN) + " and "
+                + CalibrationFiles.JSON + "; the A/A comparison follows (a REGRESSED or IMPROVED here is a false alarm)");
+        int code = CompareCommand.run(first, second, config, compareDir, System.out, System.err);
+        return calibration.calibrated() ? code : RunComparison.EXIT_UNDECIDED;
+    }
+
+    private void warnUpFront(int cells, int metrics, int needed, int reps) {
+        if (reps < needed) {
+            System.err.printf(Locale.ROOT, "netarena ab: warning: %d repetitions per side cannot show a significant "
+                    + "change among %d metrics (%d cells): the exact test needs at least %d. Every verdict will be "
+                    + "INCONCLUSIVE%s.%n", reps, metrics, cells, needed,
+                    calibrate ? "; the noise floor is still measured" : "");
+        } else if (reps < RunComparator.RECOMMENDED_REPETITIONS) {
+            System.err.printf(Locale.ROOT, "netarena ab: warning: %d repetitions per side detect only large changes "
+                    + "reliably; %d-10 are recommended (docs/VERDICTS.md)%n", reps, RunComparator.RECOMMENDED_REPETITIONS);
+        }
+    }
+
+    /** Measurements times (warmup + duration + about 2.5 s for the JVM, the verify gate and the stop). */
+    private static String estimate(SweepPlan plan, int measurements) {
+        double seconds = measurements * (plan.warmupSeconds() + plan.durationSeconds() + 2.5);
+        return seconds >= 120 ? Math.round(seconds / 60) + " minutes" : Math.round(seconds) + " s";
+    }
+
+    private static void finish(RunFolder run) {
+        try {
+            Manifest m = run.readManifest();
+            run.writeManifest(new Manifest(m.runId(), m.kind(), m.command(), m.startedAt(), Instant.now().toString(),
+                    m.gitCommit(), m.plan(), m.environment(), m.pinning(), m.serverJvmFlags(), m.generatorJvmFlags(),
+                    m.knobs()));
+            ReportWriter.write(run.dir());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("netarena ab: warning: the report of " + run.dir() + " could not be written: "
+                    + e.getMessage());
+        }
+    }
+
+    private Map<String, String> knobs(Side side, ServerBuild build, List<String> flags) {
+        Map<String, String> knobs = new LinkedHashMap<>();
+        knobs.put("ab side", calibrate && side == Side.CANDIDATE ? "baseline again (calibration)" : side.label());
+        knobs.put("server build", build.description());
+        knobs.put("server extra args", build.serverArgs().isEmpty() ? "none" : String.join(" ", build.serverArgs()));
+        knobs.put("server GC", flags.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).findFirst()
+                .orElse("JVM default (G1)"));
+        knobs.put("generator Netty", NettyFacts.describe());
+        knobs.putAll(EnvironmentProbe.knobs());
+        return knobs;
+    }
+
+    private List<String> commandArgs() {
+        List<String> args = new ArrayList<>(List.of("--baseline", baseline.toString()));
+        if (candidate != null) {
+            args.addAll(List.of("--candidate", candidate.toString()));
+        }
+        if (!baselineServerArgs.isBlank()) {
+            args.addAll(List.of("--baseline-server-args", "\"" + baselineServerArgs + "\""));
+        }
+        if (!candidateServerArgs.isBlank()) {
+            args.addAll(List.of("--candidate-server-args", "\"" + candidateServerArgs + "\""));
+        }
+        if (planFile != null) {
+            args.addAll(List.of("--plan", planFile.toString()));
+        } else {
+            args.add("--quick");
+        }
+        if (repeat != null) {
+            args.addAll(List.of("--repeat", repeat.toString()));
+        }
+        if (calibrate) {
+            args.add("--calibrate");
+        }
+        if (noPin) {
+            args.add("--no-pin");
+        }
+        return args;
+    }
+
+    static List<String> split(String args) {
+        return Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean isModel(String label) {
+        try {
+            ServerModel.fromLabel(label);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Path javaBinary() {
+        return Path.of(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+    }
+}
