@@ -139,6 +139,9 @@ final class HtmlReport {
     }
 
     private String planSummary() {
+        if (data.capacityOnly()) {
+            return "<p>A capacity run: no sweep cells, the answer is in the capacity section below.</p>";
+        }
         if (data.cells().isEmpty()) {
             return data.jmh().isPresent() ? "<p>A JMH run: no sweep cells, the benchmarks are below.</p>"
                     : "<p class=\"warn\">This run holds no measured repetition.</p>";
@@ -165,6 +168,10 @@ final class HtmlReport {
 
     private String overview(List<WorkloadView> views) {
         StringBuilder sb = new StringBuilder("<section id=\"overview\"><h2>Overview</h2>\n");
+        if (data.capacityOnly()) {
+            return sb.append("<p>A capacity run: no sweep cells. See <a href=\"#capacity\">Capacity</a>.</p></section>\n")
+                    .toString();
+        }
         if (data.cells().isEmpty() && data.jmh().isPresent()) {
             return sb.append("<p>A JMH run: no sweep cells. See <a href=\"#jmh\">JMH benchmarks</a>.</p></section>\n")
                     .toString();

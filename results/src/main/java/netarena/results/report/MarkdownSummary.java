@@ -22,10 +22,10 @@ final class MarkdownSummary {
         md.append("## netarena ").append(data.manifest().map(Manifest::kind).orElse("run")).append(' ')
                 .append(data.folder().runId()).append("\n\n");
         md.append(machine(data.manifest())).append("\n\n");
-        boolean benchOnly = data.cells().isEmpty() && data.jmh().isPresent();
+        boolean benchOnly = data.cells().isEmpty() && (data.jmh().isPresent() || data.capacityOnly());
         long ok = data.cells().stream().filter(CellSummary::ok).count();
-        md.append(benchOnly ? "A JMH run." : data.cells().size() + " cells: " + ok + " OK, "
-                + (data.cells().size() - ok) + " not OK.");
+        md.append(data.capacityOnly() ? "A capacity run." : benchOnly ? "A JMH run." : data.cells().size() + " cells: "
+                + ok + " OK, " + (data.cells().size() - ok) + " not OK.");
         if (data.manifest().isPresent() && blank(data.manifest().get().finishedAt())) {
             md.append(" **The run did not finish**: these are the repetitions it completed.");
         }

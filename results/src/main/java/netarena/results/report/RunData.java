@@ -44,10 +44,11 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
         }
         Rows<Repetition> reps = folder.readRepetitions();
         Path jmhFile = folder.jmhJson();
-        boolean benchOnly = Files.isRegularFile(jmhFile)
+        boolean capacity = manifest.map(m -> "capacity".equals(m.kind())).orElse(false);
+        boolean benchOnly = (Files.isRegularFile(jmhFile) || capacity)
                 && !Files.exists(folder.dir().resolve(RunFolder.REPETITIONS));
         if (!benchOnly) {
-            // a bench run has jmh.json and no sweep: its missing repetitions.csv is no problem
+            // a bench run has jmh.json and no sweep, a capacity run its own section: no repetitions.csv is no problem
             problems.addAll(reps.problems());
         }
         Optional<List<JmhResult>> jmh = Optional.empty();
@@ -60,6 +61,11 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
         }
         return new RunData(folder, manifest, reps.rows(), CellSummary.summarize(reps.rows()), jmh,
                 List.copyOf(problems));
+    }
+
+    /** A capacity run: no sweep cells, its answer is an extra section. */
+    boolean capacityOnly() {
+        return cells.isEmpty() && manifest.map(m -> "capacity".equals(m.kind())).orElse(false);
     }
 
     /** The cells grouped by {@link netarena.results.run.CellKey#workload()}, in key order. */
