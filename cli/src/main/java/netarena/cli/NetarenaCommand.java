@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CompareCommand.class,
             AbCommand.class,
+            CapacityCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {
