@@ -25,7 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     static final List<String> QUICK = List.of(
             "-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
             "-p", "payloadBytes=64", "-p", "ioThreads=1", "-t", "2",
-            "CpuWorkBenchmark", "FrameCodecBenchmark", "RoundTripBenchmark.echoRoundTrip");
+            "CpuWorkBenchmark", "FrameCodecBenchmark", "HttpParseBenchmark", "LatencyRecorderBenchmark",
+            "SendScheduleBenchmark", "RoundTripBenchmark.echoRoundTrip");
 
     @Option(names = "--quick", description = "Run a small selection with short iterations (about two minutes).")
     boolean quick;
