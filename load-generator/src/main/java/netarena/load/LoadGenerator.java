@@ -404,7 +404,9 @@ public final class LoadGenerator {
             }
             hiccup.stop();
             if (connectFailure == null) {
-                tick(System.nanoTime(), false); // the last part-second: into the histograms and hlog, no progress line
+                // the last interval goes into the histograms and the hlog; a progress line only if it is most of a second
+                long now = System.nanoTime();
+                tick(now, now - lastTickNanos >= TICK_NANOS / 2);
             } else {
                 connect.sample(true);
             }
