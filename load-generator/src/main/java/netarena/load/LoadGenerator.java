@@ -134,6 +134,7 @@ public final class LoadGenerator {
         private final Instant startedAt;
         private final IntervalLog hlog;
         private final RunControl control;
+        private final InetSocketAddress target;
         private final List<LoadLoop> loops = new ArrayList<>();
         private final HiccupProbe hiccup = new HiccupProbe();
         private final IntervalCollector latency;
@@ -158,7 +159,7 @@ public final class LoadGenerator {
             this.startedAt = startedAt;
             this.hlog = hlog;
             this.control = new RunControl(plan.requests(), Thread.currentThread());
-            InetSocketAddress target = new InetSocketAddress(plan.host(), plan.port());
+            this.target = new InetSocketAddress(plan.host(), plan.port());
             Bootstrap base = new Bootstrap()
                     .channel(transport.channelClass())
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -194,7 +195,6 @@ public final class LoadGenerator {
         }
 
         LoadResult execute() {
-            InetSocketAddress target = new InetSocketAddress(plan.host(), plan.port());
             if (target.isUnresolved()) {
                 return finish("cannot resolve host " + plan.host());
             }
