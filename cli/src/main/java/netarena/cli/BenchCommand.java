@@ -38,8 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = out != null ? out : RunsHome.root().resolve(RunsHome.newRunId("bench"));
-        Files.createDirectories(dir);
+        Path dir = out != null ? Files.createDirectories(out)
+                : netarena.results.run.RunFolder.create(RunsHome.root(), java.time.Instant.now(), "bench").dir();
         List<String> args = new ArrayList<>(quick ? QUICK : List.of());
         if (quick) {
             args.addAll(List.of("-bm", "thrpt"));
@@ -50,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
         java.time.Instant started = java.time.Instant.now();
         new Runner(new CommandLineOptions(args.toArray(String[]::new))).run();
         BenchManifest.write(dir, args, started);
-        System.out.println("wrote " + dir.resolve("jmh.json"));
+        netarena.results.report.ReportWriter.write(dir);
+        System.out.println("wrote " + dir.resolve("jmh.json") + " and " + dir.resolve("report.html"));
         return 0;
     }
 }

@@ -1,6 +1,8 @@
 package netarena.cli;
 
 import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import netarena.server.virtual.VirtualThreadServer;
 
 /**
  * JVM-wide settings a model needs before its first thread starts (the virtual-thread scheduler's
@@ -12,6 +14,8 @@ final class ModelSetup {
     }
 
     static void beforeStart(ServerConfig config) {
-        // models with JVM-wide knobs register their setup here
+        if (config.model() == ServerModel.VIRTUAL && config.ioThreads() > 0) {
+            VirtualThreadServer.applyCarrierThreads(config.ioThreads());
+        }
     }
 }

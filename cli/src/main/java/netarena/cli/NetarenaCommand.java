@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             ServeCommand.class,
             LoadCommand.class,
+            SweepCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

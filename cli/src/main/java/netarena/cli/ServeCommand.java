@@ -9,6 +9,7 @@ import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -23,6 +24,9 @@ import sun.misc.Signal;
 final class ServeCommand implements Callable<Integer> {
 
     private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
     String model;
@@ -71,9 +75,35 @@ final class ServeCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration grace;
 
+    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Close a connection idle (nothing read, nothing in flight) this long. Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
+
+    @Option(names = "--header-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Close a connection whose request (frame or HTTP head) is not complete this long after it began. Default: ${DEFAULT-VALUE}.")
+    Duration headerTimeout;
+
+    @Option(names = "--max-pipelined", defaultValue = "1024",
+            description = "Unanswered requests per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
+    int maxPipelined;
+
+    @Option(names = "--test-cost-micros", defaultValue = "0", hidden = true,
+            description = "Test only: CPU microseconds burnt on every request, to inject a known regression.")
+    long testCostMicros;
+
     @Override
     public Integer call() throws Exception {
-        ServerModel serverModel = ServerModel.fromLabel(model);
+        ServerModel serverModel;
+        try {
+            serverModel = ServerModel.fromLabel(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String unavailable = serverModel.unavailabilityReason();
+        if (unavailable != null) {
+            System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
+            return 2;
+        }
         ServerConfig config = ServerConfig.defaults(serverModel)
                 .withProtocol(WireProtocol.fromLabel(protocol))
                 .withBind(bind, port)
@@ -83,7 +113,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxFrameBytes(maxFrame)
                 .withMaxPendingBytes(maxPending)
                 .withBacklog(backlog)
-                .withGrace(grace);
+                .withGrace(grace)
+                .withTimeouts(idleTimeout, headerTimeout)
+                .withMaxPipelined(maxPipelined)
+                .withTestCostMicros(testCostMicros);
         ModelSetup.beforeStart(config);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());

@@ -22,6 +22,13 @@ import netarena.protocol.WireProtocol;
  * @param maxPendingBytes unsent answer bytes per connection past which the server stops reading from it
  * @param backlog         the listen backlog
  * @param grace           how long {@link Server#close()} and SIGTERM wait for requests in flight
+ * @param idleTimeout     a connection with no bytes read for this long, and nothing in flight, is closed
+ * @param headerTimeout   a request (frame or HTTP head) begun but not completed within this long closes its
+ *                        connection: the slowloris defence
+ * @param maxPipelined    requests read and not yet answered per connection past which the server stops
+ *                        reading from it
+ * @param testCostMicros  test-only: CPU spent on every request before its work, to inject a known
+ *                        regression in A/B tests; 0 in real use
  */
 public record ServerConfig(
         ServerModel model,
@@ -35,7 +42,11 @@ public record ServerConfig(
         int maxFrameBytes,
         int maxPendingBytes,
         int backlog,
-        Duration grace) {
+        Duration grace,
+        Duration idleTimeout,
+        Duration headerTimeout,
+        int maxPipelined,
+        long testCostMicros) {
 
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
 
@@ -53,11 +64,16 @@ public record ServerConfig(
         require(maxPendingBytes >= 1024, "maxPendingBytes must be >= 1024, was " + maxPendingBytes);
         require(backlog >= 1, "backlog must be >= 1, was " + backlog);
         require(grace != null && !grace.isNegative(), "grace must be >= 0");
+        require(idleTimeout != null && idleTimeout.isPositive(), "idleTimeout must be > 0");
+        require(headerTimeout != null && headerTimeout.isPositive(), "headerTimeout must be > 0");
+        require(maxPipelined >= 1, "maxPipelined must be >= 1, was " + maxPipelined);
+        require(testCostMicros >= 0 && testCostMicros <= 1_000_000, "testCostMicros must be 0 to 1000000, was " + testCostMicros);
     }
 
     public static ServerConfig defaults(ServerModel model) {
         return new ServerConfig(model, WireProtocol.FRAME, DEFAULT_BIND_HOST, 0, 0, 0, 4096, 10_000,
-                FrameFormat.DEFAULT_MAX_FRAME_BYTES, 1 << 20, 1024, Duration.ofSeconds(5));
+                FrameFormat.DEFAULT_MAX_FRAME_BYTES, 1 << 20, 1024, Duration.ofSeconds(5), Duration.ofSeconds(60),
+                Duration.ofSeconds(10), 1024, 0);
     }
 
     /** The I/O thread count to use: the configured one, or the model's default when 0. */
@@ -71,47 +87,62 @@ public record ServerConfig(
 
     public ServerConfig withProtocol(WireProtocol v) {
         return new ServerConfig(model, v, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace);
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withBind(String host, int p) {
         return new ServerConfig(model, protocol, host, p, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace);
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withThreads(int io, int work) {
         return new ServerConfig(model, protocol, bindHost, port, io, work, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace);
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withWorkerQueue(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, v, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace);
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxConnections(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, v,
-                maxFrameBytes, maxPendingBytes, backlog, grace);
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxFrameBytes(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                v, maxPendingBytes, backlog, grace);
+                v, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxPendingBytes(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, v, backlog, grace);
+                maxFrameBytes, v, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withBacklog(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, v, grace);
+                maxFrameBytes, maxPendingBytes, v, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withGrace(Duration v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, v);
+                maxFrameBytes, maxPendingBytes, backlog, v, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+    }
+
+    public ServerConfig withTimeouts(Duration idle, Duration header) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace, idle, header, maxPipelined, testCostMicros);
+    }
+
+    public ServerConfig withMaxPipelined(int v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, v, testCostMicros);
+    }
+
+    public ServerConfig withTestCostMicros(long v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, v);
     }
 
     private static void require(boolean ok, String rule) {

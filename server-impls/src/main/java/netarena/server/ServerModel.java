@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import netarena.server.async.AsyncChannelServer;
+import netarena.server.netty.NettyServer;
+import netarena.server.netty.NettyTransport;
 import netarena.server.selector.SelectorServer;
 import netarena.server.threadperclient.ThreadPerClientServer;
+import netarena.server.virtual.VirtualThreadServer;
 
 /**
  * The registry of I/O models: a new model is one class plus one line here. {@code netarena models}, the
@@ -21,16 +25,36 @@ public enum ServerModel {
             SelectorServer::new),
     ASYNC("async",
             "AsynchronousChannelGroup completion handlers: the JDK's IOCP model (epoll-emulated on Linux)",
-            AsyncChannelServer::new);
+            AsyncChannelServer::new),
+    VIRTUAL("virtual",
+            "blocking sockets, one virtual thread per connection (--io-threads N: N carrier threads, JVM-wide)",
+            VirtualThreadServer::new),
+    NETTY_NIO("netty-nio",
+            "Netty event loops on a java.nio Selector: readiness-based (--io-threads event loops)",
+            NettyServer.on(NettyTransport.NIO), NettyTransport.NIO::unavailabilityReason),
+    NETTY_EPOLL("netty-epoll",
+            "Netty event loops on native edge-triggered epoll: readiness-based (Linux)",
+            NettyServer.on(NettyTransport.EPOLL), NettyTransport.EPOLL::unavailabilityReason),
+    NETTY_IO_URING("netty-io_uring",
+            "Netty event loops on io_uring: the kernel's own completion interface, Linux's counterpart of IOCP",
+            NettyServer.on(NettyTransport.IO_URING), NettyTransport.IO_URING::unavailabilityReason);
 
     private final String label;
     private final String description;
     private final Function<ServerConfig, Server> factory;
+    private final Supplier<String> unavailability;
 
     ServerModel(String label, String description, Function<ServerConfig, Server> factory) {
+        this(label, description, factory, () -> null);
+    }
+
+    /** @param unavailability why the model cannot run here (a native part is missing), or null when it can */
+    ServerModel(String label, String description, Function<ServerConfig, Server> factory,
+            Supplier<String> unavailability) {
         this.label = label;
         this.description = description;
         this.factory = factory;
+        this.unavailability = unavailability;
     }
 
     public String label() {
@@ -46,7 +70,7 @@ public enum ServerModel {
      * no native part are always available.
      */
     public String unavailabilityReason() {
-        return null;
+        return unavailability.get();
     }
 
     public boolean available() {

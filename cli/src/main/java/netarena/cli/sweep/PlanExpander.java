@@ -21,7 +21,7 @@ public final class PlanExpander {
         LinkedHashSet<CellKey> cells = new LinkedHashSet<>();
         for (SweepPlan.Workload w : plan.workloads()) {
             for (String model : models) {
-                for (int io : plan.ioThreads()) {
+                for (int io : plan.ioThreadsOf(model)) {
                     for (int workers : w.workers()) {
                         for (int connections : plan.connections()) {
                             cells.add(new CellKey(model, io, workers, connections, w.op(), w.sizeBytes(), w.arg(), 0,
@@ -35,7 +35,8 @@ public final class PlanExpander {
             SweepPlan.Workload w = o.workload();
             for (String model : models) {
                 for (int workers : w.workers()) {
-                    cells.add(new CellKey(model, o.ioThreads(), workers, o.connections(), w.op(), w.sizeBytes(), w.arg(),
+                    int io = plan.ioThreadsByModel().containsKey(model) ? plan.ioThreadsOf(model).get(0) : o.ioThreads();
+                    cells.add(new CellKey(model, io, workers, o.connections(), w.op(), w.sizeBytes(), w.arg(),
                             o.ratePerSec(), plan.protocol()));
                 }
             }

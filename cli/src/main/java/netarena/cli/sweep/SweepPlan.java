@@ -2,6 +2,7 @@ package netarena.cli.sweep;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep: the matrix of server configurations and loads to measure. Read from YAML (the embedded
@@ -11,6 +12,9 @@ import java.util.List;
  * @param models       model labels, or {@code [all]} for every model available here
  * @param protocol     {@code frame} or {@code http}
  * @param ioThreads    the servers' {@code --io-threads} values
+ * @param ioThreadsByModel per-model replacements of {@code ioThreads}: thread-per-client's io-threads is a
+ *                     connection pool, where 1 with 16 connections leaves 15 unserved (head-of-line), so
+ *                     the embedded plans give it {@code [0]}, a thread per client
  * @param connections  the generator's connection counts (closed-loop cells)
  * @param workloads    the ops to run, each with its own workers axis
  * @param openLoop     the fixed-rate cells: what every model must sustain, to compare what it costs each
@@ -21,8 +25,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SweepPlan(String name, List<String> models, String protocol, List<Integer> ioThreads,
-        List<Integer> connections, List<Workload> workloads, List<OpenLoop> openLoop, double warmupSeconds,
-        double durationSeconds, int repeat, long seed) {
+        Map<String, List<Integer>> ioThreadsByModel, List<Integer> connections, List<Workload> workloads,
+        List<OpenLoop> openLoop, double warmupSeconds, double durationSeconds, int repeat, long seed) {
 
     public SweepPlan {
         require(models != null && !models.isEmpty(), "models: name at least one model, or [all]");
@@ -36,6 +40,7 @@ public record SweepPlan(String name, List<String> models, String protocol, List<
         connections.forEach(n -> require(n >= 1, "connections values must be >= 1, was " + n));
         protocol = protocol == null ? "frame" : protocol;
         openLoop = openLoop == null ? List.of() : openLoop;
+        ioThreadsByModel = ioThreadsByModel == null ? Map.of() : ioThreadsByModel;
         name = name == null ? "unnamed" : name;
     }
 
@@ -47,6 +52,17 @@ public record SweepPlan(String name, List<String> models, String protocol, List<
      * @param arg       CPU rounds, or microseconds for delay and block
      * @param workers   the servers' {@code --workers} values for this op (default {@code [0]})
      */
+    /** The io-threads values of {@code model}: its own list when the plan has one, else {@link #ioThreads}. */
+    public List<Integer> ioThreadsOf(String model) {
+        return ioThreadsByModel.getOrDefault(model, ioThreads);
+    }
+
+    /** The same plan measured {@code n} times per cell. */
+    public SweepPlan withRepeat(int n) {
+        return new SweepPlan(name, models, protocol, ioThreads, ioThreadsByModel, connections, workloads, openLoop,
+                warmupSeconds, durationSeconds, n, seed);
+    }
+
     public record Workload(String op, int sizeBytes, long arg, List<Integer> workers) {
         public Workload {
             require(op != null, "workloads: every entry needs an op");

@@ -28,8 +28,11 @@ class PlanReaderTest {
     void expandsEveryAxisOfThePlan() {
         SweepPlan plan = PlanReader.embedded("default");
         List<CellKey> cells = PlanExpander.cells(plan, AVAILABLE, AVAILABLE::contains);
-        // closed: 3 models x 3 io x 4 connections x (echo, cpu, block w0, block w8, delay) ; open: 3 models x 2
-        assertEquals(3 * 3 * 4 * 5 + 3 * 2, cells.size());
+        // closed: (thread-per-client x io {0} + 2 models x io {1,2,4}) x 4 connections x (echo, cpu, block w0,
+        // block w8, delay); open: 3 models x 2
+        assertEquals((1 + 2 * 3) * 4 * 5 + 3 * 2, cells.size());
+        assertTrue(cells.stream().filter(c -> c.model().equals("thread-per-client")).allMatch(c -> c.ioThreads() == 0),
+                "thread-per-client gets a thread per client, not a pool smaller than its connections");
         assertEquals(cells.size(), cells.stream().map(CellKey::id).distinct().count(), "cell ids are unique");
         assertEquals(6, cells.stream().filter(CellKey::openLoop).count());
     }

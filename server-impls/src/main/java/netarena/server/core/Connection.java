@@ -35,6 +35,7 @@ public final class Connection {
     private final ConnectionIo io;
     private final ServerStats stats;
     private final long maxPendingBytes;
+    private final int maxPipelined;
 
     /** Answer bytes handed to the model and not yet written. */
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -66,6 +67,7 @@ public final class Connection {
         this.io = io;
         this.stats = runtime.stats();
         this.maxPendingBytes = runtime.config().maxPendingBytes();
+        this.maxPipelined = runtime.config().maxPipelined();
     }
 
     /** Decodes and dispatches every whole request in {@code in}; the reading thread only. */
@@ -170,7 +172,7 @@ public final class Connection {
     }
 
     private boolean withinLimit() {
-        return pendingBytes.get() + inFlightBytes.get() <= maxPendingBytes;
+        return pendingBytes.get() + inFlightBytes.get() <= maxPendingBytes && inFlight.get() < maxPipelined;
     }
 
     private void signalIfDrained() {
@@ -185,8 +187,8 @@ public final class Connection {
     }
 
     /**
-     * True while the model should keep reading: input not ended, and unsent answers plus unanswered
-     * requests within max-pending bytes.
+     * True while the model should keep reading: input not ended, unsent answers plus unanswered requests
+     * within max-pending bytes, and fewer than max-pipelined requests unanswered.
      */
     public boolean readAllowed() {
         return !inputEnded && withinLimit();

@@ -33,11 +33,22 @@ public final class RequestDispatcher implements AutoCloseable {
     }
 
     private final DelayMode delayMode;
+    private final long testCostNanos;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
 
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
+        this(workerThreads, workerQueue, delayMode, namePrefix, 0);
+    }
+
+    /**
+     * @param testCostMicros CPU burnt on every request before its work: a test-only knob that makes a
+     *                       build measurably slower on purpose (A/B regression tests); 0 otherwise
+     */
+    public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix,
+            long testCostMicros) {
         this.delayMode = delayMode;
+        this.testCostNanos = testCostMicros * 1_000L;
         this.workers = workerThreads == 0 ? null
                 : new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
                         new ArrayBlockingQueue<>(workerQueue), NamedThreads.platform(namePrefix + "-worker"),
@@ -56,6 +67,9 @@ public final class RequestDispatcher implements AutoCloseable {
 
     /** Runs or schedules {@code request}; its answer reaches {@code connection.complete(seq, ...)}. */
     public void dispatch(Connection connection, long seq, Request request) {
+        if (testCostNanos > 0) {
+            burn(testCostNanos);
+        }
         Response rejection = RequestWork.rejection(request);
         if (rejection != null) {
             connection.complete(seq, request, rejection);
@@ -79,6 +93,14 @@ public final class RequestDispatcher implements AutoCloseable {
             workers.execute(() -> connection.complete(seq, request, runSafely(request)));
         } catch (RejectedExecutionException full) {
             connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
+        }
+    }
+
+    /** Spins on the calling thread: a cost that shows in CPU per request and in throughput alike. */
+    private static void burn(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 

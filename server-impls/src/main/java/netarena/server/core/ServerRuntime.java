@@ -25,7 +25,7 @@ public final class ServerRuntime implements AutoCloseable {
     public ServerRuntime(ServerConfig config, RequestDispatcher.DelayMode delayMode) {
         this.config = config;
         this.dispatcher = new RequestDispatcher(config.workers(), config.workerQueue(), delayMode,
-                config.model().label());
+                config.model().label(), config.testCostMicros());
     }
 
     public ServerConfig config() {

@@ -1,0 +1,57 @@
+package netarena.results.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import netarena.results.run.CellKey;
+import netarena.results.run.CellStatus;
+import netarena.results.run.CellSummary;
+import netarena.results.run.Repetition;
+import netarena.results.run.RunFolder;
+import netarena.results.run.ServerCost;
+import org.junit.jupiter.api.Test;
+
+class WorkloadViewTest {
+
+    private static CellSummary cell(String model, int io, int connections, double tput, CellStatus status) {
+        CellKey k = new CellKey(model, io, 0, connections, "echo", 64, 0, 0, "frame");
+        return CellSummary.of(k, List.of(new Repetition(k, 1, 1, status, status == CellStatus.OK ? "" : "x", tput,
+                1, 1, 1, 1, 1, 1, 0, ServerCost.unknown(), RunFolder.repetitionPath(k, 1))));
+    }
+
+    @Test
+    void eachModelIsDrawnAtTheSettingWithTheHighestThroughput() {
+        WorkloadView v = new WorkloadView("w", List.of(
+                cell("selector", 1, 16, 500, CellStatus.OK),
+                cell("selector", 2, 16, 900, CellStatus.OK),
+                cell("selector", 4, 16, 5000, CellStatus.INVALID),
+                cell("async", 4, 16, 700, CellStatus.OK)));
+        assertEquals(new WorkloadView.Setting(2, 0), v.best("selector"), "an INVALID cell cannot win");
+        assertEquals(new WorkloadView.Setting(4, 0), v.best("async"));
+        assertEquals(List.of("selector", "async"), v.models(), "README order, not alphabetical");
+    }
+
+    @Test
+    void focusIsTheLargestConnectionCountWhereMostModelsAreOk() {
+        WorkloadView v = new WorkloadView("w", List.of(
+                cell("selector", 2, 16, 1, CellStatus.OK),
+                cell("selector", 2, 64, 1, CellStatus.OK),
+                cell("selector", 2, 1024, 1, CellStatus.OK),
+                cell("async", 2, 16, 1, CellStatus.OK),
+                cell("async", 2, 64, 2, CellStatus.OK),
+                cell("async", 2, 1024, 1, CellStatus.FAILED)));
+        assertEquals(64, v.focusConnections());
+        assertEquals("async", v.winner().orElseThrow().key().model(), "the highest throughput at the focus");
+    }
+
+    @Test
+    void thePoolChartUsesTheConnectionCountWithTheMostPoolSizes() {
+        WorkloadView v = new WorkloadView("w", List.of(
+                cell("selector", 1, 256, 100, CellStatus.OK),
+                cell("selector", 2, 256, 300, CellStatus.OK),
+                cell("selector", 2, 16, 50, CellStatus.OK)));
+        assertEquals(256, v.poolConnections(WorkloadView.Pool.IO_THREADS).orElseThrow());
+        assertEquals(2, v.poolCells("selector", WorkloadView.Pool.IO_THREADS, 256).size());
+        assertEquals(java.util.Optional.empty(), v.poolConnections(WorkloadView.Pool.WORKERS));
+    }
+}

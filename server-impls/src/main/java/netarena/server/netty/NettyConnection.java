@@ -1,0 +1,172 @@
+package netarena.server.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import netarena.server.core.Connection;
+import netarena.server.core.ConnectionIo;
+import netarena.server.core.ServerRuntime;
+
+/**
+ * One Netty channel seen as a {@link ConnectionIo}: the only handler in its pipeline. It hands the bytes
+ * the event loop reads to the shared {@link Connection} (no Netty codec: the protocol lives in the core)
+ * and writes the answers with {@code writeAndFlush}.
+ *
+ * <p>Threads: the handler callbacks and the write listeners run on the channel's event loop;
+ * {@link #send}, {@link #shutdownInput} and {@link #close} are called from any thread (a worker or the
+ * DELAY timer); Netty moves a write from another thread onto the loop, in call order.
+ *
+ * <p>Reading is driven by auto-read, which is on only while input has not ended, the shared connection
+ * allows it ({@link Connection#readAllowed}) and Netty's outbound buffer is under its high water mark
+ * ({@link Channel#isWritable}). Every change that can allow reading again (a write completing, the
+ * writability flipping back) happens on the event loop, which re-checks there, so no resume is lost.
+ */
+final class NettyConnection extends ChannelInboundHandlerAdapter implements ConnectionIo {
+
+    private static final System.Logger LOG = System.getLogger(NettyConnection.class.getName());
+
+    private final ServerRuntime runtime;
+    private final Channel channel;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable updateReading = this::updateReading;
+    private volatile boolean inputShut;
+    /**
+     * Set on the event loop in channelActive, before any read; null when refused. Volatile because
+     * {@link #close} may run on the thread that ends a grace period.
+     */
+    private volatile Connection connection;
+
+    NettyConnection(ServerRuntime runtime, Channel channel) {
+        this.runtime = runtime;
+        this.channel = channel;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection = runtime.admit(this);
+        if (connection == null) {
+            closed.set(true);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf bytes = (ByteBuf) msg;
+        try {
+            if (connection == null) {
+                return;
+            }
+            if (bytes.nioBufferCount() == 1) {
+                connection.onBytes(bytes.nioBuffer());
+            } else {
+                for (ByteBuffer part : bytes.nioBuffers()) {
+                    connection.onBytes(part);
+                }
+            }
+        } finally {
+            bytes.release();
+        }
+        updateReading();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        // with ALLOW_HALF_CLOSURE, the peer's EOF arrives as this event instead of a close
+        if (event instanceof ChannelInputShutdownEvent && connection != null) {
+            connection.endInput();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed.set(true);
+        if (connection != null) {
+            connection.onClosed();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset or a failed read: this connection is done, the others are not
+        LOG.log(System.Logger.Level.DEBUG, "closing connection after {0}", cause.toString());
+        close();
+    }
+
+    @Override
+    public void send(ByteBuffer bytes) {
+        if (closed.get()) {
+            return;
+        }
+        int n = bytes.remaining();
+        channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess()) {
+                connection.onWritten(n);
+                onLoop(updateReading);
+            } else {
+                close();
+            }
+        });
+    }
+
+    @Override
+    public void shutdownInput() {
+        inputShut = true;
+        onLoop(updateReading);
+    }
+
+    /**
+     * Starts closing; {@link Connection#onClosed} follows from {@link #channelInactive} once Netty has
+     * really closed the socket (io_uring closes asynchronously), so a graceful stop does not shut the
+     * event loops down under closes still in flight.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            channel.close();
+            Connection c = connection;
+            if (c != null && channel.eventLoop().isShuttingDown()) {
+                c.onClosed();
+            }
+        }
+    }
+
+    /** Turns auto-read on or off to match what the connection and the outbound buffer allow; loop only. */
+    private void updateReading() {
+        if (connection == null || closed.get()) {
+            return;
+        }
+        boolean read = !inputShut && connection.readAllowed() && channel.isWritable();
+        ChannelConfig config = channel.config();
+        if (config.isAutoRead() != read) {
+            config.setAutoRead(read);
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            task.run();
+        } else if (!closed.get()) {
+            try {
+                channel.eventLoop().execute(task);
+            } catch (RejectedExecutionException e) {
+                // the loop is shutting down and closes its channels: nothing left to read
+            }
+        }
+    }
+}

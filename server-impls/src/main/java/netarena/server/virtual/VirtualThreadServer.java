@@ -1,0 +1,89 @@
+package netarena.server.virtual;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import netarena.server.Server;
+import netarena.server.ServerConfig;
+import netarena.server.ServerStats;
+import netarena.server.core.BlockingSocketServer;
+import netarena.server.core.RequestDispatcher;
+
+/**
+ * virtual: blocking {@code java.net} sockets, one virtual thread per connection.
+ * <ul>
+ *   <li>one platform thread accepts;</li>
+ *   <li>each connection gets a virtual thread that reads, decodes, runs the request (no workers) and
+ *       writes the answer; a blocked read, write, DELAY or BLOCK unmounts it and frees its carrier;</li>
+ *   <li>{@code --io-threads N}: N carrier threads, the JVM-wide parallelism of the virtual-thread
+ *       scheduler ({@link CarrierThreads}); 0 keeps the JDK default, one per core;</li>
+ *   <li>{@code --workers N}: requests run on N platform worker threads, which write the answers
+ *       themselves under the connection's {@code ReentrantLock} (never {@code synchronized}, so a virtual
+ *       thread waiting for that lock does not pin its carrier on JDK 21-23).</li>
+ * </ul>
+ * Memory per connection: one 16 KiB read buffer and the virtual thread's stack, which lives on the heap
+ * and grows with the call depth (a few KiB here); reading stops at max-pending.
+ *
+ * <p>The accept loop and the connection code are those of thread-per-client
+ * ({@link BlockingSocketServer}); only the executor differs.
+ */
+public final class VirtualThreadServer implements Server {
+
+    private final ServerConfig config;
+    private final BlockingSocketServer server;
+
+    public VirtualThreadServer(ServerConfig config) {
+        this.config = config;
+        String name = config.model().label() + "-conn-";
+        this.server = new BlockingSocketServer(config, () -> connectionThreads(name),
+                RequestDispatcher.DelayMode.SLEEP);
+    }
+
+    private static ExecutorService connectionThreads(String name) {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 1).factory());
+    }
+
+    /**
+     * Sets the number of carrier threads for the whole JVM; the CLI calls it before anything starts a
+     * virtual thread. See {@link CarrierThreads#apply}.
+     *
+     * @throws IllegalStateException when virtual threads already run on another number of carriers and
+     *                               this JDK cannot change it at run time
+     */
+    public static void applyCarrierThreads(int carriers) {
+        CarrierThreads.apply(carriers);
+    }
+
+    /**
+     * The carrier threads the scheduler runs on, as the JDK reports it (JDK 24+), or empty when it cannot
+     * say. Asking creates the scheduler, which fixes its size: call it after {@link #applyCarrierThreads}.
+     */
+    public static OptionalInt carrierThreads() {
+        return CarrierThreads.parallelism();
+    }
+
+    /**
+     * Binds and starts accepting. A non-zero {@code --io-threads} is applied to the scheduler first, so a
+     * server made by a test or an embedding program gets the carriers it asked for too.
+     */
+    @Override
+    public InetSocketAddress start() throws IOException {
+        if (config.ioThreads() > 0) {
+            CarrierThreads.apply(config.ioThreads());
+        }
+        return server.start();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        server.stop(grace);
+    }
+
+    @Override
+    public ServerStats.Snapshot stats() {
+        return server.stats();
+    }
+}
