@@ -93,6 +93,11 @@ final class CapacityCommand implements Callable<Integer> {
             description = "Extra probes at the final passing rate and the first failing one. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @Option(names = "--rechecks", defaultValue = "1",
+            description = "During the search, probes again a step that misses the SLO before it counts as failed "
+                    + "(one noisy step must not end the climb). Default: ${DEFAULT-VALUE}.")
+    int rechecks;
+
     @Option(names = "--connections", split = ",", paramLabel = "N,N,...",
             description = "Closed-loop connection counts for the USL fit, e.g. 1,2,4,8,16,32 (3 or more).")
     List<Integer> connections;
@@ -175,7 +180,7 @@ final class CapacityCommand implements Callable<Integer> {
                 generatorThreads);
         CapacityRunner runner = new CapacityRunner(settings, setup, run.dir(), System.err);
         CapacityAnswer.SloAnswer sloAnswer = slo != null && poolForRate == null
-                ? runner.slo(slo, sloText, search, repeats) : null;
+                ? runner.slo(slo, sloText, search, repeats, rechecks) : null;
         CapacityAnswer.ScalingAnswer scaling = connections != null ? runner.scaling(connections) : null;
         CapacityAnswer.PoolAnswer pool = poolForRate != null ? runner.pool(poolForRate, slo, sloText,
                 serviceRate != null ? serviceRate : Math.max(10, Math.min(200, poolForRate / 10))) : null;
@@ -214,6 +219,7 @@ final class CapacityCommand implements Callable<Integer> {
         plan.put("maxRate", maxRate);
         plan.put("resolution", resolution);
         plan.put("repeats", repeats);
+        plan.put("rechecks", rechecks);
         plan.put("connections", connections);
         plan.put("poolForRate", poolForRate);
         plan.put("rateConnections", s.rateConnections());

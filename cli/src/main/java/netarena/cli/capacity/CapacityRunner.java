@@ -77,8 +77,12 @@ public final class CapacityRunner {
         this.progress = progress;
     }
 
-    /** The highest open-loop rate meeting {@code slo}, then {@code repeats} more probes at each end. */
-    public CapacityAnswer.SloAnswer slo(Slo slo, String text, SearchConfig search, int repeats) throws IOException {
+    /**
+     * The highest open-loop rate meeting {@code slo} (a failing step probed again {@code rechecks} times
+     * before it counts), then {@code repeats} more probes at each end.
+     */
+    public CapacityAnswer.SloAnswer slo(Slo slo, String text, SearchConfig search, int repeats, int rechecks)
+            throws IOException {
         progress.printf(Locale.ROOT, "netarena capacity: SLO %s, open loop over %d connections, from %,.0f/s%n", text,
                 settings.rateConnections(), search.startRatePerSecond());
         long warmupRate = Math.max(1, Math.round(search.startRatePerSecond()));
@@ -86,7 +90,7 @@ public final class CapacityRunner {
                 sut -> openLoop(sut).withRate(warmupRate, Arrivals.CONSTANT))) {
             LoadRateProbe probe = new LoadRateProbe(server, openLoop(server), Arrivals.CONSTANT,
                     runDir.resolve("slo").resolve("steps"), progress);
-            return SloCapacity.measure(slo, text, search, probe, repeats);
+            return SloCapacity.measure(slo, text, search, probe, repeats, rechecks);
         }
     }
 

@@ -13,16 +13,24 @@ public final class SloCapacity {
     private SloCapacity() {
     }
 
-    /**
-     * @param text    the SLO as the user wrote it, for the answer
-     * @param repeats extra probes at each end of the bracket, 0 for none
-     */
+    /** As {@link #measure(Slo, String, SearchConfig, RateProbe, int, int)} without rechecks. */
     public static CapacityAnswer.SloAnswer measure(Slo slo, String text, SearchConfig config, RateProbe probe,
             int repeats) {
+        return measure(slo, text, config, probe, repeats, 0);
+    }
+
+    /**
+     * @param text     the SLO as the user wrote it, for the answer
+     * @param repeats  extra probes at each end of the bracket, 0 for none
+     * @param rechecks during the search, how many times a failing step is probed again before it counts
+     *                 as failed ({@link RecheckingProbe}); the repeats are never rechecked
+     */
+    public static CapacityAnswer.SloAnswer measure(Slo slo, String text, SearchConfig config, RateProbe probe,
+            int repeats, int rechecks) {
         if (repeats < 0) {
             throw new IllegalArgumentException("repeats must be at least 0, got " + repeats);
         }
-        SearchResult result = new SloSearch(slo, config).run(probe);
+        SearchResult result = new SloSearch(slo, config).run(new RecheckingProbe(probe, slo, rechecks));
         List<CapacityAnswer.Confirmation> confirmations = new ArrayList<>();
         if (repeats > 0) {
             for (double rate : new double[] {result.highestPassingRatePerSecond(), result.lowestFailingRatePerSecond()}) {

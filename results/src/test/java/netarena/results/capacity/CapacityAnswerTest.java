@@ -64,6 +64,22 @@ class CapacityAnswerTest {
     }
 
     @Test
+    void aFailureLowOnTheStaircaseIsRecheckedBeforeItEndsTheClimb() {
+        Slo slo = SloText.parse("p99<=5ms", 0.001);
+        MM1Probe server = new MM1Probe(10_000);
+        int[] calls = {0};
+        RateProbe noisy = (rate, q) -> ++calls[0] == 1 ? ProbeResult.measured(9_000, 0) : server.probe(rate, q);
+        CapacityAnswer.SloAnswer without = SloCapacity.measure(slo, "p99<=5ms", SearchConfig.defaults(1_000, 50_000),
+                noisy, 0, 0);
+        assertTrue(without.search().highestPassingRatePerSecond() < 1_000,
+                "one noisy step at the start rate sends the search below it: " + without.search().reason());
+        calls[0] = 0;
+        CapacityAnswer.SloAnswer with = SloCapacity.measure(slo, "p99<=5ms", SearchConfig.defaults(1_000, 50_000),
+                noisy, 0, 1);
+        assertTrue(with.search().highestPassingRatePerSecond() > 8_000, with.search().reason());
+    }
+
+    @Test
     void scalingFitsTheUslToValidPointsAndChecksLittlesLaw() {
         UslModel truth = new UslModel(0.05, 0.0008, 20_000);
         List<CapacityAnswer.ClosedLoopPoint> points = new ArrayList<>();
