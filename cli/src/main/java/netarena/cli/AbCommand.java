@@ -53,9 +53,9 @@ import picocli.CommandLine.Option;
                     + "these repetitions can detect (calibration.md, calibration.json). See docs/VERDICTS.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no regression (with --calibrate: the A/A comparison raised no false alarm)",
+            "0:no regression (with --calibrate: calibrated, and the A/A comparison raised no false alarm)",
             "1:regression (with --calibrate: a false alarm; the threshold is too tight for this machine)",
-            "2:invalid input, or too little data to decide anything"})
+            "2:invalid input, or too little data to decide anything (with --calibrate: nothing could be calibrated)"})
 final class AbCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", required = true, paramLabel = "JAR|CHECKOUT",
@@ -182,7 +182,11 @@ final class AbCommand implements Callable<Integer> {
         System.err.println("netarena ab: wrote " + ab.dir().resolve(CalibrationFiles.MARKDOWN) + " and "
                 + CalibrationFiles.JSON + "; the A/A comparison follows (a REGRESSED or IMPROVED here is a false alarm)");
         int code = CompareCommand.run(first, second, config, compareDir, System.out, System.err);
-        return calibration.calibrated() ? code : RunComparison.EXIT_UNDECIDED;
+        if (!calibration.calibrated()) {
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        // an A/A run that decides nothing (every metric within the noise) is a calibration, not a failure
+        return code == RunComparison.EXIT_REGRESSION ? code : RunComparison.EXIT_NO_REGRESSION;
     }
 
     private void warnUpFront(int cells, int metrics, int needed, int reps) {

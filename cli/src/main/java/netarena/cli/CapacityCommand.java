@@ -168,12 +168,14 @@ final class CapacityCommand implements Callable<Integer> {
         RunFolder run = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), "capacity");
         CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
                 rateConnections, generatorThreads, stepWarmup, step, serverWarmup, maxLag);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int own = args.indexOf("capacity");
         Manifest manifest = new Manifest(run.runId(), "capacity", "netarena capacity " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs()), Instant.now().toString(), null,
+                args.subList(own + 1, args.size())), Instant.now().toString(), null,
                 EnvironmentProbe.gitCommit(), plan(settings), environment, pinning.description(), flags,
                 EnvironmentProbe.jvmFlags(), knobs(flags));
         run.writeManifest(manifest);
-        System.err.println("netarena capacity: " + settings.subject() + ", into " + run.dir() + "\n"
+        System.err.println("netarena capacity: " + settings.subject(poolForRate != null) + ", into " + run.dir() + "\n"
                 + pinning.description());
 
         CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), ownJar(), flags, pinning, stepWarmup, step,
@@ -184,7 +186,7 @@ final class CapacityCommand implements Callable<Integer> {
         CapacityAnswer.ScalingAnswer scaling = connections != null ? runner.scaling(connections) : null;
         CapacityAnswer.PoolAnswer pool = poolForRate != null ? runner.pool(poolForRate, slo, sloText,
                 serviceRate != null ? serviceRate : Math.max(10, Math.min(200, poolForRate / 10))) : null;
-        CapacityAnswer answer = new CapacityAnswer(settings.subject(), sloAnswer, scaling, pool);
+        CapacityAnswer answer = new CapacityAnswer(settings.subject(poolForRate != null), sloAnswer, scaling, pool);
 
         RunFolder.writeAtomically(run.dir().resolve("capacity.json"), CapacityJson.render(answer));
         run.writeManifest(new Manifest(manifest.runId(), manifest.kind(), manifest.command(), manifest.startedAt(),

@@ -23,7 +23,7 @@ import picocli.CommandLine;
  * {@code netarena ab} end to end on loopback, servers started from the packaged jar (an integration
  * test: failsafe runs it in {@code verify}, after {@code package}). One cell, 6 repetitions a side of
  * 1 s: enough for the exact test over its 5 metrics. The candidate burns 200 us of CPU per request,
- * about ten times what an echo costs, so the regression is unmistakable; the threshold is 25% so that
+ * more than ten times what an echo costs, so the regression is unmistakable; the threshold is 25% so that
  * the A/A run's verdict does not depend on how noisy the machine is today. Nothing here asserts a speed.
  */
 @Timeout(600)

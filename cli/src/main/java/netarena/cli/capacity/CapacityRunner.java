@@ -58,10 +58,13 @@ public final class CapacityRunner {
             return new CellKey(model, ioThreads, workersOverride, connections, op, sizeBytes, arg, 0, protocol);
         }
 
-        /** e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}. */
-        public String subject() {
-            return String.format(Locale.ROOT, "%s io-threads %d workers %d, %s %d B arg %d, %s", model, ioThreads, workers,
-                    op, sizeBytes, arg, protocol);
+        /**
+         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}; with {@code poolSized} the
+         * workers read "sized for the rate", as the pool question chooses them.
+         */
+        public String subject(boolean poolSized) {
+            return String.format(Locale.ROOT, "%s io-threads %d workers %s, %s %d B arg %d, %s", model, ioThreads,
+                    poolSized ? "sized for the rate" : Integer.toString(workers), op, sizeBytes, arg, protocol);
         }
     }
 

@@ -98,9 +98,11 @@ public final class CapacityText {
         sb.append('\n');
         if (s.fit() != null) {
             UslModel m = s.fit().model();
-            sb.append(String.format(Locale.ROOT, "USL: sigma %.4g, kappa %.4g, lambda %s/s per connection; peak %s/s at "
-                    + "N* = %s; R^2 %.4f; holdout error %s at N=%s (fit without it), leave-one-out %s%n", m.sigma(),
-                    m.kappa(), num(m.lambda()), num(m.peakThroughput()), num(m.peakConcurrency()), s.fit().rSquared(),
+            String peak = m.hasPeak() ? "peak " + num(m.peakThroughput()) + "/s at N* = " + num(m.peakConcurrency())
+                    : "no peak (kappa 0): throughput approaches " + num(m.peakThroughput()) + "/s";
+            sb.append(String.format(Locale.ROOT, "USL: sigma %.4g, kappa %.4g, lambda %s/s per connection; %s; "
+                    + "R^2 %.4f; holdout error %s at N=%s (fit without it), leave-one-out %s%n", m.sigma(),
+                    m.kappa(), num(m.lambda()), peak, s.fit().rSquared(),
                     signedPercent(s.fit().holdoutRelativeError()), num(s.fit().holdoutConcurrency()),
                     percent(s.fit().leaveOneOutMeanAbsError())));
         } else {

@@ -1,5 +1,6 @@
 package netarena.results.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -73,8 +74,8 @@ public final class CapacitySection {
                 .append(Html.esc(CapacityText.sloBound(s))).append(".<br>Search: ").append(Html.esc(r.reason()))
                 .append(".</p>\n");
         String caption = "Open loop, latency from each request's intended send time; every valid step of the search, "
-                + "by rate. The dashed line is the SLO" + (Double.isNaN(r.kneeRatePerSecond()) ? ""
-                        : ", the grey line the knee (where the " + q + " first exceeds twice its value at the lowest rate)")
+                + "by rate. The horizontal dashed line is the SLO" + (Double.isNaN(r.kneeRatePerSecond()) ? ""
+                        : ", the vertical one the knee (where the " + q + " first exceeds twice its value at the lowest rate)")
                 + ". Steps where the generator could not hold the rate are left out.";
         sb.append(figures.figure("capacity-curve", "Throughput-latency curve", caption, () -> curveChart(s, q), table,
                 false));
@@ -102,6 +103,8 @@ public final class CapacitySection {
         XYChart chart = Charts.lines("Latency against offered rate", "offered rate (requests/s)",
                 q + " latency (\u00b5s)", List.of(new Charts.Line(q + " latency", 0, x, y)), false);
         chart.getStyler().setAnnotationLineColor(new Color(0x888888));
+        chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {5f, 4f}, 0f));
         chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAnnotationTextFontColor(new Color(0x444444));
         double top = Math.max(s.slo().latencyMicros(), java.util.Arrays.stream(y).max().orElse(1));
@@ -196,9 +199,11 @@ public final class CapacitySection {
         }
         UslModel m = s.fit().model();
         long violated = s.little().stream().filter(LittleFinding::violated).count();
-        return String.format(Locale.ROOT, "USL: sigma %.3g, kappa %.3g, lambda %s/s; peak %s/s at N* = %s; R\u00b2 %.3f; "
-                + "holdout error %s at N = %s; Little's law %s", m.sigma(), m.kappa(), Fmt.num(m.lambda()),
-                Fmt.num(m.peakThroughput()), Fmt.num(m.peakConcurrency()), s.fit().rSquared(),
+        String peak = m.hasPeak() ? "peak " + Fmt.num(m.peakThroughput()) + "/s at N* = " + Fmt.num(m.peakConcurrency())
+                : "no peak (kappa 0): throughput approaches " + Fmt.num(m.peakThroughput()) + "/s";
+        return String.format(Locale.ROOT, "USL: sigma %.3g, kappa %.3g, lambda %s/s; %s; R\u00b2 %.3f; "
+                + "holdout error %s at N = %s; Little's law %s", m.sigma(), m.kappa(), Fmt.num(m.lambda()), peak,
+                s.fit().rSquared(),
                 Double.isNaN(s.fit().holdoutRelativeError()) ? "n/a"
                         : String.format(Locale.ROOT, "%+.1f%%", s.fit().holdoutRelativeError() * 100),
                 Fmt.num(s.fit().holdoutConcurrency()), violated == 0 ? "holds at every point"
