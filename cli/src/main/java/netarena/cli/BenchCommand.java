@@ -21,11 +21,15 @@ import picocli.CommandLine.Unmatched;
     "Options it does not know go to JMH unchanged, e.g.: netarena bench RoundTrip -p model=selector -prof gc"})
 final class BenchCommand implements Callable<Integer> {
 
-    /** A small selection that finishes in about two minutes on two cores. */
+    /**
+     * A small selection that finishes in about three minutes on two cores: one short fork each, 64-byte
+     * payloads, one I/O thread, two client connections for the round trips (both their modes).
+     */
     static final List<String> QUICK = List.of(
             "-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
             "-p", "payloadBytes=64", "-p", "ioThreads=1", "-t", "2",
-            "CpuWorkBenchmark", "FrameCodecBenchmark", "RoundTripBenchmark.echoRoundTrip");
+            "CpuWorkBenchmark", "FrameCodecBenchmark", "HttpParseBenchmark", "LatencyRecorderBenchmark",
+            "SendScheduleBenchmark", "RoundTripBenchmark.echoRoundTrip");
 
     @Option(names = "--quick", description = "Run a small selection with short iterations (about two minutes).")
     boolean quick;
@@ -41,9 +45,6 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = out != null ? Files.createDirectories(out)
                 : netarena.results.run.RunFolder.create(RunsHome.root(), java.time.Instant.now(), "bench").dir();
         List<String> args = new ArrayList<>(quick ? QUICK : List.of());
-        if (quick) {
-            args.addAll(List.of("-bm", "thrpt"));
-        }
         args.addAll(jmhArgs);
         args.addAll(List.of("-rf", "json", "-rff", dir.resolve("jmh.json").toString()));
         System.err.println("netarena bench: jmh " + String.join(" ", args));

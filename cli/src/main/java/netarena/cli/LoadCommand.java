@@ -28,7 +28,7 @@ import sun.misc.SignalHandler;
 /**
  * {@code netarena load}: a thin shell over {@link LoadGenerator}. Options left out keep the defaults of
  * {@link LoadPlan#to}; the plan's own rules reject what cannot run. Progress goes to stderr, the table to
- * stdout; Ctrl-C ends the run early and still reports it, marked partial.
+ * stdout; Ctrl-C (or SIGTERM) ends the run early and still reports it, marked partial.
  */
 @Command(name = "load", exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, sortOptions = false,
         description = {
@@ -42,7 +42,7 @@ import sun.misc.SignalHandler;
             "2:invalid: the generator's own send lag or hiccups passed --max-lag",
             "3:could not open the connections (within --connect-timeout)",
             "64:usage error (bad option, or a plan the machine cannot run)",
-            "130:stopped early with Ctrl-C (results are partial)"})
+            "130:stopped early with Ctrl-C or SIGTERM (results are partial)"})
 final class LoadCommand implements Callable<Integer> {
 
     static final int EXIT_USAGE = 64;
@@ -157,14 +157,16 @@ final class LoadCommand implements Callable<Integer> {
                 System.err.println(p.format());
             }
         });
-        SignalHandler previous = Signal.handle(new Signal("INT"), s -> generator.stop());
+        SignalHandler previousInt = Signal.handle(new Signal("INT"), s -> generator.stop());
+        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), s -> generator.stop());
         LoadResult result;
         try {
             result = generator.run();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } finally {
-            Signal.handle(new Signal("INT"), previous);
+            Signal.handle(new Signal("INT"), previousInt);
+            Signal.handle(new Signal("TERM"), previousTerm);
         }
         System.out.print(ResultTable.format(result));
         System.out.flush();

@@ -164,8 +164,8 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     void resume() {
         if (schedule != null) {
             if (nextDueNanos != Long.MAX_VALUE) {
-                long stale = System.nanoTime() - loop.timeoutNanos;
-                while (nextDueNanos < stale) {
+                long stale = Math.min(System.nanoTime() - loop.timeoutNanos, loop.control.sendEndNanos);
+                while (nextDueNanos < stale && !loop.control.budgetSpent()) {
                     loop.counters.add(Count.UNSENT, nextDueNanos < loop.control.warmupEndNanos);
                     nextDueNanos = loop.control.startNanos + schedule.next();
                 }
@@ -321,7 +321,11 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             }
             case BAD_REQUEST -> loop.counters.add(Count.BAD_REQUEST, warmup);
             case BUSY -> loop.counters.add(Count.BUSY, warmup);
-            case BAD_FRAME -> loop.counters.add(Count.BAD_FRAME);
+            case BAD_FRAME -> {
+                // the protocol sends BAD_FRAME with id 0, which never names a request: this one breaks the rule
+                loop.counters.add(Count.MISMATCH, warmup);
+                loop.sampleMismatch("BAD_FRAME answer names request id " + id + "; the protocol says id 0");
+            }
             case MISMATCH -> {
                 loop.counters.add(Count.MISMATCH, warmup);
                 loop.sampleMismatch(detail);

@@ -136,6 +136,7 @@ public final class LoadGenerator {
         private final Instant startedAt;
         private final IntervalLog hlog;
         private final RunControl control;
+        private final InetSocketAddress target;
         private final List<LoadLoop> loops = new ArrayList<>();
         private final HiccupProbe hiccup = new HiccupProbe();
         private final IntervalCollector latency;
@@ -160,7 +161,7 @@ public final class LoadGenerator {
             this.startedAt = startedAt;
             this.hlog = hlog;
             this.control = new RunControl(plan.requests(), Thread.currentThread());
-            InetSocketAddress target = new InetSocketAddress(plan.host(), plan.port());
+            this.target = new InetSocketAddress(plan.host(), plan.port());
             Bootstrap base = new Bootstrap()
                     .channel(transport.channelClass())
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -196,7 +197,6 @@ public final class LoadGenerator {
         }
 
         LoadResult execute() {
-            InetSocketAddress target = new InetSocketAddress(plan.host(), plan.port());
             if (target.isUnresolved()) {
                 return finish("cannot resolve host " + plan.host());
             }
@@ -407,7 +407,9 @@ public final class LoadGenerator {
             }
             hiccup.stop();
             if (connectFailure == null) {
-                tick(System.nanoTime(), false); // the last part-second: into the histograms and hlog, no progress line
+                // the last interval goes into the histograms and the hlog; a progress line only if it is most of a second
+                long now = System.nanoTime();
+                tick(now, now - lastTickNanos >= TICK_NANOS / 2);
             } else {
                 connect.sample(true);
             }

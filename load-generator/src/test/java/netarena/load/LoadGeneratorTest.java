@@ -176,6 +176,23 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void garbageAndBadFrameAreCountedByKindAndTheConnectionIsReopened() {
+        after(Duration.ofMillis(300), () -> server.breakNextAnswer(TestFrameServer.Break.GARBAGE));
+        after(Duration.ofMillis(700), () -> server.breakNextAnswer(TestFrameServer.Break.BAD_FRAME_AND_CLOSE));
+        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(500, Arrivals.CONSTANT)
+                .withDuration(Duration.ofMillis(1_200)));
+        assertEquals(1, r.errors().malformed(), r.errors().toString());
+        assertEquals(1, r.errors().badFrame(), r.errors().toString());
+        assertEquals(1, r.errors().closed(), "the close after BAD_FRAME; ours after garbage is not the peer's: "
+                + r.errors());
+        assertTrue(r.errors().lost() >= 2, "the broken answers' requests: " + r.errors());
+        assertEquals(2, r.connections().reopened());
+        assertEquals(2, r.connections().openAtEnd());
+        assertTrue(r.mismatchSamples().stream().anyMatch(m -> m.contains("malformed")), r.mismatchSamples().toString());
+        assertAccounted(r.requests());
+    }
+
+    @Test
     void droppedConnectionsAreCountedAndReopenedAndTheRunGoesOn() {
         after(Duration.ofMillis(600), server::dropConnections);
         long start = System.nanoTime();

@@ -39,6 +39,7 @@ final class TestFrameServer implements AutoCloseable {
     private volatile boolean silent;
     private volatile long refuseUntilNanos;
     private volatile long firstRequestNanos;
+    private final java.util.concurrent.atomic.AtomicReference<Break> breakNext = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile long stallAfterNanos = -1;
     private volatile long stallLengthNanos;
 
@@ -80,6 +81,19 @@ final class TestFrameServer implements AutoCloseable {
     void answerEvery(int n, Status status) {
         everyStatus = status;
         statusEvery = n;
+    }
+
+    /** How the next answer is broken instead of being written. */
+    enum Break {
+        /** 13 bytes whose length field (3) is below any frame's minimum. */
+        GARBAGE,
+        /** BAD_FRAME with id 0, then the connection closes, as a server does with a frame it cannot read. */
+        BAD_FRAME_AND_CLOSE
+    }
+
+    /** The next answer, on whichever connection, is replaced by {@code how}. */
+    void breakNextAnswer(Break how) {
+        breakNext.set(how);
     }
 
     /** Read requests but answer none. */
@@ -185,6 +199,17 @@ final class TestFrameServer implements AutoCloseable {
         if (wait > 0) {
             out.flush();
             RequestWork.sleepMicros(wait / 1_000);
+        }
+        Break how = breakNext.getAndSet(null);
+        if (how == Break.GARBAGE) {
+            out.write(ByteBuffer.allocate(13).putInt(3).array());
+            return;
+        }
+        if (how == Break.BAD_FRAME_AND_CLOSE) {
+            ByteBuffer bad = FrameFormat.encodeResponse(Response.of(Status.BAD_FRAME, 0));
+            out.write(bad.array(), 0, bad.remaining());
+            out.flush();
+            throw new IOException("closing after BAD_FRAME");
         }
         ByteBuffer frame = FrameFormat.encodeResponse(response);
         out.write(frame.array(), frame.arrayOffset(), frame.remaining());
