@@ -49,10 +49,6 @@ class LoadCommandTest {
         assertTrue(err.toString().contains("mutually exclusive"), err.toString());
 
         err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--protocol", "http"));
-        assertTrue(err.toString().contains("no client for protocol http"), err.toString());
-
-        err = new StringWriter();
         assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--connections", "1000000"));
         assertTrue(err.toString().contains("ulimit -n") || err.toString().contains("port range"), err.toString());
     }

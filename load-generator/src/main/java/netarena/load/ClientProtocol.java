@@ -16,7 +16,7 @@ public interface ClientProtocol {
     /** The most bytes {@link #encode} writes for one request, to size the buffer. */
     int requestBytes();
 
-    /** Appends the request with this id to {@code out}; ideally without allocating (frames do not). */
+    /** Appends the request with this id to {@code out}, without allocating beyond it (both protocols only copy into it). */
     void encode(long id, ByteBuf out);
 
     /**
