@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import netarena.protocol.WireProtocol;
+import netarena.protocol.http.HttpRequestTemplate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -146,14 +147,14 @@ public final class ResultFiles {
         n.put("size_bytes", p.sizeBytes());
         n.put("arg", p.arg());
         if (p.protocol() == WireProtocol.HTTP) {
+            HttpRequestTemplate request = HttpClientProtocol.template(p.target(), p.http(), p.op(), p.sizeBytes(),
+                    p.arg());
             ObjectNode http = n.putObject("http");
-            http.put("request_line", HttpClientProtocol.template(p.target(), p.http(), p.op(), p.sizeBytes(), p.arg())
-                    .requestLine());
+            http.put("request_line", request.requestLine());
             http.put("custom", p.http().isCustom());
             ArrayNode headers = http.putArray("headers");
             p.http().headers().forEach(headers::add);
-            http.put("body_bytes", HttpClientProtocol.template(p.target(), p.http(), p.op(), p.sizeBytes(), p.arg())
-                    .bodyBytes());
+            http.put("body_bytes", request.bodyBytes());
         } else {
             n.putNull("http");
         }
