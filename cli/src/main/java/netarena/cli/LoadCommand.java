@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import netarena.load.Arrivals;
+import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -36,7 +38,7 @@ import sun.misc.SignalHandler;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
-            "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, mismatch)",
+            "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, HTTP non-2xx, mismatch)",
             "2:invalid: the generator's own send lag or hiccups passed --max-lag",
             "3:could not open the connections (within --connect-timeout)",
             "64:usage error (bad option, or a plan the machine cannot run)",
@@ -52,7 +54,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "The server to load, e.g. 127.0.0.1:7000 or [::1]:7000. There is no default target.")
     String target;
 
-    @Option(names = "--protocol", paramLabel = "NAME", description = "Wire protocol: frame. Default: frame.")
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "Wire protocol: frame or http (HTTP/1.1 to any server; docs/LOAD.md). Default: frame.")
     String protocol;
 
     @Option(names = "--connections", paramLabel = "C",
@@ -99,13 +102,32 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--op", paramLabel = "OP", description = "The request: echo, cpu, delay or block. Default: echo.")
     String op;
 
-    @Option(names = "--size", paramLabel = "BYTES",
-            description = "Request payload bytes (only echo sends them back). Default: " + LoadPlan.DEFAULT_SIZE_BYTES + ".")
+    @Option(names = "--size", paramLabel = "BYTES", description = {
+        "Request payload bytes (only echo sends them back); with --protocol http the body of POST /echo",
+        "(the other routes are GETs without a body). Default: " + LoadPlan.DEFAULT_SIZE_BYTES + "."})
     Integer size;
 
     @Option(names = "--arg", paramLabel = "N",
             description = "The op's argument: cpu rounds, or delay/block microseconds. Default: 0.")
     Long arg;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "HTTP, with --path: the request method, as sent (case matters). Default: GET.")
+    String method;
+
+    @Option(names = "--path", paramLabel = "TARGET", description = {
+        "HTTP: send this origin-form request-target (query included, e.g. /plaintext) instead of the --op route;",
+        "answers must be 2xx with the body length of the run's first answer (POST /echo: the body sent)."})
+    String path;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "HTTP: a header line added to every request; repeatable. A Host header replaces the default (HOST:PORT).")
+    List<String> headers;
+
+    @Option(names = "--body-size", paramLabel = "BYTES", description = {
+        "HTTP: body bytes of each request (seeded pattern bytes, with Content-Length). With --path the custom",
+        "request's body (default 0); without it the echo body, like --size."})
+    Integer bodySize;
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "A request with no answer after this long is a timeout error. Default: 5s.")
@@ -207,10 +229,19 @@ final class LoadCommand implements Callable<Integer> {
             if (warmup != null) {
                 p = p.withWarmup(warmup);
             }
-            if (op != null || size != null || arg != null) {
-                p = p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
-                        size != null ? size : p.sizeBytes(), arg != null ? arg : p.arg());
+            Integer requestSize = size;
+            if (path == null && bodySize != null) {
+                if (size != null && !size.equals(bodySize)) {
+                    throw new IllegalArgumentException("--body-size " + bodySize + " and --size " + size
+                            + " both set the echo body: give one");
+                }
+                requestSize = bodySize;
             }
+            if (op != null || requestSize != null || arg != null) {
+                p = p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
+                        requestSize != null ? requestSize : p.sizeBytes(), arg != null ? arg : p.arg());
+            }
+            p = p.withHttp(httpRequest(p));
             if (timeout != null || connectTimeout != null) {
                 p = p.withTimeouts(timeout != null ? timeout : p.timeout(),
                         connectTimeout != null ? connectTimeout : p.connectTimeout());
@@ -225,6 +256,26 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The HTTP request the options describe; {@link LoadPlan} refuses any of them without --protocol http. */
+    private HttpRequestSpec httpRequest(LoadPlan p) {
+        List<String> lines = headers != null ? headers : List.of();
+        if (path == null) {
+            if (method != null) {
+                throw new IllegalArgumentException("--method needs --path: without it the --op route is sent");
+            }
+            if (bodySize != null && p.op() != Op.ECHO) {
+                throw new IllegalArgumentException("--body-size without --path is the echo body; the " + p.op().label()
+                        + " route is a GET without one");
+            }
+            return HttpRequestSpec.routes(lines);
+        }
+        if (op != null || arg != null || size != null) {
+            throw new IllegalArgumentException("--op, --arg and --size choose a netarena route; with --path the "
+                    + "request is --method, --path, --header and --body-size");
+        }
+        return HttpRequestSpec.custom(method, path, lines, bodySize != null ? bodySize : 0);
     }
 
     private static void warnIfNotLoopback(String host) {

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
@@ -48,12 +49,53 @@ class LoadCommandTest {
         assertTrue(err.toString().contains("mutually exclusive"), err.toString());
 
         err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--protocol", "http"));
-        assertTrue(err.toString().contains("no client for protocol http"), err.toString());
-
-        err = new StringWriter();
         assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--connections", "1000000"));
         assertTrue(err.toString().contains("ulimit -n") || err.toString().contains("port range"), err.toString());
+    }
+
+    @Test
+    void httpOptionsAreCheckedBeforeAnySocketOpens() {
+        String[][] cases = {
+            {"apply to --protocol http only", "--path", "/plaintext"},
+            {"apply to --protocol http only", "--header", "X-A: 1"},
+            {"--method needs --path", "--protocol", "http", "--method", "POST"},
+            {"with --path the request is", "--protocol", "http", "--path", "/x", "--op", "cpu"},
+            {"origin-form", "--protocol", "http", "--path", "x"},
+            {"needs a colon", "--protocol", "http", "--header", "X-A 1"},
+            {"set from the body size", "--protocol", "http", "--header", "Content-Length: 3"},
+            {"HEAD is not supported", "--protocol", "http", "--path", "/", "--method", "HEAD"},
+            {"GET without one", "--protocol", "http", "--op", "delay", "--body-size", "4"},
+            {"give one", "--protocol", "http", "--size", "3", "--body-size", "4"},
+        };
+        for (String[] c : cases) {
+            StringWriter err = new StringWriter();
+            String[] args = new String[c.length + 2];
+            args[0] = "load";
+            args[1] = "--target=127.0.0.1:7000";
+            System.arraycopy(c, 1, args, 2, c.length - 1);
+            args[args.length - 1] = "--quiet";
+            assertEquals(64, run(err, args), String.join(" ", args));
+            assertTrue(err.toString().contains(c[0]), c[0] + " in: " + err);
+        }
+    }
+
+    /** Lenient --max-lag: the test machine is shared, and the generator's own validity is tested elsewhere. */
+    @Test
+    void loadsAnHttpServerAndWritesItsStatusCounts(@TempDir Path out) throws Exception {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR)
+                .withProtocol(WireProtocol.HTTP))) {
+            InetSocketAddress address = server.start();
+            String target = "127.0.0.1:" + address.getPort();
+            assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--op", "cpu",
+                    "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--quiet"));
+            assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--body-size",
+                    "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s", "--quiet"));
+            assertEquals(1, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--path",
+                    "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--quiet", "--out", out.toString()));
+            String json = Files.readString(out.resolve("result.json"));
+            assertTrue(json.contains("\"400\" : 20"), json);
+            assertTrue(json.contains("\"request_line\" : \"GET /cpu?units=99999999999\""), json);
+        }
     }
 
     @Test

@@ -5,18 +5,18 @@ import io.netty.buffer.ByteBuf;
 /**
  * A client's view of one wire protocol on one connection: it writes the next request and reads and
  * verifies answers. The engine owns ids, timing and bookkeeping; a protocol owns only bytes and the
- * rule for what a correct answer looks like. Frames are {@link FrameClientProtocol}; HTTP/1.1 is meant
- * to be a second implementation (answers in order, the id implied by position).
+ * rule for what a correct answer looks like. Frames are {@link FrameClientProtocol} (ids on the wire);
+ * HTTP/1.1 is {@link HttpClientProtocol} (answers in order, the id implied by position).
  *
  * <p>One instance per connection (a new one on every reconnect), called by that connection's event
  * loop only.
  */
 public interface ClientProtocol {
 
-    /** The bytes {@link #encode} writes for one request, to size the buffer. */
+    /** The most bytes {@link #encode} writes for one request, to size the buffer. */
     int requestBytes();
 
-    /** Appends the request with this id to {@code out}; ideally without allocating (frames do not). */
+    /** Appends the request with this id to {@code out}, without allocating beyond it (both protocols only copy into it). */
     void encode(long id, ByteBuf out);
 
     /**
@@ -28,6 +28,15 @@ public interface ClientProtocol {
      */
     void decode(ByteBuf in, AnswerSink sink);
 
+    /**
+     * True once an answer said the server closes the connection after it (HTTP's {@code Connection: close}):
+     * the server read nothing sent after that request, and no more answers come on this connection. The
+     * engine then sends what is outstanding again on a new connection; it is not an error. Frames never say so.
+     */
+    default boolean serverClosing() {
+        return false;
+    }
+
     /** Where decoded answers go. */
     @FunctionalInterface
     interface AnswerSink {
@@ -37,6 +46,15 @@ public interface ClientProtocol {
          * @param detail  on {@link Verdict#MISMATCH}, what was wrong; otherwise null
          */
         void answer(long id, Verdict verdict, String detail);
+
+        /**
+         * An HTTP answer whose status is not 2xx: an error, counted by status code.
+         *
+         * @param statusCode the three-digit status, 100 to 999
+         */
+        default void httpStatus(long id, int statusCode) {
+            answer(id, Verdict.HTTP_STATUS, "answer of id " + id + " has status " + statusCode + ", not 2xx");
+        }
     }
 
     /** Makes one {@link ClientProtocol} per connection; shared by all event loops, so thread-safe. */
@@ -49,8 +67,7 @@ public interface ClientProtocol {
     static Factory factory(LoadPlan plan) {
         return switch (plan.protocol()) {
             case FRAME -> FrameClientProtocol.factory(plan.op(), plan.sizeBytes(), plan.arg(), plan.seed());
-            default -> throw new IllegalArgumentException(
-                    "the load generator has no client for protocol " + plan.protocol().label() + " yet");
+            case HTTP -> HttpClientProtocol.factory(plan);
         };
     }
 }

@@ -25,14 +25,23 @@ enum Count {
     BAD_REQUEST,
     /** Answered BUSY. */
     BUSY,
+    /** HTTP: answered with a status outside 2xx (also counted by status code). */
+    HTTP_STATUS,
+    /**
+     * Sent again on a new connection because the server announced it would close (HTTP
+     * {@code Connection: close}) before reading it; not an error, and not sent twice in {@link #SENT}.
+     */
+    RESENT,
     /** An answer to an outstanding request whose body is wrong (reported under mismatch). */
     MISMATCH,
     /** An answer whose id names no request outstanding on its connection (reported under mismatch). */
     STRAY,
     /** A connection attempt that failed (refused, timed out, unreachable). */
     CONNECT_FAILED,
-    /** A connection reset or closed by the peer while the run went on. */
+    /** A connection reset or closed by the peer while the run went on, without saying so first. */
     CLOSED,
+    /** A connection the server closed after announcing it (HTTP {@code Connection: close}); reopened, not an error. */
+    SERVER_CLOSED,
     /** A BAD_FRAME answer: the server could not read our bytes and closes the connection. */
     BAD_FRAME,
     /** Bytes from the server that are not protocol frames at all; the connection is closed and reopened. */

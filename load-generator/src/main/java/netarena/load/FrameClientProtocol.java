@@ -2,8 +2,6 @@ package netarena.load;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import netarena.protocol.FrameDecoder;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
@@ -15,48 +13,33 @@ import netarena.protocol.Response;
  * {@link FrameFormat#writeRequest} and answers read with {@link FrameDecoder#responses}, so there is one
  * copy of the wire rules.
  *
- * <p>Payloads come from one read-only pattern array shared by every connection: request {@code id}
- * carries {@code size} bytes starting at offset {@code id mod PATTERN_PERIOD}, so the bytes differ from
- * one request to the next (an answer to the wrong request does not compare equal) and writing one costs
- * a copy into the pooled buffer, no allocation. An ECHO answer must be exactly those bytes; a CPU answer
- * must be {@link RequestWork#cpu}{@code (id, arg)}, which the client computes in one multiply-add (see
- * {@link #factory}); DELAY and BLOCK answers must be empty.
+ * <p>Every op carries its payload from the run's {@link PayloadPattern} (a copy into the pooled buffer, no
+ * allocation). An ECHO answer must be exactly those bytes; a CPU answer must be
+ * {@link RequestWork#cpu}{@code (id, arg)}, computed in one multiply-add ({@link CpuAnswers}); DELAY and
+ * BLOCK answers must be empty.
  */
 final class FrameClientProtocol implements ClientProtocol {
-
-    /** Prime, so consecutive ids start at unrelated offsets for any payload size. */
-    static final int PATTERN_PERIOD = 4093;
 
     private final Op op;
     private final int sizeBytes;
     private final long arg;
-    private final byte[] pattern;
-    private final long cpuMultiplier;
-    private final long cpuAddend;
+    private final PayloadPattern pattern;
+    private final CpuAnswers cpu;
     private final FrameDecoder<Response> decoder = FrameDecoder.responses(FrameFormat.DEFAULT_MAX_FRAME_BYTES);
 
-    private FrameClientProtocol(Op op, int sizeBytes, long arg, byte[] pattern, long cpuMultiplier, long cpuAddend) {
+    private FrameClientProtocol(Op op, long arg, PayloadPattern pattern, CpuAnswers cpu) {
         this.op = op;
-        this.sizeBytes = sizeBytes;
+        this.sizeBytes = pattern.size();
         this.arg = arg;
         this.pattern = pattern;
-        this.cpuMultiplier = cpuMultiplier;
-        this.cpuAddend = cpuAddend;
+        this.cpu = cpu;
     }
 
-    /**
-     * A factory for requests of one shape. For CPU it evaluates {@link RequestWork#cpu} twice, here and
-     * once: the work is {@code arg} rounds of an affine map x -> a*x + c (mod 2^64), and a composition of
-     * affine maps is affine, so {@code cpu(id, arg) == A*id + C} with {@code C = cpu(0, arg)} and
-     * {@code A = cpu(1, arg) - C}. Verifying an answer then costs one multiply-add instead of redoing the
-     * server's work, and no constant of the work is copied here.
-     */
+    /** A factory for requests of one shape; the pattern and the CPU answers are computed here, once. */
     static ClientProtocol.Factory factory(Op op, int sizeBytes, long arg, long seed) {
-        byte[] pattern = new byte[PATTERN_PERIOD + sizeBytes];
-        new SplittableRandom(seed).nextBytes(pattern);
-        long addend = op == Op.CPU ? RequestWork.cpu(0, arg) : 0;
-        long multiplier = op == Op.CPU ? RequestWork.cpu(1, arg) - addend : 0;
-        return () -> new FrameClientProtocol(op, sizeBytes, arg, pattern, multiplier, addend);
+        PayloadPattern pattern = PayloadPattern.of(seed, sizeBytes);
+        CpuAnswers cpu = op == Op.CPU ? CpuAnswers.of(arg) : null;
+        return () -> new FrameClientProtocol(op, arg, pattern, cpu);
     }
 
     @Override
@@ -70,7 +53,7 @@ final class FrameClientProtocol implements ClientProtocol {
         out.ensureWritable(bytes);
         int at = out.writerIndex();
         ByteBuffer nio = out.internalNioBuffer(at, bytes);
-        FrameFormat.writeRequest(nio, op.code(), id, arg, pattern, offset(id), sizeBytes);
+        FrameFormat.writeRequest(nio, op.code(), id, arg, pattern.bytes(), pattern.offset(id), sizeBytes);
         out.writerIndex(at + bytes);
     }
 
@@ -107,19 +90,14 @@ final class FrameClientProtocol implements ClientProtocol {
     private String checkBody(long id, byte[] body) {
         switch (op) {
             case ECHO -> {
-                if (body.length != sizeBytes) {
-                    return "echo of id " + id + " has " + body.length + " bytes, sent " + sizeBytes;
-                }
-                int from = offset(id);
-                int at = Arrays.mismatch(body, 0, sizeBytes, pattern, from, from + sizeBytes);
-                return at < 0 ? null : "echo of id " + id + " differs from what was sent at byte " + at;
+                return pattern.mismatch(id, body);
             }
             case CPU -> {
                 if (body.length != 8) {
                     return "cpu answer of id " + id + " has " + body.length + " bytes, expected 8";
                 }
                 long got = ByteBuffer.wrap(body).getLong();
-                long expected = cpuMultiplier * id + cpuAddend;
+                long expected = cpu.expected(id);
                 return got == expected ? null
                         : "cpu answer of id " + id + " is " + Long.toUnsignedString(got) + ", expected "
                                 + Long.toUnsignedString(expected);
@@ -129,9 +107,5 @@ final class FrameClientProtocol implements ClientProtocol {
                         : op.label() + " answer of id " + id + " has " + body.length + " bytes, expected none";
             }
         }
-    }
-
-    private static int offset(long id) {
-        return (int) Long.remainderUnsigned(id, PATTERN_PERIOD);
     }
 }

@@ -15,6 +15,12 @@ import netarena.protocol.ProtocolException;
  * <p>Request ids are {@code (slot + 1) << 40 | seq}: the slot in the high bits (so an answer that
  * strays to another connection names nothing outstanding there) and a sequence number that never
  * repeats within the slot, across reconnects too.
+ *
+ * <p>A channel that closes unannounced counts {@code closed}, and what was outstanding on it {@code lost}.
+ * A server that announces its close ({@link ClientProtocol#serverClosing}, HTTP's {@code Connection:
+ * close}) has read nothing after the answer that said so: the slot closes its side at once, reopens, and
+ * sends what is outstanding again, in order and under the same ids. Their latency still counts from the
+ * intended send time, and their timeout and service time from the first write.
  */
 final class LoadConnection implements ClientProtocol.AnswerSink {
 
@@ -102,9 +108,41 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             loop.counters.add(Count.REOPENED);
         }
         everEstablished = true;
+        if (window.outstanding() > 0) {
+            resendOutstanding();
+        }
         if (first || loop.running()) {
             loop.connectionUp(this);
         }
+    }
+
+    /** After the server announced its close: what it never read goes out again on the new channel. */
+    private void resendOutstanding() {
+        window.forEachOutstanding((seq, warmup) -> {
+            ByteBuf buf = channel.alloc().ioBuffer(protocol.requestBytes());
+            protocol.encode(idBase | seq, buf);
+            channel.write(buf, channel.voidPromise());
+            loop.counters.add(Count.RESENT, warmup);
+        });
+        wroteSinceFlush = true;
+        flush();
+    }
+
+    /**
+     * The server said it closes after the answer just read: not an error. Its side will close; ours closes
+     * now, and the slot reopens at once (the answer was fine, so no backoff) keeping what is outstanding.
+     */
+    private void serverClosed() {
+        Channel old = channel;
+        active = false;
+        channel = null;
+        wroteSinceFlush = false;
+        if (schedule != null) {
+            loop.unschedule(this);
+        }
+        loop.counters.add(Count.SERVER_CLOSED);
+        old.close(); // its channelInactive is then a stale channel's, ignored by lost()
+        reconnectLater();
     }
 
     /** The run starts: open loop takes its first intended time, closed loop fills its pipeline. */
@@ -223,8 +261,12 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             loop.counters.add(Count.MALFORMED);
             loop.sampleMismatch("malformed answer stream: " + e.getMessage());
             closeOnPurpose();
+            return;
         } finally {
             in.release();
+        }
+        if (protocol.serverClosing() && channel != null && !finished) {
+            serverClosed();
         }
     }
 
@@ -236,6 +278,16 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
 
     @Override
     public void answer(long id, Verdict verdict, String detail) {
+        settle(id, verdict, 0, detail);
+    }
+
+    @Override
+    public void httpStatus(long id, int statusCode) {
+        settle(id, Verdict.HTTP_STATUS, statusCode, null);
+    }
+
+    /** @param httpStatus with {@link Verdict#HTTP_STATUS}, the status code; else unused */
+    private void settle(long id, Verdict verdict, int httpStatus, String detail) {
         long seq = id & SEQ_MASK;
         byte state = (id & ~SEQ_MASK) == idBase ? window.state(seq) : OutstandingWindow.FREE;
         if (state == OutstandingWindow.FREE) {
@@ -277,6 +329,13 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             case MISMATCH -> {
                 loop.counters.add(Count.MISMATCH, warmup);
                 loop.sampleMismatch(detail);
+            }
+            case HTTP_STATUS -> {
+                loop.counters.add(Count.HTTP_STATUS, warmup);
+                if (!warmup) {
+                    loop.counters.addStatus(httpStatus);
+                }
+                loop.sampleMismatch("answer of id " + id + " has HTTP status " + httpStatus + ", not 2xx");
             }
         }
     }

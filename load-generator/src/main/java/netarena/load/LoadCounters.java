@@ -13,6 +13,8 @@ final class LoadCounters {
 
     /** [0, KINDS): measured phase and connection events; [KINDS, 2 * KINDS): warmup requests. */
     private final AtomicLongArray counts = new AtomicLongArray(2 * KINDS);
+    /** HTTP: answers to measured requests by status code (index = the three-digit code). */
+    private final AtomicLongArray statuses = new AtomicLongArray(1000);
 
     /** Adds one; called by the owning event loop only. */
     void add(Count kind, boolean warmup) {
@@ -23,6 +25,16 @@ final class LoadCounters {
     /** Adds one to a connection event (counted over the whole run); owning event loop only. */
     void add(Count kind) {
         add(kind, false);
+    }
+
+    /** Adds one answer to a measured request with this HTTP status (100 to 999); owning event loop only. */
+    void addStatus(int code) {
+        statuses.setRelease(code, statuses.getPlain(code) + 1);
+    }
+
+    /** Answers to measured requests with this HTTP status so far; any thread. */
+    long status(int code) {
+        return statuses.getAcquire(code);
     }
 
     /** The current count; any thread. */

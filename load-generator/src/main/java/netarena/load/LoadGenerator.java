@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -317,7 +319,7 @@ public final class LoadGenerator {
             lastTickMillis = System.currentTimeMillis();
             lastOk = sum(Count.OK, false);
             if (hlog != null) {
-                hlog.begin(lastTickMillis, "netarena load " + plan.target() + " " + plan.op().label() + ": latency from "
+                hlog.begin(lastTickMillis, "netarena load " + plan.target() + " " + plan.requestLabel() + ": latency from "
                         + "the intended send time, microseconds");
             }
         }
@@ -370,7 +372,8 @@ public final class LoadGenerator {
 
         private long errorsSoFar() {
             long n = 0;
-            for (Count k : new Count[] {Count.TIMEOUT, Count.LOST, Count.BAD_REQUEST, Count.BUSY, Count.MISMATCH}) {
+            for (Count k : new Count[] {Count.TIMEOUT, Count.LOST, Count.BAD_REQUEST, Count.BUSY, Count.MISMATCH,
+                    Count.HTTP_STATUS}) {
                 n += sum(k, false) + sum(k, true);
             }
             for (Count k : new Count[] {Count.CONNECT_FAILED, Count.CLOSED, Count.BAD_FRAME, Count.MALFORMED, Count.STRAY}) {
@@ -444,10 +447,12 @@ public final class LoadGenerator {
             LoadResult.ErrorCounts errors = new LoadResult.ErrorCounts(sum(Count.CONNECT_FAILED, false),
                     sum(Count.CLOSED, false), sum(Count.TIMEOUT, false), sum(Count.LOST, false),
                     sum(Count.BAD_REQUEST, false), sum(Count.BAD_FRAME, false), sum(Count.BUSY, false),
-                    sum(Count.MISMATCH, false) + sum(Count.STRAY, false), sum(Count.MALFORMED, false));
+                    sum(Count.MISMATCH, false) + sum(Count.STRAY, false), sum(Count.MALFORMED, false),
+                    sum(Count.HTTP_STATUS, false), httpStatusCounts());
             long reopened = sum(Count.REOPENED, false);
             LoadResult.ConnectionCounts connections = new LoadResult.ConnectionCounts(plan.connections(),
-                    sum(Count.ESTABLISHED, false) - reopened, sum(Count.CONNECT_FAILED, false), reopened, openAtEnd);
+                    sum(Count.ESTABLISHED, false) - reopened, sum(Count.CONNECT_FAILED, false), reopened, openAtEnd,
+                    sum(Count.SERVER_CLOSED, false));
 
             if (connectFailure == null) {
                 judge(measuredSeconds, requests);
@@ -480,9 +485,27 @@ public final class LoadGenerator {
 
         private LoadResult.RequestCounts requestCounts(boolean warmup, long inFlight, long unsent) {
             long failedRequests = sum(Count.TIMEOUT, warmup) + sum(Count.LOST, warmup) + sum(Count.BAD_REQUEST, warmup)
-                    + sum(Count.BUSY, warmup) + sum(Count.MISMATCH, warmup);
+                    + sum(Count.BUSY, warmup) + sum(Count.MISMATCH, warmup) + sum(Count.HTTP_STATUS, warmup);
             return new LoadResult.RequestCounts(sum(Count.SENT, warmup), sum(Count.OK, warmup), failedRequests,
-                    sum(Count.LATE, warmup), inFlight, unsent);
+                    sum(Count.LATE, warmup), inFlight, unsent, sum(Count.RESENT, warmup));
+        }
+
+        /** HTTP answers to measured requests outside 2xx, by status code. */
+        private SortedMap<Integer, Long> httpStatusCounts() {
+            SortedMap<Integer, Long> byStatus = new TreeMap<>();
+            if (sum(Count.HTTP_STATUS, false) == 0) {
+                return byStatus;
+            }
+            for (int code = 100; code < 1000; code++) {
+                long n = 0;
+                for (LoadLoop loop : loops) {
+                    n += loop.counters.status(code);
+                }
+                if (n > 0) {
+                    byStatus.put(code, n);
+                }
+            }
+            return byStatus;
         }
 
         private LoadResult.Environment environment() {

@@ -27,6 +27,7 @@ import netarena.protocol.WireProtocol;
  * @param op               the request sent, every time
  * @param sizeBytes        payload bytes of each request (every op carries it; only echo returns it)
  * @param arg              the op's argument: CPU rounds, or DELAY/BLOCK microseconds
+ * @param http             HTTP only: the op's route or a custom request, and extra headers
  * @param timeout          a request with no answer after this long is counted as a timeout
  * @param connectTimeout   how long the connections may take to open, all of them, before the run fails
  * @param maxLag           the p99 of send lag or of generator hiccups past which the result is invalid
@@ -48,6 +49,7 @@ public record LoadPlan(
         Op op,
         int sizeBytes,
         long arg,
+        HttpRequestSpec http,
         Duration timeout,
         Duration connectTimeout,
         Duration maxLag,
@@ -110,6 +112,12 @@ public record LoadPlan(
             case DELAY, BLOCK -> RequestWork.MAX_WAIT_MICROS;
         };
         require(arg >= 0 && arg <= maxArg, "arg for " + op.label() + " must be between 0 and " + maxArg + ", was " + arg);
+        require(http != null, "http must be set (HttpRequestSpec.ROUTES by default)");
+        require(protocol == WireProtocol.HTTP || http.equals(HttpRequestSpec.ROUTES),
+                "--method, --path, --header and --body-size apply to --protocol http only");
+        if (protocol == WireProtocol.HTTP) {
+            HttpClientProtocol.template(hostPort(host, port), http, op, sizeBytes, arg); // throws naming the rule
+        }
         require(timeout != null && timeout.compareTo(Duration.ofMillis(1)) >= 0,
                 "timeout must be at least 1ms, was " + timeout);
         require(connectTimeout != null && connectTimeout.compareTo(Duration.ofMillis(1)) >= 0
@@ -126,7 +134,7 @@ public record LoadPlan(
     public static LoadPlan to(String host, int port) {
         return new LoadPlan(host, port, WireProtocol.FRAME, DEFAULT_CONNECTIONS, DEFAULT_THREADS, DEFAULT_PIPELINE,
                 0, Arrivals.CONSTANT, DEFAULT_SEED, DEFAULT_DURATION, 0, DEFAULT_WARMUP, Op.ECHO, DEFAULT_SIZE_BYTES,
-                0, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_LAG, null);
+                0, HttpRequestSpec.ROUTES, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_LAG, null);
     }
 
     /** True when requests follow a schedule ({@code ratePerSecond > 0}) rather than the answers. */
@@ -136,7 +144,20 @@ public record LoadPlan(
 
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public String target() {
+        return hostPort(host, port);
+    }
+
+    private static String hostPort(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** What each request is, for tables and logs: the op, or for HTTP the request line. */
+    public String requestLabel() {
+        if (protocol != WireProtocol.HTTP) {
+            return op.label();
+        }
+        String line = HttpClientProtocol.template(target(), http, op, sizeBytes, arg).requestLine();
+        return http.isCustom() ? line : op.label() + " (" + line + ")";
     }
 
     /**
@@ -151,73 +172,79 @@ public record LoadPlan(
     /** The same plan against another server. */
     public LoadPlan withTarget(String h, int p) {
         return new LoadPlan(h, p, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     public LoadPlan withProtocol(WireProtocol v) {
         return new LoadPlan(host, port, v, connections, threads, pipeline, ratePerSecond, arrivals, seed, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** {@code c} connections over {@code t} event loops. */
     public LoadPlan withConnections(int c, int t) {
         return new LoadPlan(host, port, protocol, c, t, pipeline, ratePerSecond, arrivals, seed, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** Closed loop with {@code depth} requests outstanding per connection. */
     public LoadPlan withClosedLoop(int depth) {
         return new LoadPlan(host, port, protocol, connections, threads, depth, 0, Arrivals.CONSTANT, seed, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** Open loop at {@code perSecond} requests per second for the whole run. */
     public LoadPlan withRate(long perSecond, Arrivals a) {
         return new LoadPlan(host, port, protocol, connections, threads, 1, perSecond, a, seed, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     public LoadPlan withSeed(long v) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, v, duration,
-                requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** A run bounded by time only. */
     public LoadPlan withDuration(Duration v) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed, v,
-                0, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                0, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** A run bounded by {@code n} measured requests, and by {@code timeCap} should they take longer. */
     public LoadPlan withRequests(long n, Duration timeCap) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                timeCap, n, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                timeCap, n, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     public LoadPlan withWarmup(Duration v) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                duration, requests, v, op, sizeBytes, arg, timeout, connectTimeout, maxLag, outDir);
+                duration, requests, v, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, outDir);
     }
 
     /** The request: its op, payload size in bytes and argument. */
     public LoadPlan withRequest(Op o, int size, long a) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                duration, requests, warmup, o, size, a, timeout, connectTimeout, maxLag, outDir);
+                duration, requests, warmup, o, size, a, http, timeout, connectTimeout, maxLag, outDir);
+    }
+
+    /** HTTP: a custom request or the op's route, and extra headers. */
+    public LoadPlan withHttp(HttpRequestSpec v) {
+        return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
+                duration, requests, warmup, op, sizeBytes, arg, v, timeout, connectTimeout, maxLag, outDir);
     }
 
     public LoadPlan withTimeouts(Duration request, Duration connect) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                duration, requests, warmup, op, sizeBytes, arg, request, connect, maxLag, outDir);
+                duration, requests, warmup, op, sizeBytes, arg, http, request, connect, maxLag, outDir);
     }
 
     public LoadPlan withMaxLag(Duration v) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                duration, requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, v, outDir);
+                duration, requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, v, outDir);
     }
 
     public LoadPlan withOutDir(Path v) {
         return new LoadPlan(host, port, protocol, connections, threads, pipeline, ratePerSecond, arrivals, seed,
-                duration, requests, warmup, op, sizeBytes, arg, timeout, connectTimeout, maxLag, v);
+                duration, requests, warmup, op, sizeBytes, arg, http, timeout, connectTimeout, maxLag, v);
     }
 
     private static void require(boolean ok, String rule) {

@@ -1,7 +1,10 @@
 package netarena.load;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -67,20 +70,31 @@ public record LoadResult(
      * @param late                 answered after they had been counted as timeouts
      * @param inFlightAtEnd        still unanswered when the run ended (neither ok nor failed)
      * @param unsentBehindSchedule open loop: intended before the end but never sent (their connection was down)
+     * @param resent               HTTP: sent again on a new connection because the server announced its close
+     *                             before reading them (counted once in {@code sent})
      */
     public record RequestCounts(long sent, long ok, long failed, long late, long inFlightAtEnd,
-            long unsentBehindSchedule) {
+            long unsentBehindSchedule, long resent) {
     }
 
     /**
-     * Errors by kind. Request kinds (timeout, lost, bad_request, busy, mismatch) count measured requests;
-     * connection kinds (connect_failed, closed, bad_frame, malformed) count over the whole run.
+     * Errors by kind. Request kinds (timeout, lost, bad_request, busy, mismatch, http_status) count measured
+     * requests; connection kinds (connect_failed, closed, bad_frame, malformed) count over the whole run.
+     *
+     * @param httpStatus       HTTP answers to measured requests with a status outside 2xx
+     * @param httpStatusCounts those answers by status code, ascending; empty when there were none
      */
     public record ErrorCounts(long connectFailed, long closed, long timeout, long lost, long badRequest,
-            long badFrame, long busy, long mismatch, long malformed) {
+            long badFrame, long busy, long mismatch, long malformed, long httpStatus,
+            SortedMap<Integer, Long> httpStatusCounts) {
+
+        public ErrorCounts {
+            httpStatusCounts = Collections.unmodifiableSortedMap(new TreeMap<>(httpStatusCounts));
+        }
 
         public long total() {
-            return connectFailed + closed + timeout + lost + badRequest + badFrame + busy + mismatch + malformed;
+            return connectFailed + closed + timeout + lost + badRequest + badFrame + busy + mismatch + malformed
+                    + httpStatus;
         }
     }
 
@@ -90,9 +104,11 @@ public record LoadResult(
      * @param failedToConnect connection attempts that failed, at the start or when reopening
      * @param reopened        connections opened again after one closed or failed
      * @param openAtEnd       connections open when the run ended
+     * @param closedByServer  HTTP: closes the server announced ({@code Connection: close}); each was reopened
+     *                        (and counts in {@code reopened}); not an error
      */
     public record ConnectionCounts(int requested, long established, long failedToConnect, long reopened,
-            long openAtEnd) {
+            long openAtEnd, long closedByServer) {
     }
 
     /** Where the generator ran; {@code transport} is epoll or nio. */

@@ -111,6 +111,16 @@ final class OutstandingWindow {
         }
     }
 
+    /** Tells {@code sink} about every request still outstanding (not timed out), oldest first; changes nothing. */
+    void forEachOutstanding(OutstandingSink sink) {
+        for (long seq = head; seq < tail; seq++) {
+            byte s = state[(int) (seq & mask)];
+            if (s == MEASURED || s == WARMUP) {
+                sink.outstanding(seq, s == WARMUP);
+            }
+        }
+    }
+
     /** Forgets everything (the connection closed), reporting each request still outstanding; numbering goes on. */
     void clear(TimeoutSink lostSink) {
         for (long seq = head; seq < tail; seq++) {
@@ -166,6 +176,12 @@ final class OutstandingWindow {
             writtenNanos[to] = oldWritten[from];
             state[to] = oldState[from];
         }
+    }
+
+    /** Told about one outstanding request: its sequence number and whether it was a warmup request. */
+    @FunctionalInterface
+    interface OutstandingSink {
+        void outstanding(long seq, boolean warmup);
     }
 
     /** Told about each request that timed out or was lost, and whether it was a warmup request. */

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netarena.protocol.WireProtocol;
+import netarena.protocol.http.HttpRequestTemplate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -99,7 +101,10 @@ public final class ResultFiles {
         errors.put("busy", e.busy());
         errors.put("mismatch", e.mismatch());
         errors.put("malformed", e.malformed());
+        errors.put("http_status", e.httpStatus());
         errors.put("warmup", r.warmup().failed());
+        ObjectNode byStatus = root.putObject("http_status_counts");
+        e.httpStatusCounts().forEach((code, n) -> byStatus.put(Integer.toString(code), n));
         ArrayNode samples = root.putArray("mismatch_samples");
         r.mismatchSamples().forEach(samples::add);
 
@@ -110,6 +115,7 @@ public final class ResultFiles {
         conns.put("failed_to_connect", c.failedToConnect());
         conns.put("reopened", c.reopened());
         conns.put("open_at_end", c.openAtEnd());
+        conns.put("closed_by_server", c.closedByServer());
 
         root.put("coordinated_omission_corrected", r.plan().openLoop());
         percentiles(root.putObject("latency_micros"), r.latency());
@@ -140,6 +146,18 @@ public final class ResultFiles {
         n.put("op", p.op().label());
         n.put("size_bytes", p.sizeBytes());
         n.put("arg", p.arg());
+        if (p.protocol() == WireProtocol.HTTP) {
+            HttpRequestTemplate request = HttpClientProtocol.template(p.target(), p.http(), p.op(), p.sizeBytes(),
+                    p.arg());
+            ObjectNode http = n.putObject("http");
+            http.put("request_line", request.requestLine());
+            http.put("custom", p.http().isCustom());
+            ArrayNode headers = http.putArray("headers");
+            p.http().headers().forEach(headers::add);
+            http.put("body_bytes", request.bodyBytes());
+        } else {
+            n.putNull("http");
+        }
         n.put("timeout_millis", p.timeout().toMillis());
         n.put("connect_timeout_millis", p.connectTimeout().toMillis());
         n.put("max_lag_micros", p.maxLag().toNanos() / 1_000);
@@ -164,6 +182,7 @@ public final class ResultFiles {
         n.put("late", c.late());
         n.put("in_flight_at_end", c.inFlightAtEnd());
         n.put("unsent_behind_schedule", c.unsentBehindSchedule());
+        n.put("resent", c.resent());
     }
 
     private static void percentiles(ObjectNode n, Histogram h) {

@@ -1,6 +1,8 @@
 package netarena.load;
 
 import java.util.Locale;
+import netarena.protocol.Op;
+import netarena.protocol.WireProtocol;
 import org.HdrHistogram.Histogram;
 
 /** The end-of-run table printed on stdout: throughput, percentiles of each view, counts. */
@@ -12,8 +14,8 @@ public final class ResultTable {
     public static String format(LoadResult r) {
         LoadPlan p = r.plan();
         StringBuilder out = new StringBuilder();
-        line(out, "netarena load %s  %s %s %d B%s  %s  %d connection(s) on %d thread(s)", p.target(),
-                p.protocol().label(), p.op().label(), p.sizeBytes(), p.arg() > 0 ? " arg " + p.arg() : "",
+        line(out, "netarena load %s  %s %s%s  %s  %d connection(s) on %d thread(s)", p.target(),
+                p.protocol().label(), p.requestLabel(), requestSize(p),
                 p.openLoop() ? "open loop " + p.ratePerSecond() + " req/s " + p.arrivals().label()
                         : "closed loop, pipeline " + p.pipeline(),
                 p.connections(), p.threads());
@@ -49,23 +51,45 @@ public final class ResultTable {
         }
         out.append('\n');
         LoadResult.RequestCounts q = r.requests();
-        line(out, "requests     sent %d  ok %d  failed %d  late %d  in flight at end %d  unsent behind schedule %d",
-                q.sent(), q.ok(), q.failed(), q.late(), q.inFlightAtEnd(), q.unsentBehindSchedule());
+        line(out, "requests     sent %d  ok %d  failed %d  late %d  in flight at end %d  unsent behind schedule %d%s",
+                q.sent(), q.ok(), q.failed(), q.late(), q.inFlightAtEnd(), q.unsentBehindSchedule(),
+                q.resent() > 0 ? "  resent " + q.resent() : "");
         LoadResult.RequestCounts w = r.warmup();
         if (w.sent() > 0) {
             line(out, "warmup       sent %d  ok %d  failed %d", w.sent(), w.ok(), w.failed());
         }
         LoadResult.ErrorCounts e = r.errors();
-        line(out, "errors       %d: connect_failed %d  closed %d  timeout %d  lost %d  bad_request %d  bad_frame %d"
-                + "  busy %d  mismatch %d  malformed %d  warmup %d", r.errorTotal(), e.connectFailed(), e.closed(),
-                e.timeout(), e.lost(), e.badRequest(), e.badFrame(), e.busy(), e.mismatch(), e.malformed(), w.failed());
+        if (p.protocol() == WireProtocol.HTTP) {
+            line(out, "errors       %d: connect_failed %d  closed %d  timeout %d  lost %d  http_status %d  mismatch %d"
+                    + "  malformed %d  warmup %d", r.errorTotal(), e.connectFailed(), e.closed(), e.timeout(), e.lost(),
+                    e.httpStatus(), e.mismatch(), e.malformed(), w.failed());
+            if (!e.httpStatusCounts().isEmpty()) {
+                StringBuilder byStatus = new StringBuilder();
+                e.httpStatusCounts().forEach((code, n) -> byStatus.append("  ").append(code).append(' ').append(n));
+                line(out, "  non-2xx   %s", byStatus.substring(2));
+            }
+        } else {
+            line(out, "errors       %d: connect_failed %d  closed %d  timeout %d  lost %d  bad_request %d  bad_frame %d"
+                    + "  busy %d  mismatch %d  malformed %d  warmup %d", r.errorTotal(), e.connectFailed(), e.closed(),
+                    e.timeout(), e.lost(), e.badRequest(), e.badFrame(), e.busy(), e.mismatch(), e.malformed(), w.failed());
+        }
         for (String sample : r.mismatchSamples()) {
             line(out, "  mismatch   %s", sample);
         }
         LoadResult.ConnectionCounts c = r.connections();
-        line(out, "connections  requested %d  established %d  failed to connect %d  reopened %d  open at end %d",
-                c.requested(), c.established(), c.failedToConnect(), c.reopened(), c.openAtEnd());
+        line(out, "connections  requested %d  established %d  failed to connect %d  reopened %d  open at end %d%s",
+                c.requested(), c.established(), c.failedToConnect(), c.reopened(), c.openAtEnd(),
+                p.protocol() == WireProtocol.HTTP ? "  closed by server " + c.closedByServer() : "");
         return out.toString();
+    }
+
+    /** The bytes each request carries: the frame payload, or the HTTP body when there is one. */
+    private static String requestSize(LoadPlan p) {
+        if (p.protocol() != WireProtocol.HTTP) {
+            return " " + p.sizeBytes() + " B" + (p.arg() > 0 ? " arg " + p.arg() : "");
+        }
+        int body = p.http().isCustom() ? p.http().bodyBytes() : p.op() == Op.ECHO ? p.sizeBytes() : 0;
+        return body > 0 ? ", body " + body + " B" : "";
     }
 
     private static void row(StringBuilder out, String name, Histogram h) {

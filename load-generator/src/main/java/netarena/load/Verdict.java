@@ -11,5 +11,7 @@ public enum Verdict {
     /** The server's work queue was full. */
     BUSY,
     /** Status OK but the body is wrong: a payload that differs from what was sent, or a wrong CPU result. */
-    MISMATCH
+    MISMATCH,
+    /** HTTP: a status outside 2xx (the body is not checked). */
+    HTTP_STATUS
 }

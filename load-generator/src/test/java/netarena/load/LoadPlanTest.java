@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import netarena.protocol.Op;
+import netarena.protocol.WireProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +39,19 @@ class LoadPlanTest {
         assertTrue(rule(() -> p.withRate(1000, Arrivals.CONSTANT).withClosedLoop(4).withRate(1000, Arrivals.CONSTANT)
                 .withConnections(1, 2)).contains("threads (2) must not exceed connections (1)"));
         assertTrue(rule(() -> new LoadPlan("h", 1, p.protocol(), 1, 1, 4, 1000, Arrivals.CONSTANT, 1, p.duration(), 0,
-                p.warmup(), Op.ECHO, 1, 0, p.timeout(), p.connectTimeout(), p.maxLag(), null))
+                p.warmup(), Op.ECHO, 1, 0, p.http(), p.timeout(), p.connectTimeout(), p.maxLag(), null))
                 .contains("pipeline applies to closed loop only"));
         assertTrue(rule(() -> p.withRate(3_000_000, Arrivals.CONSTANT)).contains("add threads"));
         assertTrue(rule(() -> p.withRequest(Op.CPU, 0, 2_000_000_000L)).contains("arg for cpu"));
         assertTrue(rule(() -> p.withDuration(Duration.ofHours(25))).contains("duration"));
+        assertTrue(rule(() -> p.withHttp(HttpRequestSpec.custom("GET", "/", List.of(), 0))).contains("--protocol http only"));
+        LoadPlan http = p.withProtocol(WireProtocol.HTTP);
+        assertTrue(rule(() -> http.withHttp(HttpRequestSpec.custom("GET", "plaintext", List.of(), 0))).contains("origin-form"));
+        assertTrue(rule(() -> http.withHttp(HttpRequestSpec.custom("HEAD", "/", List.of(), 0))).contains("HEAD is not supported"));
+        assertTrue(rule(() -> http.withHttp(HttpRequestSpec.routes(List.of("Content-Length: 5")))).contains("body size"));
+        assertTrue(rule(() -> http.withHttp(new HttpRequestSpec("POST", null, List.of(), 0))).contains("needs a path"));
         assertTrue(rule(() -> new LoadPlan("h", 1, p.protocol(), 1, 1, 1, 0, Arrivals.POISSON, 1, p.duration(), 0,
-                p.warmup(), Op.ECHO, 1, 0, p.timeout(), p.connectTimeout(), p.maxLag(), null)).contains("needs a rate"));
+                p.warmup(), Op.ECHO, 1, 0, p.http(), p.timeout(), p.connectTimeout(), p.maxLag(), null)).contains("needs a rate"));
     }
 
     @Test

@@ -80,6 +80,30 @@ class HttpOnEveryModelTest {
         }
     }
 
+    /**
+     * Answers finished by different threads (the DELAY timer, the I/O thread) still leave in request order:
+     * many short delays interleaved with answers the I/O thread writes at once, so a write from the loop
+     * that overtakes one queued by the timer shows up as a wrong order.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void keepsRequestOrderWhenAnswersFinishOnDifferentThreads(ServerModel model) throws IOException {
+        try (Server server = start(model, 0)) {
+            InetSocketAddress address = server.start();
+            StringBuilder wire = new StringBuilder();
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                wire.append(get("/delay?us=" + (i % 7 * 50))).append(get("/missing-" + i));
+                expected.add(200);
+                expected.add(404);
+            }
+            wire.append("GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+            expected.add(200);
+            assertEquals(expected, exchange(address, wire.toString()).stream().map(HttpResponse::statusCode).toList(),
+                    model.label());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void sendsTheErrorAfterEarlierAnswersThenCloses(ServerModel model) throws IOException {

@@ -17,16 +17,30 @@ public final class HttpResponseDecoder {
 
     private final ProtocolLimits limits;
     private final HttpLineReader lines = new HttpLineReader();
-    private final HttpFields fields = new HttpFields(true);
+    private final HttpFields fields;
     private final HttpBodyReader body;
 
     private boolean inBody;
     private int statusCode = -1;
     private int minorVersion;
 
-    /** @param limits maxHeaderBytes bounds the status line plus headers; maxFrameBytes the body */
+    /**
+     * A decoder that keeps every header field of each response.
+     *
+     * @param limits maxHeaderBytes bounds the status line plus headers; maxFrameBytes the body
+     */
     public HttpResponseDecoder(ProtocolLimits limits) {
+        this(limits, true);
+    }
+
+    /**
+     * @param limits      maxHeaderBytes bounds the status line plus headers; maxFrameBytes the body
+     * @param keepHeaders false to check the fields but keep none ({@link HttpResponse#headers()} is empty):
+     *                    a load generator reads status, body and persistence only, and saves a map per answer
+     */
+    public HttpResponseDecoder(ProtocolLimits limits, boolean keepHeaders) {
         this.limits = limits;
+        this.fields = new HttpFields(keepHeaders);
         this.body = new HttpBodyReader(limits.maxFrameBytes(), limits.maxHeaderBytes());
         startResponse();
     }

@@ -1,7 +1,6 @@
 package netarena.protocol.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -110,8 +109,7 @@ public final class HttpServerCodec implements ServerCodec {
 
     /** The u64 CPU result (8 bytes, big-endian) as unsigned decimal text. */
     private static byte[] unsignedDecimal(byte[] u64) {
-        long value = ByteBuffer.wrap(u64).getLong();
-        return Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII);
+        return Route.cpuAnswerBody(ByteBuffer.wrap(u64).getLong());
     }
 
     @Override

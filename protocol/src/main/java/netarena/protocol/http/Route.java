@@ -65,6 +65,14 @@ public enum Route {
         return PLAINTEXT_BODY.clone();
     }
 
+    /**
+     * The body of a CPU answer: the u64 result as unsigned decimal ASCII, no newline. The server writes
+     * it; clients compare answers with it.
+     */
+    public static byte[] cpuAnswerBody(long result) {
+        return Long.toUnsignedString(result).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The route with exactly this path, or null (404). */
     public static Route forPath(String path) {
         for (Route r : ALL) {

@@ -85,6 +85,22 @@ class HttpResponseDecoderTest {
         assertNull(r.header("missing"));
     }
 
+    @Test
+    void withoutKeepingHeadersStillReadsFramingAndPersistence() {
+        HttpResponseDecoder decoder = new HttpResponseDecoder(LIMITS, false);
+        ByteBuffer in = ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 2\r\n\r\nok"
+                + "HTTP/1.1 404 Not Found\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        HttpResponse first = decoder.decode(in);
+        assertEquals("ok", body(first));
+        assertTrue(first.headers().isEmpty());
+        assertTrue(first.keepAlive());
+        HttpResponse second = decoder.decode(in);
+        assertEquals(404, second.statusCode());
+        assertEquals("x", body(second));
+        assertFalse(second.keepAlive(), "Connection: close is read even when headers are not kept");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "HTTP/1.1 200 OK\r\n\r\n",

@@ -11,6 +11,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import netarena.server.core.Connection;
 import netarena.server.core.ConnectionIo;
 import netarena.server.core.ServerRuntime;
@@ -22,7 +23,7 @@ import netarena.server.core.ServerRuntime;
  *
  * <p>Threads: the handler callbacks and the write listeners run on the channel's event loop;
  * {@link #send}, {@link #shutdownInput} and {@link #close} are called from any thread (a worker or the
- * DELAY timer); Netty moves a write from another thread onto the loop, in call order.
+ * DELAY timer); every write happens on the loop, in the order {@link #send} was called.
  *
  * <p>Reading is driven by auto-read, which is on only while input has not ended, the shared connection
  * allows it ({@link Connection#readAllowed}) and Netty's outbound buffer is under its high water mark
@@ -36,6 +37,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final ServerRuntime runtime;
     private final Channel channel;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Answers handed to the event loop as tasks and not yet written: see {@link #send}. */
+    private final AtomicInteger queuedSends = new AtomicInteger();
     private final Runnable updateReading = this::updateReading;
     private volatile boolean inputShut;
     /**
@@ -113,11 +116,34 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         if (closed.get()) {
             return;
         }
+        // Answers must leave in the order send() is called (HTTP pipelining). A write from another thread
+        // becomes a task on the loop, while one from the loop goes out at once, so the loop writes
+        // directly only when no task of an earlier answer is still waiting; otherwise it queues behind it.
+        if (channel.eventLoop().inEventLoop() && queuedSends.get() == 0) {
+            write(bytes);
+            return;
+        }
+        queuedSends.incrementAndGet();
+        try {
+            channel.eventLoop().execute(() -> {
+                queuedSends.decrementAndGet();
+                write(bytes);
+            });
+        } catch (RejectedExecutionException e) {
+            queuedSends.decrementAndGet();
+            close();
+        }
+    }
+
+    private void write(ByteBuffer bytes) {
+        if (closed.get()) {
+            return;
+        }
         int n = bytes.remaining();
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
                 connection.onWritten(n);
-                onLoop(updateReading);
+                updateReading();
             } else {
                 close();
             }

@@ -1,0 +1,75 @@
+package netarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import netarena.load.HttpRequestSpec;
+import netarena.load.LoadGenerator;
+import netarena.load.LoadPlan;
+import netarena.load.LoadResult;
+import netarena.protocol.Op;
+import netarena.protocol.WireProtocol;
+import netarena.server.Server;
+import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The load generator's HTTP client against every model serving {@code --protocol http}, over loopback:
+ * every op's route verified with pipelining, and the announced close (a request that says
+ * {@code Connection: close}) reopened and resent without an error.
+ */
+@Timeout(60)
+class HttpLoadOnEveryModelTest {
+
+    static List<ServerModel> models() {
+        return ServerModel.availableModels();
+    }
+
+    private static LoadPlan plan(InetSocketAddress address) {
+        return LoadPlan.to("127.0.0.1", address.getPort()).withProtocol(WireProtocol.HTTP)
+                .withConnections(2, 1).withClosedLoop(4).withMaxLag(Duration.ofSeconds(1))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyRouteIsVerifiedWithPipelining(ServerModel model) throws Exception {
+        try (Server server = model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP))) {
+            InetSocketAddress address = server.start();
+            for (Op op : Op.values()) {
+                long arg = switch (op) {
+                    case ECHO -> 0;
+                    case CPU -> 1_000;
+                    case DELAY, BLOCK -> 200;
+                };
+                LoadResult r = LoadGenerator.run(plan(address).withRequest(op, 2_000, arg)
+                        .withRequests(200, Duration.ofSeconds(20)));
+                assertEquals(LoadResult.EXIT_OK, r.exitCode(), model.label() + " " + op + ": " + r.status() + " "
+                        + r.errors() + " " + r.mismatchSamples() + " " + r.invalidReasons());
+                assertEquals(200, r.requests().ok(), model.label() + " " + op);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void aRequestThatAsksToCloseIsAnsweredThenReopenedWithoutAnError(ServerModel model) throws Exception {
+        try (Server server = model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP))) {
+            InetSocketAddress address = server.start();
+            LoadResult r = LoadGenerator.run(plan(address)
+                    .withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Connection: close"), 0))
+                    .withRequests(60, Duration.ofSeconds(20)));
+            assertEquals(LoadResult.EXIT_OK, r.exitCode(), model.label() + ": " + r.status() + " " + r.errors() + " "
+                    + r.mismatchSamples());
+            assertEquals(60, r.requests().ok());
+            assertTrue(r.connections().closedByServer() >= 58, model.label() + ": " + r.connections());
+            assertTrue(r.requests().resent() > 0, "pipelined requests after each close go out again: " + r.requests());
+        }
+    }
+}
