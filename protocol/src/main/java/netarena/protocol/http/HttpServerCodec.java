@@ -114,6 +114,17 @@ public final class HttpServerCodec implements ServerCodec {
         return Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A request begun and not whole; bytes after a closing request are dropped, so never then. */
+    @Override
+    public boolean midRequest() {
+        return !closing && parser.midRequest();
+    }
+
+    @Override
+    public int heldBytes() {
+        return parser.capacity();
+    }
+
     @Override
     public boolean ordered() {
         return true;

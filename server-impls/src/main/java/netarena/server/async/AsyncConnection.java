@@ -141,6 +141,11 @@ final class AsyncConnection implements ConnectionIo {
     };
 
     @Override
+    public void resumeReading() {
+        resumeReadIfAllowed();
+    }
+
+    @Override
     public void shutdownInput() {
         try {
             channel.shutdownInput();

@@ -130,6 +130,11 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         onLoop(updateReading);
     }
 
+    @Override
+    public void resumeReading() {
+        onLoop(updateReading);
+    }
+
     /**
      * Starts closing; {@link Connection#onClosed} follows from {@link #channelInactive} once Netty has
      * really closed the socket (io_uring closes asynchronously), so a graceful stop does not shut the

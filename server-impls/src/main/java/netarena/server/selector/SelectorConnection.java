@@ -141,6 +141,15 @@ final class SelectorConnection implements ConnectionIo {
     }
 
     @Override
+    public void resumeReading() {
+        reactor.execute(() -> {
+            if (!closed.get() && key != null && key.isValid() && connection.readAllowed()) {
+                addInterest(SelectionKey.OP_READ);
+            }
+        });
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             reactor.execute(() -> {
