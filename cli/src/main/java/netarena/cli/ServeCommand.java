@@ -132,9 +132,9 @@ final class ServeCommand implements Callable<Integer> {
 
         Server server = serverModel.create(config);
         InetSocketAddress address = server.start();
-        if (!address.getAddress().isLoopbackAddress()) {
-            LOG.log(System.Logger.Level.WARNING, "bound to {0}, which is not a loopback address: "
-                    + "anyone who can reach this host can load this server", address.getAddress().getHostAddress());
+        String exposed = exposureWarning(address.getAddress());
+        if (exposed != null) {
+            LOG.log(System.Logger.Level.WARNING, exposed);
         }
         System.out.println("listening on " + hostPort(address));
         System.out.flush();
@@ -145,6 +145,12 @@ final class ServeCommand implements Callable<Integer> {
         server.stop(grace);
         LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
         return 0;
+    }
+
+    /** The warning for a server bound where others can reach it, or null for a loopback address. */
+    static String exposureWarning(InetAddress bound) {
+        return bound.isLoopbackAddress() ? null : "bound to " + bound.getHostAddress() + ", which is not a loopback "
+                + "address: anyone who can reach this host can load this server";
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TimeoutsTest {
 
-    private static final Duration SHORT = Duration.ofMillis(400);
+    private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration LONG = Duration.ofSeconds(30);
 
     static List<ServerModel> models() {
@@ -67,8 +67,8 @@ class TimeoutsTest {
     void keepsAnIdleLookingConnectionWhoseRequestIsInFlight(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, SHORT, LONG);
                 FrameClient client = new FrameClient(server.start())) {
-            // nothing crosses the wire for 1.2 s, three idle timeouts, but the DELAY is in flight
-            assertEquals(Status.OK, client.call(Op.DELAY.code(), 1, 1_200_000, new byte[0]).status());
+            // nothing crosses the wire for 0.9 s, three idle timeouts, but the DELAY is in flight
+            assertEquals(Status.OK, client.call(Op.DELAY.code(), 1, 900_000, new byte[0]).status());
             assertEquals(Status.OK, client.call(Op.ECHO.code(), 2, 0, new byte[8]).status());
             assertEquals(0, server.stats().closedIdle());
         }

@@ -67,6 +67,12 @@ public final class Connection {
     private volatile long partialSinceNanos = NO_PARTIAL;
     private static final long NO_PARTIAL = Long.MIN_VALUE;
     private volatile boolean timedOut;
+    /** The peer shut its output: it sends nothing more, so closing needs no linger. */
+    private volatile boolean peerEnded;
+    /** Coarse time at which a lingering close ends, or 0 when not lingering. */
+    private volatile long lingerUntilNanos;
+    /** How long a connection that may still receive bytes stays half-closed before its socket closes. */
+    static final long LINGER_NANOS = 1_000_000_000L;
 
     /** Sequence numbers pair answers with request order for ordered codecs; reading thread only. */
     private long nextSeq;
@@ -304,6 +310,14 @@ public final class Connection {
         return !inputEnded && !closed.get();
     }
 
+    /** The peer shut its output (EOF): no more requests, and nothing more will arrive. The reading thread. */
+    public void onEof() {
+        if (!inputEnded) {
+            peerEnded = true;
+        }
+        endInput();
+    }
+
     /** No more requests will be read: peer EOF, bad input, or a graceful stop. Any thread. */
     public void endInput() {
         if (!inputEnded) {
@@ -313,9 +327,21 @@ public final class Connection {
         maybeClose();
     }
 
+    /**
+     * Closes once input has ended and every answer is written. When the peer may still be sending (a graceful
+     * stop, bad input, {@code Connection: close}, a header timeout), the close lingers: output is shut first, so
+     * the peer reads every answer and then EOF, and the socket closes {@link #LINGER_NANOS} later (the reaper).
+     * Closing at once with unread bytes in the socket would send a reset, and a reset discards answers still
+     * in the kernel's send buffer.
+     */
     private void maybeClose() {
         if (inputEnded && inFlight.get() == 0 && pendingBytes.get() == 0 && closeRequested.compareAndSet(false, true)) {
-            io.close();
+            if (peerEnded) {
+                io.close();
+            } else {
+                lingerUntilNanos = clock.now() + LINGER_NANOS;
+                io.shutdownOutput();
+            }
         }
     }
 
@@ -394,6 +420,13 @@ public final class Connection {
      */
     void checkTimeouts(long now, long idleNanos, long headerNanos) {
         if (closed.get()) {
+            return;
+        }
+        long linger = lingerUntilNanos;
+        if (linger != 0) {
+            if (now - linger >= 0) {
+                io.close();
+            }
             return;
         }
         if (memory.isPaused(this) && partialSinceNanos != NO_PARTIAL) {

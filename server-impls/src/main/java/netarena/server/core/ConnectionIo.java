@@ -18,6 +18,12 @@ public interface ConnectionIo {
     void shutdownInput();
 
     /**
+     * Shuts the output once everything queued is written: the peer reads every answer, then EOF. Called
+     * once nothing is left to write, before a lingering close. Any thread.
+     */
+    void shutdownOutput();
+
+    /**
      * Reading was refused for want of server-wide memory and may now be allowed: re-check
      * {@link Connection#readAllowed} and read again if so. Any thread (the reaper). Blocking models need
      * nothing here: their reader waits in {@link Connection#awaitReadAllowed}, which the connection wakes.
