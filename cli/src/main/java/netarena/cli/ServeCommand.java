@@ -67,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Unsent bytes per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
     int maxPending;
 
+    @Option(names = "--max-buffered", paramLabel = "BYTES", description = {
+        "Bytes the whole server may hold for its connections (partial requests, unanswered requests, unsent",
+        "answers); past it, connections holding more than 64 KiB stop reading. Default: a quarter of the heap."})
+    Long maxBuffered;
+
     @Option(names = "--backlog", defaultValue = "1024", description = "Listen backlog. Default: ${DEFAULT-VALUE}.")
     int backlog;
 
@@ -76,11 +81,11 @@ final class ServeCommand implements Callable<Integer> {
     Duration grace;
 
     @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Close a connection idle (nothing read, nothing in flight) this long. Default: ${DEFAULT-VALUE}.")
+            description = "Close a connection with no byte read or written and no request in flight this long. Default: ${DEFAULT-VALUE}.")
     Duration idleTimeout;
 
     @Option(names = "--header-timeout", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Close a connection whose request (frame or HTTP head) is not complete this long after it began. Default: ${DEFAULT-VALUE}.")
+            description = "Close a connection whose request (a frame, or an HTTP head and body) is not whole this long after its first byte. Default: ${DEFAULT-VALUE}.")
     Duration headerTimeout;
 
     @Option(names = "--max-pipelined", defaultValue = "1024",
@@ -117,6 +122,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withTimeouts(idleTimeout, headerTimeout)
                 .withMaxPipelined(maxPipelined)
                 .withTestCostMicros(testCostMicros);
+        if (maxBuffered != null) {
+            config = config.withMaxBufferedBytes(maxBuffered);
+        }
         ModelSetup.beforeStart(config);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
@@ -124,9 +132,9 @@ final class ServeCommand implements Callable<Integer> {
 
         Server server = serverModel.create(config);
         InetSocketAddress address = server.start();
-        if (!address.getAddress().isLoopbackAddress()) {
-            LOG.log(System.Logger.Level.WARNING, "bound to {0}, which is not a loopback address: "
-                    + "anyone who can reach this host can load this server", address.getAddress().getHostAddress());
+        String exposed = exposureWarning(address.getAddress());
+        if (exposed != null) {
+            LOG.log(System.Logger.Level.WARNING, exposed);
         }
         System.out.println("listening on " + hostPort(address));
         System.out.flush();
@@ -137,6 +145,12 @@ final class ServeCommand implements Callable<Integer> {
         server.stop(grace);
         LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
         return 0;
+    }
+
+    /** The warning for a server bound where others can reach it, or null for a loopback address. */
+    static String exposureWarning(InetAddress bound) {
+        return bound.isLoopbackAddress() ? null : "bound to " + bound.getHostAddress() + ", which is not a loopback "
+                + "address: anyone who can reach this host can load this server";
     }
 
     private static String hostPort(InetSocketAddress address) {

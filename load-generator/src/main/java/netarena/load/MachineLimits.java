@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The rules a plan must meet on this machine before any socket opens: every connection needs a file
- * descriptor and, to one target, its own local port. A plan past either is refused with the numbers.
+ * descriptor and, to one target, its own local port, and a rate needs a CPU per event loop that paces it. A
+ * plan past any is refused with the numbers.
  * Also what the process can tell about itself: its open-file limit and its CPU time.
  */
 final class MachineLimits {
@@ -32,6 +33,13 @@ final class MachineLimits {
                         + "limit " + max + ", " + open + " in use, " + RESERVED_DESCRIPTORS + " kept in reserve): "
                         + "raise `ulimit -n` or use fewer connections");
             }
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        long paceable = LoadPlan.MAX_RATE_PER_THREAD * Math.min(plan.threads(), cpus);
+        if (plan.ratePerSecond() > paceable) {
+            throw new IllegalArgumentException("--rate " + plan.ratePerSecond() + " is more than this machine can pace: "
+                    + "at most " + LoadPlan.MAX_RATE_PER_THREAD + " requests/s per thread, and threads beyond its " + cpus
+                    + " CPUs add no pacing (" + plan.threads() + " threads): lower the rate");
         }
         long ports = ephemeralPorts(PORT_RANGE);
         if (ports > 0 && plan.connections() > ports) {

@@ -123,6 +123,11 @@ public final class FrameDecoder<T> {
         }
     }
 
+    /** Bytes held for the partial frame: the header read so far and the payload array as grown. */
+    public int heldBytes() {
+        return header.position() + (payload == null ? 0 : payload.length);
+    }
+
     /** True when no partial frame is held: the peer stopped at a frame boundary. */
     public boolean atFrameBoundary() {
         return payloadLength < 0 && header.position() == 0;

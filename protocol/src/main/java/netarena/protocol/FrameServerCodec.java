@@ -25,6 +25,16 @@ public final class FrameServerCodec implements ServerCodec {
     }
 
     @Override
+    public boolean midRequest() {
+        return !decoder.atFrameBoundary();
+    }
+
+    @Override
+    public int heldBytes() {
+        return decoder.heldBytes();
+    }
+
+    @Override
     public boolean ordered() {
         return false;
     }

@@ -24,6 +24,18 @@ public interface ServerCodec {
     /** True when answers must leave in request order (HTTP/1.1); false when ids pair them (frames). */
     boolean ordered();
 
+    /**
+     * True while part of a request has been read and the rest has not: a frame or an HTTP request (head
+     * or body) begun and not whole. The server's header timeout runs while this holds. The reading thread.
+     */
+    boolean midRequest();
+
+    /**
+     * Bytes of memory this codec holds for the request in progress (the partial frame, the HTTP line and
+     * body arrays), which the server counts against its memory budget. The reading thread.
+     */
+    int heldBytes();
+
     /** True when the connection closes once this answer is written (HTTP's {@code Connection: close}). */
     default boolean closesAfter(Response response) {
         return false;

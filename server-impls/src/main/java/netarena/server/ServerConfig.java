@@ -20,11 +20,17 @@ import netarena.protocol.WireProtocol;
  * @param maxConnections  connections served at once; those past it are accepted, closed and counted refused
  * @param maxFrameBytes   the largest frame length (or HTTP body) accepted
  * @param maxPendingBytes unsent answer bytes per connection past which the server stops reading from it
+ * @param maxBufferedBytes the whole server's budget for bytes held on behalf of connections (partial requests,
+ *                        requests not yet answered, answers not yet written): past it, a connection holding
+ *                        more than {@link #FAIR_SHARE_BYTES} stops reading until the total falls back under
  * @param backlog         the listen backlog
  * @param grace           how long {@link Server#close()} and SIGTERM wait for requests in flight
- * @param idleTimeout     a connection with no bytes read for this long, and nothing in flight, is closed
- * @param headerTimeout   a request (frame or HTTP head) begun but not completed within this long closes its
- *                        connection: the slowloris defence
+ * @param idleTimeout     a connection with no byte read or written for this long, and no request being worked
+ *                        on, is closed (a client that stopped reading its answers too, once nothing moves)
+ * @param headerTimeout   a request (a frame, or an HTTP request: head and body) begun but not whole this long
+ *                        after its first byte closes its connection, after the answers to the requests before
+ *                        it: the slowloris defence. The clock stops while the server itself is not reading
+ *                        (backpressure), since the client is not the one being slow then
  * @param maxPipelined    requests read and not yet answered per connection past which the server stops
  *                        reading from it
  * @param testCostMicros  test-only: CPU spent on every request before its work, to inject a known
@@ -41,6 +47,7 @@ public record ServerConfig(
         int maxConnections,
         int maxFrameBytes,
         int maxPendingBytes,
+        long maxBufferedBytes,
         int backlog,
         Duration grace,
         Duration idleTimeout,
@@ -49,6 +56,12 @@ public record ServerConfig(
         long testCostMicros) {
 
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+
+    /**
+     * Bytes a connection may always hold, whatever the server-wide budget says, so that a few hoarding
+     * connections cannot stop small requests on the others.
+     */
+    public static final int FAIR_SHARE_BYTES = 64 * 1024;
 
     public ServerConfig {
         require(model != null, "model must be set");
@@ -62,6 +75,8 @@ public record ServerConfig(
         require(maxFrameBytes >= FrameFormat.REQUEST_FIXED_BYTES,
                 "maxFrameBytes must be >= " + FrameFormat.REQUEST_FIXED_BYTES + ", was " + maxFrameBytes);
         require(maxPendingBytes >= 1024, "maxPendingBytes must be >= 1024, was " + maxPendingBytes);
+        require(maxBufferedBytes >= maxPendingBytes,
+                "maxBufferedBytes must be >= maxPendingBytes (" + maxPendingBytes + "), was " + maxBufferedBytes);
         require(backlog >= 1, "backlog must be >= 1, was " + backlog);
         require(grace != null && !grace.isNegative(), "grace must be >= 0");
         require(idleTimeout != null && idleTimeout.isPositive(), "idleTimeout must be > 0");
@@ -72,8 +87,16 @@ public record ServerConfig(
 
     public static ServerConfig defaults(ServerModel model) {
         return new ServerConfig(model, WireProtocol.FRAME, DEFAULT_BIND_HOST, 0, 0, 0, 4096, 10_000,
-                FrameFormat.DEFAULT_MAX_FRAME_BYTES, 1 << 20, 1024, Duration.ofSeconds(5), Duration.ofSeconds(60),
-                Duration.ofSeconds(10), 1024, 0);
+                FrameFormat.DEFAULT_MAX_FRAME_BYTES, 1 << 20, defaultMaxBufferedBytes(), 1024, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(10), 1024, 0);
+    }
+
+    /**
+     * A quarter of this JVM's maximum heap (at least 8 MiB): G1 keeps an array of half a region or more in
+     * whole regions, so 1 MiB answers can take twice their size, and the rest of the heap is the server's own.
+     */
+    public static long defaultMaxBufferedBytes() {
+        return Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** The I/O thread count to use: the configured one, or the model's default when 0. */
@@ -87,62 +110,67 @@ public record ServerConfig(
 
     public ServerConfig withProtocol(WireProtocol v) {
         return new ServerConfig(model, v, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withBind(String host, int p) {
         return new ServerConfig(model, protocol, host, p, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withThreads(int io, int work) {
         return new ServerConfig(model, protocol, bindHost, port, io, work, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withWorkerQueue(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, v, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxConnections(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, v,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxFrameBytes(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                v, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                v, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxPendingBytes(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, v, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, v, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+    }
+
+    public ServerConfig withMaxBufferedBytes(long v) {
+        return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
+                maxFrameBytes, maxPendingBytes, v, backlog, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withBacklog(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, v, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, v, grace, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withGrace(Duration v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, v, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, v, idleTimeout, headerTimeout, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withTimeouts(Duration idle, Duration header) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idle, header, maxPipelined, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idle, header, maxPipelined, testCostMicros);
     }
 
     public ServerConfig withMaxPipelined(int v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, v, testCostMicros);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, v, testCostMicros);
     }
 
     public ServerConfig withTestCostMicros(long v) {
         return new ServerConfig(model, protocol, bindHost, port, ioThreads, workers, workerQueue, maxConnections,
-                maxFrameBytes, maxPendingBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, v);
+                maxFrameBytes, maxPendingBytes, maxBufferedBytes, backlog, grace, idleTimeout, headerTimeout, maxPipelined, v);
     }
 
     private static void require(boolean ok, String rule) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import netarena.protocol.Op;
 import netarena.protocol.Status;
 
@@ -19,6 +20,13 @@ public final class ServerStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder protocolErrors = new LongAdder();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder closedIdle = new LongAdder();
+    private final LongAdder closedSlow = new LongAdder();
+    private final LongAdder acceptFailed = new LongAdder();
+    private final LongAdder memoryPauses = new LongAdder();
+    private final LongAdder shed = new LongAdder();
+    private volatile LongSupplier heldBytes = () -> 0;
     /** [op code 0..4, 0 for unknown][status code]. */
     private final LongAdder[][] requests = new LongAdder[Op.values().length + 1][Status.values().length];
 
@@ -66,6 +74,41 @@ public final class ServerStats {
         protocolErrors.increment();
     }
 
+    /** A whole request was read and handed on (answered or not yet). */
+    public void received() {
+        received.increment();
+    }
+
+    /** The idle timeout closed a connection. */
+    public void closedIdle() {
+        closedIdle.increment();
+    }
+
+    /** The header timeout ended a connection whose request was not whole in time. */
+    public void closedSlow() {
+        closedSlow.increment();
+    }
+
+    /** An accept failed (file descriptors exhausted, say). */
+    public void acceptFailed() {
+        acceptFailed.increment();
+    }
+
+    /** A connection stopped reading because the server-wide memory budget was spent. */
+    public void memoryPause() {
+        memoryPauses.increment();
+    }
+
+    /** A connection was closed to give back memory while the budget stayed spent. */
+    public void shed() {
+        shed.increment();
+    }
+
+    /** Where {@link Snapshot#heldBytes} is read from: the server's memory budget. */
+    public void heldBytesFrom(LongSupplier gauge) {
+        heldBytes = gauge;
+    }
+
     public void request(int opCode, Status status) {
         Op op = Op.fromCode(opCode);
         requests[op == null ? 0 : op.code()][status.code()].increment();
@@ -83,14 +126,25 @@ public final class ServerStats {
             }
         }
         return new Snapshot(accepted.sum(), open.get(), refused.sum(), closed.sum(), bytesIn.sum(), bytesOut.sum(),
-                protocolErrors.sum(), Map.copyOf(byOpStatus));
+                protocolErrors.sum(), received.sum(), closedIdle.sum(), closedSlow.sum(), acceptFailed.sum(),
+                memoryPauses.sum(), shed.sum(), heldBytes.getAsLong(), Map.copyOf(byOpStatus));
     }
 
     /**
+     * @param received           whole requests read and handed on; once nothing is in flight it equals
+     *                           {@link #totalRequests()}, the answered ones
+     * @param closedIdle         connections the idle timeout closed
+     * @param closedSlow         connections the header timeout ended (a request begun and not whole in time)
+     * @param acceptFailed       accepts that failed (file descriptors exhausted, say)
+     * @param memoryPauses       times a connection stopped reading because the server-wide memory budget was spent
+     * @param shed               connections closed to give back memory while the budget stayed spent
+     * @param heldBytes          bytes held for connections now (partial requests, unanswered requests, unsent
+     *                           answers), as counted against {@code maxBufferedBytes}
      * @param requestsByOpStatus answered requests keyed {@code op/STATUS}, e.g. {@code echo/OK}, {@code unknown/BAD_REQUEST}
      */
     public record Snapshot(long accepted, int open, long refused, long closed, long bytesIn, long bytesOut,
-            long protocolErrors, Map<String, Long> requestsByOpStatus) {
+            long protocolErrors, long received, long closedIdle, long closedSlow, long acceptFailed, long memoryPauses,
+            long shed, long heldBytes, Map<String, Long> requestsByOpStatus) {
 
         public long requests(Op op, Status status) {
             return requestsByOpStatus.getOrDefault(op.label() + "/" + status.name(), 0L);

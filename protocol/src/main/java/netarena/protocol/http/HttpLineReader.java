@@ -71,6 +71,11 @@ final class HttpLineReader {
         return true;
     }
 
+    /** Bytes the lines may still take under the current budget. */
+    int budgetLeft() {
+        return budget;
+    }
+
     /** The line array; valid up to {@link #length()} after {@link #read} returned true. */
     byte[] bytes() {
         return line;

@@ -51,7 +51,15 @@ final class HttpRequestParser {
         return request;
     }
 
-    /** Bytes of memory held for the request in progress, for tests of the memory bound. */
+    /**
+     * True once any byte of the next request has been read (a leading empty line counts: it takes from
+     * the head's budget too) and until the request is whole.
+     */
+    boolean midRequest() {
+        return inBody || lines.budgetLeft() < limits.maxHeaderBytes();
+    }
+
+    /** Bytes of memory held for the request in progress (the server's memory budget counts them). */
     int capacity() {
         return lines.capacity() + body.capacity();
     }

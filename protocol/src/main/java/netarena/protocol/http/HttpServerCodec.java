@@ -112,6 +112,17 @@ public final class HttpServerCodec implements ServerCodec {
         return Route.cpuAnswerBody(ByteBuffer.wrap(u64).getLong());
     }
 
+    /** A request begun and not whole; bytes after a closing request are dropped, so never then. */
+    @Override
+    public boolean midRequest() {
+        return !closing && parser.midRequest();
+    }
+
+    @Override
+    public int heldBytes() {
+        return parser.capacity();
+    }
+
     @Override
     public boolean ordered() {
         return true;

@@ -74,7 +74,7 @@ public final class AsyncChannelServer implements Server {
             if (stopped || !listener.isOpen()) {
                 return;
             }
-            acceptFailures.failed(e instanceof Exception ex ? ex : new IOException(e));
+            runtime.acceptFailed(acceptFailures, e instanceof Exception ex ? ex : new IOException(e));
             postNextAccept();
         }
     };

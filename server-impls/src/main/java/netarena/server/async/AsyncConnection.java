@@ -63,7 +63,7 @@ final class AsyncConnection implements ConnectionIo {
         @Override
         public void completed(Integer n, ReadOp op) {
             if (n < 0) {
-                connection.endInput();
+                connection.onEof();
                 return;
             }
             ByteBuffer buffer = op.buffer();
@@ -139,6 +139,20 @@ final class AsyncConnection implements ConnectionIo {
             close();
         }
     };
+
+    @Override
+    public void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException | RuntimeException e) {
+            close();
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        resumeReadIfAllowed();
+    }
 
     @Override
     public void shutdownInput() {

@@ -51,7 +51,7 @@ public final class BlockingSocketIo implements ConnectionIo {
             while (connection.awaitReadAllowed()) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    connection.endInput();
+                    connection.onEof();
                     return;
                 }
                 connection.onBytes(ByteBuffer.wrap(buffer, 0, n));
@@ -94,6 +94,20 @@ public final class BlockingSocketIo implements ConnectionIo {
             }
         } catch (IOException ignored) {
             // already reset or closed: reading has stopped anyway
+        }
+    }
+
+    @Override
+    public void shutdownOutput() {
+        writeLock.lock();
+        try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                socket.shutdownOutput();
+            }
+        } catch (IOException e) {
+            // reset meanwhile: nothing left to deliver
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -62,10 +62,10 @@ public final class BlockingSocketServer implements Server {
                 if (stopped) {
                     return;
                 }
-                acceptFailures.failed(e);
+                runtime.acceptFailed(acceptFailures, e);
                 continue;
             } catch (IOException e) {
-                acceptFailures.failed(e);
+                runtime.acceptFailed(acceptFailures, e);
                 continue;
             }
             try {

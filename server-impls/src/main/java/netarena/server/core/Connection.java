@@ -12,6 +12,7 @@ import netarena.protocol.ProtocolException;
 import netarena.protocol.Request;
 import netarena.protocol.Response;
 import netarena.protocol.ServerCodec;
+import netarena.server.ServerConfig;
 import netarena.server.ServerStats;
 
 /**
@@ -22,9 +23,13 @@ import netarena.server.ServerStats;
  * <p>All state of a connection lives in this object (never in a ThreadLocal), so a pooled thread that
  * serves many connections cannot carry one connection's state into another's.
  *
- * <p>Closing rule: once input has ended (peer EOF, a protocol error, {@code Connection: close}, or a
- * graceful stop) the connection closes as soon as every request read has been answered and every answer
- * byte written.
+ * <p>Closing rule: once input has ended (peer EOF, a protocol error, {@code Connection: close}, a
+ * graceful stop, or the header timeout) the connection closes as soon as every request read has been
+ * answered and every answer byte written. The idle timeout closes at once: by then nothing is in flight.
+ *
+ * <p>Memory: what the connection holds (the codec's partial request, requests not yet answered, answers
+ * not yet written) is counted here and in the server-wide {@link MemoryBudget}; reading stops past
+ * max-pending, max-pipelined, or the budget when this connection holds more than its fair share.
  */
 public final class Connection {
 
@@ -46,10 +51,33 @@ public final class Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean inputEnded;
 
+    /**
+     * Every byte this connection holds, as counted in the budget; {@link #DETACHED} once closed, after which
+     * late changes (a request finishing after the close) no longer reach the budget.
+     */
+    private final AtomicLong held = new AtomicLong();
+    private static final long DETACHED = Long.MIN_VALUE / 2;
+    /** What the codec held after the last decode; reading thread only. */
+    private int codecHeld;
+    private final MemoryBudget memory;
+    private final ConnectionReaper clock;
+    /** Coarse time of the last byte read or written (see {@link ConnectionReaper#now}). */
+    private volatile long lastActivityNanos;
+    /** Coarse time the request in progress began, or {@link #NO_PARTIAL} at a request boundary. */
+    private volatile long partialSinceNanos = NO_PARTIAL;
+    private static final long NO_PARTIAL = Long.MIN_VALUE;
+    private volatile boolean timedOut;
+    /** The peer shut its output: it sends nothing more, so closing needs no linger. */
+    private volatile boolean peerEnded;
+    /** Coarse time at which a lingering close ends, or 0 when not lingering. */
+    private volatile long lingerUntilNanos;
+    /** How long a connection that may still receive bytes stays half-closed before its socket closes. */
+    static final long LINGER_NANOS = 1_000_000_000L;
+
     /** Sequence numbers pair answers with request order for ordered codecs; reading thread only. */
     private long nextSeq;
     /** Ordered codecs: answers that finished ahead of an earlier one, and the next seq to send. Guarded by {@code sendLock}. */
-    private final TreeMap<Long, Response> parked = new TreeMap<>();
+    private final TreeMap<Long, Answer> parked = new TreeMap<>();
     private long nextSeqToSend;
     /** Ordered codecs: the bad-input reply waiting for the answers ahead of it, and its place. */
     private ByteBuffer errorReply;
@@ -68,6 +96,9 @@ public final class Connection {
         this.stats = runtime.stats();
         this.maxPendingBytes = runtime.config().maxPendingBytes();
         this.maxPipelined = runtime.config().maxPipelined();
+        this.memory = runtime.memory();
+        this.clock = runtime.reaper();
+        this.lastActivityNanos = clock.now();
     }
 
     /** Decodes and dispatches every whole request in {@code in}; the reading thread only. */
@@ -77,8 +108,12 @@ public final class Connection {
             return;
         }
         stats.bytesIn(in.remaining());
+        long now = clock.now();
+        lastActivityNanos = now;
+        long seqBefore = nextSeq;
         try {
             codec.decode(in, this::accept);
+            trackPartial(now, nextSeq != seqBefore);
         } catch (ProtocolException e) {
             stats.protocolError();
             LOG.log(System.Logger.Level.DEBUG, "closing connection after bad input: {0}", e.getMessage());
@@ -91,11 +126,41 @@ public final class Connection {
     }
 
     /**
+     * Notes when the request in progress began, for the header timeout: a new one began in this read when
+     * the codec is mid-request and either a request completed in this read or none was in progress.
+     * Also brings the codec's held bytes into the budget. Reading thread only.
+     */
+    private void trackPartial(long now, boolean completedOne) {
+        boolean mid = codec.midRequest();
+        if (completedOne || !mid) {
+            memory.requestWhole(this);
+        }
+        if (!mid) {
+            partialSinceNanos = NO_PARTIAL;
+        } else if (completedOne || partialSinceNanos == NO_PARTIAL) {
+            partialSinceNanos = now;
+        }
+        int nowHeld = codec.heldBytes();
+        if (nowHeld != codecHeld) {
+            hold(nowHeld - codecHeld);
+            codecHeld = nowHeld;
+        }
+    }
+
+    /** Counts bytes this connection holds (negative: releases them), here and in the server's budget. */
+    private void hold(long deltaBytes) {
+        if (held.addAndGet(deltaBytes) > DETACHED / 2) {
+            memory.add(deltaBytes);
+        }
+    }
+
+    /**
      * The answer to bad input goes out after the answers to every request read before it: at once for
      * unordered codecs, or once those answers have left for ordered ones (HTTP pipelining).
      */
     private void sendErrorReply(ByteBuffer reply) {
         pendingBytes.addAndGet(reply.remaining());
+        hold(reply.remaining());
         sendLock.lock();
         try {
             if (codec.ordered() && nextSeqToSend < nextSeq) {
@@ -113,29 +178,33 @@ public final class Connection {
         if (inputEnded) {
             return;
         }
+        stats.received();
         inFlight.incrementAndGet();
         inFlightBytes.addAndGet(request.payload().length);
+        hold(request.payload().length);
         runtime.dispatcher().dispatch(this, nextSeq++, request);
     }
 
     /**
      * Hands the answer to request number {@code seq} to the model for writing, in request order when the
-     * codec requires it. Any thread.
+     * codec requires it. Any thread. The request's bytes count as held until its answer has been handed on
+     * (a blocking write returns only once the bytes are in the socket).
      */
     void complete(long seq, Request request, Response response) {
         stats.request(request.opCode(), response.status());
-        inFlightBytes.addAndGet(-request.payload().length);
         if (closed.get()) {
+            release(request);
             inFlight.decrementAndGet();
             return;
         }
         if (codec.ordered()) {
             sendLock.lock();
             try {
-                parked.put(seq, response);
-                for (Response next = parked.remove(nextSeqToSend); next != null; next = parked.remove(nextSeqToSend)) {
+                parked.put(seq, new Answer(request, response));
+                for (Answer next = parked.remove(nextSeqToSend); next != null; next = parked.remove(nextSeqToSend)) {
                     nextSeqToSend++;
-                    send(next);
+                    send(next.response());
+                    release(next.request());
                 }
                 if (errorReply != null && nextSeqToSend == errorReplySeq) {
                     io.send(errorReply);
@@ -146,15 +215,27 @@ public final class Connection {
             }
         } else {
             send(response);
+            release(request);
         }
         inFlight.decrementAndGet();
         signalIfDrained();
         maybeClose();
     }
 
+    /** A finished request waiting for the ones before it (ordered codecs). */
+    private record Answer(Request request, Response response) {
+    }
+
+    private void release(Request request) {
+        inFlightBytes.addAndGet(-request.payload().length);
+        hold(-request.payload().length);
+    }
+
     private void send(Response response) {
         ByteBuffer bytes = codec.encode(response);
+        lastActivityNanos = clock.now(); // the idle clock restarts with each answer, before its bytes leave
         pendingBytes.addAndGet(bytes.remaining());
+        hold(bytes.remaining());
         io.send(bytes);
         if (codec.closesAfter(response)) {
             endInput();
@@ -164,6 +245,8 @@ public final class Connection {
     /** The model wrote {@code bytes} of what it was sent; any thread. */
     public void onWritten(int bytes) {
         stats.bytesOut(bytes);
+        lastActivityNanos = clock.now();
+        hold(-bytes);
         long left = pendingBytes.addAndGet(-bytes);
         signalIfDrained();
         if (left == 0) {
@@ -171,12 +254,18 @@ public final class Connection {
         }
     }
 
+    /** Within this connection's own limits: max-pending bytes and max-pipelined requests. */
     private boolean withinLimit() {
         return pendingBytes.get() + inFlightBytes.get() <= maxPendingBytes && inFlight.get() < maxPipelined;
     }
 
+    /** Within its own limits, and either within its fair share or the server's budget has room. */
+    private boolean roomToRead() {
+        return withinLimit() && (held.get() <= ServerConfig.FAIR_SHARE_BYTES || memory.admits(this));
+    }
+
     private void signalIfDrained() {
-        if (readerWaiting && withinLimit()) {
+        if (readerWaiting && roomToRead()) {
             drainLock.lock();
             try {
                 drained.signalAll();
@@ -188,10 +277,12 @@ public final class Connection {
 
     /**
      * True while the model should keep reading: input not ended, unsent answers plus unanswered requests
-     * within max-pending bytes, and fewer than max-pipelined requests unanswered.
+     * within max-pending bytes, fewer than max-pipelined requests unanswered, and the server's memory
+     * budget not spent (or this connection within its fair share). A connection refused for memory is
+     * resumed through {@link ConnectionIo#resumeReading} when the budget has room again.
      */
     public boolean readAllowed() {
-        return !inputEnded && withinLimit();
+        return !inputEnded && roomToRead();
     }
 
     /**
@@ -200,13 +291,13 @@ public final class Connection {
      * @return false when the connection closed or input ended while waiting
      */
     public boolean awaitReadAllowed() {
-        if (withinLimit()) {
+        if (roomToRead()) {
             return !inputEnded;
         }
         drainLock.lock();
         try {
             readerWaiting = true;
-            while (!withinLimit() && !closed.get()) {
+            while (!roomToRead() && !closed.get()) {
                 drained.await(100, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -219,6 +310,14 @@ public final class Connection {
         return !inputEnded && !closed.get();
     }
 
+    /** The peer shut its output (EOF): no more requests, and nothing more will arrive. The reading thread. */
+    public void onEof() {
+        if (!inputEnded) {
+            peerEnded = true;
+        }
+        endInput();
+    }
+
     /** No more requests will be read: peer EOF, bad input, or a graceful stop. Any thread. */
     public void endInput() {
         if (!inputEnded) {
@@ -228,9 +327,21 @@ public final class Connection {
         maybeClose();
     }
 
+    /**
+     * Closes once input has ended and every answer is written. When the peer may still be sending (a graceful
+     * stop, bad input, {@code Connection: close}, a header timeout), the close lingers: output is shut first, so
+     * the peer reads every answer and then EOF, and the socket closes {@link #LINGER_NANOS} later (the reaper).
+     * Closing at once with unread bytes in the socket would send a reset, and a reset discards answers still
+     * in the kernel's send buffer.
+     */
     private void maybeClose() {
         if (inputEnded && inFlight.get() == 0 && pendingBytes.get() == 0 && closeRequested.compareAndSet(false, true)) {
-            io.close();
+            if (peerEnded) {
+                io.close();
+            } else {
+                lingerUntilNanos = clock.now() + LINGER_NANOS;
+                io.shutdownOutput();
+            }
         }
     }
 
@@ -244,15 +355,102 @@ public final class Connection {
     public void onClosed() {
         if (closed.compareAndSet(false, true)) {
             inputEnded = true;
+            // what is still held (unsent answers, a partial request) is dropped with the socket
+            memory.add(-held.getAndSet(DETACHED));
             runtime.unregister(this);
-            if (readerWaiting) {
-                drainLock.lock();
-                try {
-                    drained.signalAll();
-                } finally {
-                    drainLock.unlock();
-                }
+            wakeReader();
+        }
+    }
+
+    private void wakeReader() {
+        if (readerWaiting) {
+            drainLock.lock();
+            try {
+                drained.signalAll();
+            } finally {
+                drainLock.unlock();
             }
+        }
+    }
+
+    /** Bytes this connection holds, as counted in the memory budget. */
+    long heldBytes() {
+        return held.get();
+    }
+
+    /** True while part of a request has been read and the rest has not. */
+    boolean midRequest() {
+        return partialSinceNanos != NO_PARTIAL;
+    }
+
+    /** Answer bytes handed to the model and not yet written. */
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    /** Coarse time of the last byte read or written. */
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    /** Closes now to give back its memory: the reaper, while the budget stays spent. */
+    void shed() {
+        if (!closed.get()) {
+            if (!timedOut) {
+                timedOut = true;
+                stats.shed();
+            }
+            forceClose();
+        }
+    }
+
+    /** The memory budget has room again: let the model re-check {@link #readAllowed}. The reaper. */
+    void resumeReading() {
+        if (!closed.get()) {
+            wakeReader();
+            io.resumeReading();
+        }
+    }
+
+    /**
+     * The reaper's scan: closes this connection when it has been idle (no byte read or written, nothing
+     * in flight) past {@code idleNanos}, or ends its input when its request in progress began more than
+     * {@code headerNanos} ago. Time the server itself was not reading (backpressure, memory) does not count
+     * against the header timeout.
+     */
+    void checkTimeouts(long now, long idleNanos, long headerNanos) {
+        if (closed.get()) {
+            return;
+        }
+        long linger = lingerUntilNanos;
+        if (linger != 0) {
+            if (now - linger >= 0) {
+                io.close();
+            }
+            return;
+        }
+        if (memory.isPaused(this) && partialSinceNanos != NO_PARTIAL) {
+            partialSinceNanos = now; // waiting for memory: the server is the slow one
+        }
+        if (inFlight.get() == 0 && now - lastActivityNanos > idleNanos) {
+            // also after a header timeout, when the answers before it cannot be written: nothing moves
+            if (!timedOut) {
+                timedOut = true;
+                stats.closedIdle();
+            }
+            forceClose();
+            return;
+        }
+        long since = partialSinceNanos;
+        if (timedOut || since == NO_PARTIAL || inputEnded) {
+            return;
+        }
+        if (!withinLimit()) {
+            partialSinceNanos = now; // the server stopped reading: the client is not the slow one now
+        } else if (now - since > headerNanos) {
+            timedOut = true;
+            stats.closedSlow();
+            endInput();
         }
     }
 

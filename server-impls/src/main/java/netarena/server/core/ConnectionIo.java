@@ -17,6 +17,24 @@ public interface ConnectionIo {
     /** Stops reading: no more requests will be taken from this connection. Any thread. */
     void shutdownInput();
 
-    /** Closes the socket now (nothing is left to write when the shared code calls it), then calls {@link Connection#onClosed}. Any thread; idempotent. */
+    /**
+     * Shuts the output once everything queued is written: the peer reads every answer, then EOF. Called
+     * once nothing is left to write, before a lingering close. Any thread.
+     */
+    void shutdownOutput();
+
+    /**
+     * Reading was refused for want of server-wide memory and may now be allowed: re-check
+     * {@link Connection#readAllowed} and read again if so. Any thread (the reaper). Blocking models need
+     * nothing here: their reader waits in {@link Connection#awaitReadAllowed}, which the connection wakes.
+     */
+    default void resumeReading() {
+    }
+
+    /**
+     * Closes the socket now, then calls {@link Connection#onClosed}. The shared code calls it once nothing
+     * is left to write, or to give up on what is left (the end of a grace period, the idle timeout). Any
+     * thread; idempotent.
+     */
     void close();
 }

@@ -10,7 +10,8 @@ import netarena.server.ServerStats;
 
 /**
  * What every model shares while it runs: the config, the counters, the request dispatcher, the
- * connection limit and the set of live connections that a graceful stop drains.
+ * connection limit, the server-wide memory budget, the reaper that enforces the idle and header
+ * timeouts, and the set of live connections that a graceful stop drains.
  */
 public final class ServerRuntime implements AutoCloseable {
 
@@ -20,12 +21,17 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerStats stats = new ServerStats();
     private final RequestDispatcher dispatcher;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final MemoryBudget memory;
+    private final ConnectionReaper reaper;
     private volatile boolean stopping;
 
     public ServerRuntime(ServerConfig config, RequestDispatcher.DelayMode delayMode) {
         this.config = config;
         this.dispatcher = new RequestDispatcher(config.workers(), config.workerQueue(), delayMode,
                 config.model().label(), config.testCostMicros());
+        this.memory = new MemoryBudget(config.maxBufferedBytes(), stats);
+        stats.heldBytesFrom(memory::heldBytes);
+        this.reaper = new ConnectionReaper(this, config.model().label() + "-reaper");
     }
 
     public ServerConfig config() {
@@ -38,6 +44,32 @@ public final class ServerRuntime implements AutoCloseable {
 
     RequestDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    MemoryBudget memory() {
+        return memory;
+    }
+
+    ConnectionReaper reaper() {
+        return reaper;
+    }
+
+    Iterable<Connection> liveConnections() {
+        return live;
+    }
+
+    /** Bytes held for every connection together (see {@link ServerConfig#maxBufferedBytes}); any thread. */
+    public long heldBytes() {
+        return memory.heldBytes();
+    }
+
+    /**
+     * Counts a failed accept and logs it through {@code log}, which backs the accepting thread off; the
+     * accepting thread.
+     */
+    public void acceptFailed(AcceptFailureLog log, Exception e) {
+        stats.acceptFailed();
+        log.failed(e);
     }
 
     ServerCodec newCodec() {
@@ -57,6 +89,7 @@ public final class ServerRuntime implements AutoCloseable {
             stats.connectionRefused();
             return null;
         }
+        reaper.startOnce();
         Connection connection = new Connection(this, io);
         live.add(connection);
         return connection;
@@ -64,6 +97,7 @@ public final class ServerRuntime implements AutoCloseable {
 
     void unregister(Connection connection) {
         if (live.remove(connection)) {
+            memory.forget(connection);
             stats.connectionClosed();
         }
     }
@@ -92,6 +126,7 @@ public final class ServerRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        reaper.stop();
         dispatcher.close();
     }
 }

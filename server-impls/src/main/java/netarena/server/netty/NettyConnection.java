@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +86,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         // with ALLOW_HALF_CLOSURE, the peer's EOF arrives as this event instead of a close
         if (event instanceof ChannelInputShutdownEvent && connection != null) {
-            connection.endInput();
+            connection.onEof();
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -153,6 +154,22 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     @Override
     public void shutdownInput() {
         inputShut = true;
+        onLoop(updateReading);
+    }
+
+    @Override
+    public void shutdownOutput() {
+        if (channel instanceof DuplexChannel duplex && !closed.get()) {
+            duplex.shutdownOutput().addListener((ChannelFutureListener) done -> {
+                if (!done.isSuccess()) {
+                    close();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void resumeReading() {
         onLoop(updateReading);
     }
 

@@ -3,6 +3,8 @@ package netarena.server.netty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerStats;
+import netarena.server.core.AcceptFailureLog;
 import netarena.server.core.RequestDispatcher;
 import netarena.server.core.ServerRuntime;
 
@@ -80,6 +83,7 @@ public final class NettyServer implements Server {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptFailures(runtime))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -119,6 +123,36 @@ public final class NettyServer implements Server {
         Future<?> l = loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         a.awaitUninterruptibly(2, TimeUnit.SECONDS);
         l.awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * On the listening channel, ahead of Netty's acceptor: a failed accept (file descriptors exhausted, say)
+     * is counted and logged at most once per interval, and accepting pauses for the same back-off as in the
+     * other models. Netty's acceptor would pause for a second and log a warning with a stack trace each
+     * time; it never sees the failure.
+     */
+    private static final class AcceptFailures extends ChannelInboundHandlerAdapter {
+        private final ServerRuntime runtime;
+        private final AcceptFailureLog log = new AcceptFailureLog();
+        private final Runnable resume;
+        private Channel listening;
+
+        AcceptFailures(ServerRuntime runtime) {
+            this.runtime = runtime;
+            // made before it is needed: with no descriptors left, loading a class can fail too
+            this.resume = () -> listening.config().setAutoRead(true);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            runtime.stats().acceptFailed();
+            log.record(cause instanceof Exception e ? e : new IOException(cause));
+            listening = ctx.channel();
+            if (listening.config().isAutoRead()) {
+                listening.config().setAutoRead(false);
+                ctx.executor().schedule(resume, AcceptFailureLog.BACKOFF_NANOS, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ final class SelectorConnection implements ConnectionIo {
         }
         if (n < 0) {
             dropInterest(SelectionKey.OP_READ);
-            connection.endInput();
+            connection.onEof();
             return;
         }
         readBuffer.flip();
@@ -136,6 +136,28 @@ final class SelectorConnection implements ConnectionIo {
         reactor.execute(() -> {
             if (key != null && key.isValid()) {
                 dropInterest(SelectionKey.OP_READ);
+            }
+        });
+    }
+
+    @Override
+    public void shutdownOutput() {
+        reactor.execute(() -> {
+            try {
+                if (!closed.get() && channel.isOpen()) {
+                    channel.shutdownOutput();
+                }
+            } catch (IOException e) {
+                close();
+            }
+        });
+    }
+
+    @Override
+    public void resumeReading() {
+        reactor.execute(() -> {
+            if (!closed.get() && key != null && key.isValid() && connection.readAllowed()) {
+                addInterest(SelectionKey.OP_READ);
             }
         });
     }

@@ -66,7 +66,7 @@ public final class SelectorServer implements Server {
                 if (stopped) {
                     return;
                 }
-                acceptFailures.failed(e);
+                runtime.acceptFailed(acceptFailures, e);
                 continue;
             }
             reactors[next].adopt(channel);

@@ -1,0 +1,62 @@
+package netarena.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code serve}'s safe defaults, checked without opening a socket anywhere but loopback: it binds loopback
+ * unless told otherwise, warns for any other address, and every resource limit has a default.
+ */
+class ServeDefaultsTest {
+
+    private static ServeCommand parse(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve;
+    }
+
+    @Test
+    void bindsLoopbackUnlessToldOtherwise() {
+        assertEquals("127.0.0.1", parse("--model", "selector").bind);
+        assertEquals("127.0.0.1", ServerConfig.defaults(ServerModel.SELECTOR).bindHost());
+    }
+
+    @Test
+    void warnsForEveryAddressButLoopback() throws Exception {
+        assertNull(ServeCommand.exposureWarning(InetAddress.getByName("127.0.0.1")));
+        assertNull(ServeCommand.exposureWarning(InetAddress.getByName("::1")));
+        for (String exposed : new String[] {"0.0.0.0", "::", "192.168.1.10", "10.0.0.1"}) {
+            String warning = ServeCommand.exposureWarning(InetAddress.getByName(exposed));
+            assertNotNull(warning, exposed);
+            assertTrue(warning.contains("not a loopback address"), warning);
+        }
+    }
+
+    @Test
+    void everyLimitHasADefault() {
+        ServeCommand serve = parse("--model", "selector");
+        assertEquals(10_000, serve.maxConnections);
+        assertEquals(1 << 20, serve.maxFrame);
+        assertEquals(1 << 20, serve.maxPending);
+        assertEquals(1024, serve.maxPipelined);
+        assertEquals(4096, serve.workerQueue);
+        assertEquals(1024, serve.backlog);
+        assertEquals(Duration.ofSeconds(60), serve.idleTimeout);
+        assertEquals(Duration.ofSeconds(10), serve.headerTimeout);
+        assertEquals(Duration.ofSeconds(5), serve.grace);
+        ServerConfig config = ServerConfig.defaults(ServerModel.SELECTOR);
+        assertEquals(Runtime.getRuntime().maxMemory() / 4, config.maxBufferedBytes());
+        assertEquals(serve.maxConnections, config.maxConnections());
+        assertEquals(serve.idleTimeout, config.idleTimeout());
+        assertEquals(serve.headerTimeout, config.headerTimeout());
+    }
+}

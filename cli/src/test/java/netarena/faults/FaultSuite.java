@@ -1,0 +1,147 @@
+package netarena.faults;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import netarena.protocol.WireProtocol;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The fault suite, written once and run over every available model (and both protocols where the
+ * protocol changes what the server does): each scenario is a class of its own with a {@code run} that
+ * throws when the server misbehaves and otherwise returns its key figure. Every outcome lands in a
+ * {@link ReliabilityTable}, written as markdown when the suite ends. Subclasses choose the {@link Scale}
+ * and where the table goes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FaultSuite {
+
+    private final ReliabilityTable table = new ReliabilityTable();
+    private final long startNanos = System.nanoTime();
+
+    abstract Scale scale();
+
+    /** Where the markdown goes. */
+    abstract Path report();
+
+    /** The models the scenarios that start a server JVM of their own run on. */
+    List<ServerModel> ownJvmModels() {
+        return ServerModel.availableModels();
+    }
+
+    @FunctionalInterface
+    interface Scenario {
+        String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception;
+    }
+
+    static List<Arguments> modelsAndProtocols() {
+        List<Arguments> all = new ArrayList<>();
+        for (WireProtocol p : WireProtocol.values()) {
+            for (ServerModel m : ServerModel.availableModels()) {
+                all.add(Arguments.of(m, p));
+            }
+        }
+        return all;
+    }
+
+    static List<ServerModel> models() {
+        return ServerModel.availableModels();
+    }
+
+    List<ServerModel> ownJvm() {
+        return ownJvmModels();
+    }
+
+    /** Runs one cell and records it; a failure is recorded with its message, then rethrown. */
+    void cell(String row, String legend, ServerModel model, WireProtocol protocol, Scenario scenario) throws Exception {
+        table.legend(row, legend);
+        try {
+            table.pass(row, model, scenario.run(model, protocol, scale()));
+        } catch (TestAbortedException skipped) {
+            table.fail(row, model, "skipped: " + skipped.getMessage());
+            throw skipped;
+        } catch (Exception | AssertionError e) {
+            table.fail(row, model, e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
+        }
+    }
+
+    private static String row(String scenario, WireProtocol protocol) {
+        return scenario + " (" + protocol.label() + ")";
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void resetsMidRequestAndMidResponseLoseNothingElsewhere(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("1. resets mid-request/response", protocol), ResetStorm.LEGEND, model, protocol, ResetStorm::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void answersEveryRequestOfAHalfClosedClientThenCloses(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("2. half-close", protocol), HalfClose.LEGEND, model, protocol, HalfClose::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void cutsOffSlowlorisAndKeepsServing(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("3. slowloris, " + scale().slowClients() + " connections", protocol), Slowloris.LEGEND, model, protocol,
+                Slowloris::run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownJvm")
+    void survivesManyClientsThatNeverReadWithinASmallHeap(ServerModel model) throws Exception {
+        cell("4. " + scale().neverReaders() + " never-reading clients, 1 MiB echoes, -Xmx256m (frame)",
+                NeverReadingAtScale.LEGEND, model, WireProtocol.FRAME, NeverReadingAtScale::run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void refusesPastTheLimitsAndKeepsServing(ServerModel model) throws Exception {
+        cell("5. connection flood and backlog burst (frame)", ConnectionFlood.LEGEND, model, WireProtocol.FRAME,
+                ConnectionFlood::run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownJvm")
+    void logsDescriptorExhaustionOncePerIntervalAndRecovers(ServerModel model) throws Exception {
+        cell("6. file descriptors exhausted, ulimit -n " + DescriptorExhaustion.LIMIT + " (frame)",
+                DescriptorExhaustion.LEGEND, model, WireProtocol.FRAME, DescriptorExhaustion::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void stopsGracefullyUnderLoadAnsweringEverythingItRead(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("7. graceful stop under load", protocol), GracefulStopUnderLoad.LEGEND, model, protocol,
+                GracefulStopUnderLoad::run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownJvm")
+    void loadGeneratorReportsAServerKilledOrStalledAndEndsOnTime(ServerModel model) throws Exception {
+        cell("8. server stopped, then killed and restarted (frame)", ServerKilledAndStalled.LEGEND, model,
+                WireProtocol.FRAME, ServerKilledAndStalled::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void answersBusyWhenBlockingWorkFillsThePoolAndRecovers(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("9. worker pool exhausted by BLOCK", protocol), PoolExhaustion.LEGEND, model, protocol,
+                PoolExhaustion::run);
+    }
+
+    @AfterAll
+    void writeTheTable() {
+        if (!table.isEmpty()) {
+            table.write(report(), scale(), (System.nanoTime() - startNanos) / 1e9);
+            System.out.println("reliability table: " + report().toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package netarena.faults;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The fault suite at {@link Scale#FULL}, in the soak profile ({@code mvn verify -Psoak}): every scenario on
+ * every model, a thousand slowloris connections. Writes {@code results/reliability.md}, the committed figures.
+ */
+@Tag("soak")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class FaultSuiteSoakTest extends FaultSuite {
+
+    @Override
+    Scale scale() {
+        return Scale.FULL;
+    }
+
+    @Override
+    Path report() {
+        return Machine.repositoryRoot().resolve("results/reliability.md");
+    }
+}

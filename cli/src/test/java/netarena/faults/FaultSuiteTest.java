@@ -1,0 +1,31 @@
+package netarena.faults;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The fault suite at {@link Scale#QUICK}, in the default build: every in-process scenario on every model;
+ * the scenarios that start a server JVM of their own on {@code selector} only (each costs a JVM start or
+ * two per model; the soak profile runs them on every model). Writes {@code cli/target/reliability-quick.md}.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FaultSuiteTest extends FaultSuite {
+
+    @Override
+    Scale scale() {
+        return Scale.QUICK;
+    }
+
+    @Override
+    Path report() {
+        return Machine.repositoryRoot().resolve("cli/target/reliability-quick.md");
+    }
+
+    @Override
+    List<ServerModel> ownJvmModels() {
+        return List.of(ServerModel.SELECTOR);
+    }
+}

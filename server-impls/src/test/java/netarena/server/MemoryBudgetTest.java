@@ -1,0 +1,93 @@
+package netarena.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import netarena.protocol.FrameFormat;
+import netarena.protocol.Op;
+import netarena.protocol.Response;
+import netarena.protocol.Status;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The server-wide memory budget on every model: clients that never read cannot make the server hold more
+ * than the budget plus a fair share each, small requests are served meanwhile, and a large request that
+ * had to wait for memory goes through once the hoarders are gone.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MemoryBudgetTest {
+
+    private static final int HOARDERS = 16;
+    private static final int PAYLOAD = FrameFormat.DEFAULT_MAX_FRAME_BYTES - FrameFormat.REQUEST_FIXED_BYTES;
+    private static final long BUDGET = 2L << 20;
+    /** Past its fair share a connection may still finish the read in hand: a read buffer's worth and its answers. */
+    private static final long PER_CONNECTION_SLACK = ServerConfig.FAIR_SHARE_BYTES + 256 * 1024;
+
+    static List<ServerModel> models() {
+        return ServerModel.availableModels();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void holdsNoMoreThanTheBudgetWhenManyClientsNeverRead(ServerModel model) throws Exception {
+        ServerConfig config = ServerConfig.defaults(model)
+                .withThreads(model == ServerModel.THREAD_PER_CLIENT ? 0 : 1, 0)
+                .withMaxPendingBytes(1 << 20)
+                .withMaxBufferedBytes(BUDGET);
+        try (Server server = model.create(config)) {
+            InetSocketAddress address = server.start();
+            FrameClient big = new FrameClient(address);
+            try (Hoarders hoarders = Hoarders.push(address, HOARDERS, PAYLOAD, Duration.ofMillis(500))) {
+                ServerStats.Snapshot stats = server.stats();
+                // without the budget each would hold max-pending plus a frame: 16 x 2 MiB
+                assertTrue(stats.heldBytes() <= BUDGET + HOARDERS * PER_CONNECTION_SLACK,
+                        "held " + (stats.heldBytes() >> 10) + " KiB for " + HOARDERS + " hoarders, budget "
+                                + (BUDGET >> 10) + " KiB (pushed " + (hoarders.pushedBytes() >> 20) + " MiB)");
+                assertTrue(stats.memoryPauses() > 0, "no connection was paused for memory");
+                try (FrameClient small = new FrameClient(address)) {
+                    assertArrayEquals("small".getBytes(),
+                            small.call(Op.ECHO.code(), 1, 0, "small".getBytes()).payload());
+                }
+                // a large echo cannot be read while the budget is spent: it waits, it is not refused
+                byte[] payload = new byte[PAYLOAD];
+                payload[PAYLOAD - 1] = 42;
+                CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                    try {
+                        big.send(Op.ECHO.code(), 7, 0, payload);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                Thread.sleep(300);
+                hoarders.close();
+                sent.get(20, TimeUnit.SECONDS);
+                Response r;
+                try {
+                    r = big.receive();
+                } catch (java.net.SocketException e) {
+                    throw new AssertionError("the large request's connection was reset: " + server.stats(), e);
+                }
+                assertNotNull(r, "the large request's connection was closed: " + server.stats());
+                assertEquals(Status.OK, r.status());
+                assertArrayEquals(payload, r.payload());
+            } finally {
+                big.close();
+            }
+            ConformanceTest.awaitOpenConnections(server, 0);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.stats().heldBytes() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, server.stats().heldBytes(), "bytes still counted as held once every connection closed");
+        }
+    }
+}
