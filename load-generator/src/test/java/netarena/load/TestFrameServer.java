@@ -140,6 +140,11 @@ final class TestFrameServer implements AutoCloseable {
                 }
                 s.setTcpNoDelay(true);
                 sockets.add(s);
+                if (listener.isClosed()) {
+                    // close() ran between accept and add: its sweep of the sockets missed this one
+                    closeQuietly(s);
+                    return;
+                }
                 Thread t = new Thread(() -> serve(s), "test-server-conn");
                 t.setDaemon(true);
                 t.start();
