@@ -66,18 +66,7 @@ abstract class FaultSuite {
     private static final java.util.Map<String, String> KNOWN_AT_FULL_SCALE = java.util.Map.of(
             "3. thread-per-client", "known limit of the design: a platform thread per slow connection, 1,000 of "
                     + "them on 2 cores, delays the healthy clients' threads",
-            "5. netty-nio", "known issue, not yet understood: the flood count is off by the two healthy connections",
-            "8. netty-io_uring", "known issue, not yet understood: after SIGKILL and restart the generator's "
-                    + "reconnects under io_uring were not counted reopened");
-
-    /**
-     * Scenario 8 on a loaded machine: the SIGSTOP outlasts twice the generator's timeout, and the answers
-     * the server sends after SIGCONT fall outside the generator's late-answer window, so they are counted
-     * as mismatches (answers naming no outstanding request) instead of late. Seen on every model in one
-     * soak run on 2026-11-25, never in the runs before; open work on the generator's accounting.
-     */
-    private static final String LATE_ANSWERS = "known issue, open: answers after a stall longer than twice the "
-            + "generator's timeout are counted as mismatches, not as late";
+            "5. netty-nio", "known issue, not yet understood: the flood count is off by the two healthy connections");
 
     /** Runs one cell and records it; a failure is recorded with its message, then rethrown. */
     void cell(String row, String legend, ServerModel model, WireProtocol protocol, Scenario scenario) throws Exception {
@@ -90,8 +79,7 @@ abstract class FaultSuite {
         } catch (Exception | AssertionError e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             String scenarioNumber = row.substring(0, row.indexOf('.') + 1);
-            String known = scenarioNumber.equals("8.") && message.startsWith("wrong answers") ? LATE_ANSWERS
-                    : scale() == Scale.FULL ? KNOWN_AT_FULL_SCALE.get(scenarioNumber + " " + model.label()) : null;
+            String known = scale() == Scale.FULL ? KNOWN_AT_FULL_SCALE.get(scenarioNumber + " " + model.label()) : null;
             if (known != null) {
                 table.fail(row, model, message + " (" + known + ")");
                 throw new TestAbortedException(known + ": " + message, e);

@@ -50,13 +50,14 @@ final class ServerJvm implements AutoCloseable {
         command.addAll(serveArgs);
         Path stderr = Files.createTempFile("netarena-server-", ".log");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        // a thread of its own: in the common pool (one thread on 2 cores) the read waited behind a 60 s load run
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
             try {
                 return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
             } catch (IOException e) {
                 return null;
             }
-        });
+        }, r -> Thread.ofPlatform().daemon().name("server-first-line").start(r));
         String line;
         try {
             line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -27,6 +27,11 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     static final int SEQ_BITS = 40;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
     private static final long MAX_BACKOFF_NANOS = 500_000_000L;
+    /**
+     * Timed-out requests remembered across all connections (about 17 bytes each, so at most ~70 MB
+     * against a silent server), so that their late answers are told from stray ones.
+     */
+    private static final int TIMED_OUT_HELD_PER_RUN = 1 << 22;
 
     private final LoadLoop loop;
     private final long idBase;
@@ -50,7 +55,8 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         this.idBase = (long) (slot + 1) << SEQ_BITS;
         LoadPlan plan = loop.plan;
         this.pipeline = plan.pipeline();
-        this.window = new OutstandingWindow(plan.openLoop() ? 16 : plan.pipeline());
+        this.window = new OutstandingWindow(plan.openLoop() ? 16 : plan.pipeline(),
+                Math.max(1 << 10, TIMED_OUT_HELD_PER_RUN / plan.connections()));
         this.schedule = plan.openLoop()
                 ? SendSchedule.of(plan.arrivals(), plan.ratePerSecond(), plan.connections(), slot, plan.seed())
                 : null;
@@ -299,8 +305,10 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             }
             return;
         }
-        if (state == OutstandingWindow.TIMED_OUT) {
-            window.release(seq);
+        if (state == OutstandingWindow.TIMED_OUT || state == OutstandingWindow.FORGOTTEN) {
+            if (state == OutstandingWindow.TIMED_OUT) {
+                window.release(seq);
+            }
             loop.counters.add(Count.LATE, false);
             return;
         }
@@ -344,7 +352,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     void expire(long nowNanos) {
         long timeout = loop.timeoutNanos;
         int before = window.outstanding();
-        window.expire(nowNanos - timeout, nowNanos - 2 * timeout, warmup -> {
+        window.expire(nowNanos - timeout, warmup -> {
             loop.counters.add(Count.TIMEOUT, warmup);
             loop.outstanding.lazySet(loop.outstanding.get() - 1);
         });

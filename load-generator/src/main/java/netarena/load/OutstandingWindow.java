@@ -8,12 +8,15 @@ import java.util.Arrays;
  * request is always at the head: a ring of parallel primitive arrays, no allocation per request.
  *
  * <p>A request is {@link #MEASURED} or {@link #WARMUP} until its answer arrives ({@link #release}) or
- * it times out; a timed-out request stays as {@link #TIMED_OUT} for a while so that a late answer is
- * recognised as late rather than as an answer to nothing.
+ * it times out; a timed-out request stays as {@link #TIMED_OUT} until its late answer comes or the
+ * connection closes, however long the server stalls, so that a late answer is recognised as late rather
+ * than as an answer to nothing. Only when more than {@code maxTimedOutHeld} are held are the oldest
+ * forgotten; an answer to one of those is {@link #FORGOTTEN}: late, but no longer checkable against
+ * a duplicate.
  *
  * <p>Not thread-safe: owned by one connection and used on its event loop only. Memory grows with the
  * requests outstanding at once (doubling), which the caller bounds by its pipeline depth (closed loop)
- * or by rate times timeout (open loop).
+ * or by rate times timeout (open loop), plus at most {@code maxTimedOutHeld} timed-out requests.
  */
 final class OutstandingWindow {
 
@@ -21,6 +24,10 @@ final class OutstandingWindow {
     static final byte MEASURED = 1;
     static final byte WARMUP = 2;
     static final byte TIMED_OUT = 3;
+    /** Sent on this connection, timed out, and dropped from memory to keep the bound: an answer is late. */
+    static final byte FORGOTTEN = 4;
+
+    private final int maxTimedOutHeld;
 
     private long[] intendedNanos;
     private long[] writtenNanos;
@@ -32,8 +39,17 @@ final class OutstandingWindow {
     private long tail = 1;
     private int outstanding;
     private int outstandingWarmup;
+    private int timedOutHeld;
+    /** Every request below this sequence number has been looked at by {@link #expire}: the next scan starts here. */
+    private long expiredBelow = 1;
+    /** Timed-out requests below this sequence number may have been forgotten; 0 when none was. */
+    private long forgottenBelow;
 
-    OutstandingWindow(int initialCapacity) {
+    OutstandingWindow(int initialCapacity, int maxTimedOutHeld) {
+        if (maxTimedOutHeld < 1) {
+            throw new IllegalArgumentException("maxTimedOutHeld must be at least 1: " + maxTimedOutHeld);
+        }
+        this.maxTimedOutHeld = maxTimedOutHeld;
         int capacity = Integer.highestOneBit(Math.max(2, initialCapacity) - 1) << 1;
         allocate(capacity);
     }
@@ -62,9 +78,13 @@ final class OutstandingWindow {
         return seq;
     }
 
-    /** The state of {@code seq}: {@link #FREE} when it was never handed out or is settled and forgotten. */
+    /**
+     * The state of {@code seq}: {@link #FREE} when it was never handed out on this connection or is
+     * settled, {@link #FORGOTTEN} when it may be a timed-out request dropped to keep the memory bound.
+     */
     byte state(long seq) {
-        return seq >= head && seq < tail ? state[(int) (seq & mask)] : FREE;
+        byte s = seq >= head && seq < tail ? state[(int) (seq & mask)] : FREE;
+        return s == FREE && seq < forgottenBelow ? FORGOTTEN : s;
     }
 
     long intendedNanos(long seq) {
@@ -75,37 +95,46 @@ final class OutstandingWindow {
         return writtenNanos[(int) (seq & mask)];
     }
 
-    /** Settles {@code seq}, which must not be {@link #FREE}. */
+    /** Settles {@code seq}, whose {@link #state} must be {@link #MEASURED}, {@link #WARMUP} or {@link #TIMED_OUT}. */
     void release(long seq) {
         int i = (int) (seq & mask);
         settle(state[i]);
         state[i] = FREE;
-        while (head < tail && state[(int) (head & mask)] == FREE) {
-            head++;
-        }
+        advanceHead();
     }
 
     /**
      * Times out every outstanding request written at or before {@code expiredNanos}, reporting each to
-     * {@code sink}, and forgets timed-out requests written at or before {@code forgetNanos}.
+     * {@code sink}; then, past {@code maxTimedOutHeld}, forgets the oldest timed-out requests.
      */
-    void expire(long expiredNanos, long forgetNanos, TimeoutSink sink) {
-        for (long seq = head; seq < tail; seq++) {
+    void expire(long expiredNanos, TimeoutSink sink) {
+        long seq = Math.max(head, expiredBelow);
+        for (; seq < tail; seq++) {
             int i = (int) (seq & mask);
-            long written = writtenNanos[i];
-            if (written > expiredNanos) {
+            if (writtenNanos[i] > expiredNanos) {
                 break; // written in send order: everything after this one is younger
             }
             byte s = state[i];
             if (s == MEASURED || s == WARMUP) {
                 state[i] = TIMED_OUT;
                 settle(s);
+                timedOutHeld++;
                 sink.timedOut(s == WARMUP);
             }
-            if (state[i] == TIMED_OUT && written <= forgetNanos) {
+        }
+        expiredBelow = seq;
+        for (seq = head; seq < tail && timedOutHeld > maxTimedOutHeld; seq++) {
+            int i = (int) (seq & mask);
+            if (state[i] == TIMED_OUT) {
                 state[i] = FREE;
+                timedOutHeld--;
+                forgottenBelow = seq + 1;
             }
         }
+        advanceHead();
+    }
+
+    private void advanceHead() {
         while (head < tail && state[(int) (head & mask)] == FREE) {
             head++;
         }
@@ -133,6 +162,8 @@ final class OutstandingWindow {
         head = tail;
         outstanding = 0;
         outstandingWarmup = 0;
+        timedOutHeld = 0;
+        forgottenBelow = 0; // a late answer cannot come on the next connection
     }
 
     private void settle(byte s) {
@@ -141,12 +172,19 @@ final class OutstandingWindow {
             if (s == WARMUP) {
                 outstandingWarmup--;
             }
+        } else if (s == TIMED_OUT) {
+            timedOutHeld--;
         }
     }
 
     /** Requests sent and neither answered, timed out nor lost. */
     int outstanding() {
         return outstanding;
+    }
+
+    /** Timed-out requests still remembered, waiting for a late answer. */
+    int timedOutHeld() {
+        return timedOutHeld;
     }
 
     /** Of {@link #outstanding}, those sent during the warmup. */

@@ -10,7 +10,7 @@ class OutstandingWindowTest {
 
     @Test
     void answersInAnyOrderSettleTheirOwnRequest() {
-        OutstandingWindow w = new OutstandingWindow(4);
+        OutstandingWindow w = new OutstandingWindow(4, 1_000);
         long a = w.add(10, 11, false);
         long b = w.add(20, 21, true);
         long c = w.add(30, 31, false);
@@ -30,7 +30,7 @@ class OutstandingWindowTest {
 
     @Test
     void growsWhenFullAndKeepsEveryRequest() {
-        OutstandingWindow w = new OutstandingWindow(2);
+        OutstandingWindow w = new OutstandingWindow(2, 1_000);
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             seqs.add(w.add(i, i * 2L, false));
@@ -49,27 +49,53 @@ class OutstandingWindowTest {
     }
 
     @Test
-    void expiresOldRequestsThenRecognisesTheirLateAnswersThenForgetsThem() {
-        OutstandingWindow w = new OutstandingWindow(8);
+    void expiresOldRequestsAndRecognisesTheirLateAnswersHoweverLate() {
+        OutstandingWindow w = new OutstandingWindow(8, 1_000);
         long old = w.add(0, 100, false);
         long oldWarmup = w.add(0, 150, true);
         long young = w.add(0, 900, false);
         List<Boolean> timedOut = new ArrayList<>();
-        w.expire(500, 0, timedOut::add);
+        w.expire(500, timedOut::add);
         assertEquals(List.of(false, true), timedOut);
         assertEquals(OutstandingWindow.TIMED_OUT, w.state(old));
         assertEquals(OutstandingWindow.TIMED_OUT, w.state(oldWarmup));
         assertEquals(OutstandingWindow.MEASURED, w.state(young));
         assertEquals(1, w.outstanding());
-        w.expire(500, 120, timedOut::add);
-        assertEquals(OutstandingWindow.FREE, w.state(old), "forgotten");
-        assertEquals(OutstandingWindow.TIMED_OUT, w.state(oldWarmup), "kept a little longer");
-        assertEquals(2, timedOut.size(), "no request times out twice");
+        assertEquals(2, w.timedOutHeld());
+        w.expire(1_000_000_000, timedOut::add);
+        assertEquals(OutstandingWindow.TIMED_OUT, w.state(old), "still known, long after its timeout");
+        assertEquals(3, timedOut.size(), "no request times out twice");
+        w.release(old);
+        assertEquals(OutstandingWindow.FREE, w.state(old), "a second answer to it names nothing");
+        assertEquals(2, w.timedOutHeld());
+    }
+
+    @Test
+    void pastItsBoundTheOldestTimedOutAreForgottenAndTheirAnswersStillLate() {
+        OutstandingWindow w = new OutstandingWindow(4, 3);
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            seqs.add(w.add(0, i, false));
+        }
+        long answered = w.add(0, 10, false);
+        w.release(answered);
+        long outstanding = w.add(0, 20, false);
+        w.expire(15, timedOut -> { });
+        assertEquals(3, w.timedOutHeld(), "held no more than the bound");
+        assertEquals(OutstandingWindow.FORGOTTEN, w.state(seqs.get(0)));
+        assertEquals(OutstandingWindow.FORGOTTEN, w.state(seqs.get(1)));
+        assertEquals(OutstandingWindow.TIMED_OUT, w.state(seqs.get(2)));
+        assertEquals(OutstandingWindow.FREE, w.state(answered), "answered after the forgotten ones: a duplicate");
+        assertEquals(OutstandingWindow.MEASURED, w.state(outstanding));
+        assertEquals(OutstandingWindow.FREE, w.state(outstanding + 1), "never sent");
+        w.clear(lost -> { });
+        assertEquals(OutstandingWindow.FREE, w.state(seqs.get(0)), "nothing from the last connection is late on the next");
+        assertEquals(0, w.timedOutHeld());
     }
 
     @Test
     void clearReportsEveryOutstandingRequestAndNumberingGoesOn() {
-        OutstandingWindow w = new OutstandingWindow(4);
+        OutstandingWindow w = new OutstandingWindow(4, 1_000);
         w.add(0, 0, false);
         long warm = w.add(0, 0, true);
         w.add(0, 0, false);

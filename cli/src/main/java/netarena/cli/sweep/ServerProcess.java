@@ -60,6 +60,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()))
                 .start();
+        // a thread of its own: a blocking read in the common pool (one thread on 2 cores) can wait behind anything
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -67,7 +68,7 @@ final class ServerProcess implements AutoCloseable {
             } catch (IOException e) {
                 return null;
             }
-        });
+        }, r -> Thread.ofPlatform().daemon().name("server-first-line").start(r));
         String line;
         try {
             line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
