@@ -82,8 +82,9 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().withRate(200, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1))
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        // 1 s of sending, then at most the 2 s drain cap, however long the timeout
-        assertTrue(seconds < 1 + LoadPlan.MAX_DRAIN.toSeconds() + 1.5, "took " + seconds + " s");
+        // 1 s of sending, then at most the 2 s drain cap, however long the timeout: the bound sits halfway
+        // to the 30 s timeout, so a loaded machine cannot fail it and a run that waits for the timeout must
+        assertTrue(seconds < 15, "took " + seconds + " s");
         assertEquals(0, r.requests().ok());
         assertTrue(r.requests().inFlightAtEnd() > 100, "unanswered requests are reported: " + r.requests());
         assertAccounted(r.requests());
@@ -105,7 +106,7 @@ class LoadGeneratorTest {
         long start = System.nanoTime();
         LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withDuration(Duration.ofMillis(800)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 3, "took " + seconds + " s");
+        assertTrue(seconds < 10, "ended, not hung: " + seconds + " s");
         assertEquals(0.8, r.measuredSeconds(), 0.2);
         assertTrue(r.requests().ok() > 0);
         assertEquals(0, r.requests().inFlightAtEnd(), "answers in flight at the end were drained");
@@ -120,9 +121,9 @@ class LoadGeneratorTest {
         }
         long start = System.nanoTime();
         LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", port).withConnections(4, 1)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 2.5, "fail fast, not after the connect timeout: " + seconds + " s");
+        assertTrue(seconds < 15, "fail fast, not after the 30 s connect timeout: " + seconds + " s");
         assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
         assertTrue(r.connectFailure().contains("of 4 connections to 127.0.0.1:" + port), r.connectFailure());
         assertTrue(r.connectFailure().toLowerCase().contains("refused"), r.connectFailure());
@@ -199,7 +200,7 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().withConnections(4, 2).withRate(400, Arrivals.CONSTANT)
                 .withDuration(Duration.ofMillis(1500)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 4.5, "ends on time: " + seconds + " s");
+        assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
         assertTrue(r.errors().closed() >= 4, r.errors().toString());
         assertTrue(r.connections().reopened() >= 4, r.connections().toString());
         assertEquals(4, r.connections().openAtEnd());
@@ -215,7 +216,7 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().withConnections(3, 1).withClosedLoop(2)
                 .withDuration(Duration.ofMillis(1500)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 4.5, "ends on time: " + seconds + " s");
+        assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
         assertTrue(r.errors().closed() >= 3, r.errors().toString());
         assertTrue(r.errors().connectFailed() >= 3, "reconnects were tried and failed: " + r.errors());
         assertEquals(0, r.connections().openAtEnd());
@@ -252,12 +253,12 @@ class LoadGeneratorTest {
 
     @Test
     void stopEndsTheRunEarlyAndMarksItPartial() {
-        LoadGenerator generator = new LoadGenerator(plan().withDuration(Duration.ofSeconds(20)), p -> { });
+        LoadGenerator generator = new LoadGenerator(plan().withDuration(Duration.ofSeconds(60)), p -> { });
         after(Duration.ofMillis(400), generator::stop);
         long start = System.nanoTime();
         LoadResult r = generator.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 3, "took " + seconds + " s");
+        assertTrue(seconds < 20, "stopped, not run for its 60 s: " + seconds + " s");
         assertTrue(r.partial());
         assertTrue(r.requests().ok() > 0);
         assertEquals(LoadResult.EXIT_PARTIAL, r.exitCode());
