@@ -146,7 +146,9 @@ final class AsyncConnection implements ConnectionIo {
             channel.shutdownOutput();
         } catch (IOException | RuntimeException e) {
             close();
+            return;
         }
+        resumeReadIfAllowed(); // the close lingers: read on to see the peer's EOF
     }
 
     @Override
@@ -154,13 +156,9 @@ final class AsyncConnection implements ConnectionIo {
         resumeReadIfAllowed();
     }
 
+    /** Nothing to do: a read in progress completes and is dropped, and no next read is posted until the close lingers. */
     @Override
     public void shutdownInput() {
-        try {
-            channel.shutdownInput();
-        } catch (IOException ignored) {
-            // already closed or reset: reading has stopped anyway
-        }
     }
 
     @Override

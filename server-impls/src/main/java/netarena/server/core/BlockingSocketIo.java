@@ -43,7 +43,10 @@ public final class BlockingSocketIo implements ConnectionIo {
         return true;
     }
 
-    /** Reads until EOF, bad input, a graceful stop or an error; runs on the connection's own thread. */
+    /**
+     * Reads until EOF, the socket's close or an error; runs on the connection's own thread. After bad input or
+     * a graceful stop it waits, then reads on while the close lingers, so that it sees the peer's EOF.
+     */
     public void readLoop() {
         byte[] buffer = new byte[READ_BUFFER_BYTES];
         try {
@@ -86,15 +89,13 @@ public final class BlockingSocketIo implements ConnectionIo {
         }
     }
 
+    /**
+     * Nothing to do: the reader drops what it reads after input ended and then waits in
+     * {@link Connection#awaitReadAllowed} until the close lingers; a reader blocked in a read stays there,
+     * which is where it sees the peer's EOF.
+     */
     @Override
     public void shutdownInput() {
-        try {
-            if (!socket.isClosed() && !socket.isInputShutdown()) {
-                socket.shutdownInput();
-            }
-        } catch (IOException ignored) {
-            // already reset or closed: reading has stopped anyway
-        }
     }
 
     @Override

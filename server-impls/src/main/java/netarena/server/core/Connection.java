@@ -67,7 +67,7 @@ public final class Connection {
     private volatile long partialSinceNanos = NO_PARTIAL;
     private static final long NO_PARTIAL = Long.MIN_VALUE;
     private volatile boolean timedOut;
-    /** The peer shut its output: it sends nothing more, so closing needs no linger. */
+    /** The peer shut its output (EOF read): it sends nothing more, so closing needs no linger. */
     private volatile boolean peerEnded;
     /** Coarse time at which a lingering close ends, or 0 when not lingering. */
     private volatile long lingerUntilNanos;
@@ -280,24 +280,29 @@ public final class Connection {
      * within max-pending bytes, fewer than max-pipelined requests unanswered, and the server's memory
      * budget not spent (or this connection within its fair share). A connection refused for memory is
      * resumed through {@link ConnectionIo#resumeReading} when the budget has room again.
+     *
+     * <p>Also true while the close lingers: what arrives then is dropped ({@link #onBytes}), and reading is
+     * how the model sees the peer's EOF ({@link #onEof}), which ends the linger at once.
      */
     public boolean readAllowed() {
-        return !inputEnded && roomToRead();
+        return lingering() || (!inputEnded && roomToRead());
     }
 
     /**
-     * For blocking models: waits, before the next read, while {@link #readAllowed} is false for want of room.
+     * For blocking models: waits, before the next read, while {@link #readAllowed} is false (no room, or input
+     * ended and the close not lingering yet). The connection's thread stays with it until it closes, so that it
+     * can read the peer's EOF while the close lingers.
      *
-     * @return false when the connection closed or input ended while waiting
+     * @return false once the connection is closed
      */
     public boolean awaitReadAllowed() {
-        if (roomToRead()) {
-            return !inputEnded;
+        if (readAllowed()) {
+            return !closed.get();
         }
         drainLock.lock();
         try {
             readerWaiting = true;
-            while (!roomToRead() && !closed.get()) {
+            while (!readAllowed() && !closed.get()) {
                 drained.await(100, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -307,15 +312,25 @@ public final class Connection {
             readerWaiting = false;
             drainLock.unlock();
         }
-        return !inputEnded && !closed.get();
+        return !closed.get();
     }
 
-    /** The peer shut its output (EOF): no more requests, and nothing more will arrive. The reading thread. */
+    /**
+     * The peer shut its output (EOF): no more requests, and nothing more will arrive, so nothing can reset
+     * the answers away: a lingering close ends now, and one not begun yet will not linger. The reading thread.
+     * Models never shut the socket's input themselves, so an EOF always comes from the peer.
+     */
     public void onEof() {
-        if (!inputEnded) {
-            peerEnded = true;
-        }
+        peerEnded = true;
         endInput();
+        if (lingering()) {
+            io.close();
+        }
+    }
+
+    /** Output shut after the last answer, socket not yet closed: waiting for the peer's EOF or the linger's end. */
+    private boolean lingering() {
+        return lingerUntilNanos != 0 && !closed.get();
     }
 
     /** No more requests will be read: peer EOF, bad input, or a graceful stop. Any thread. */
@@ -330,17 +345,23 @@ public final class Connection {
     /**
      * Closes once input has ended and every answer is written. When the peer may still be sending (a graceful
      * stop, bad input, {@code Connection: close}, a header timeout), the close lingers: output is shut first, so
-     * the peer reads every answer and then EOF, and the socket closes {@link #LINGER_NANOS} later (the reaper).
-     * Closing at once with unread bytes in the socket would send a reset, and a reset discards answers still
-     * in the kernel's send buffer.
+     * the peer reads every answer and then EOF; the model reads on and drops what still arrives, and the socket
+     * closes at the peer's EOF or {@link #LINGER_NANOS} later (the reaper), whichever comes first. Closing at
+     * once with unread bytes in the socket would send a reset, and a reset discards answers still in the
+     * kernel's send buffer; after the peer's EOF nothing more can arrive, so nothing can provoke one.
      */
     private void maybeClose() {
         if (inputEnded && inFlight.get() == 0 && pendingBytes.get() == 0 && closeRequested.compareAndSet(false, true)) {
             if (peerEnded) {
                 io.close();
-            } else {
-                lingerUntilNanos = clock.now() + LINGER_NANOS;
-                io.shutdownOutput();
+                return;
+            }
+            lingerUntilNanos = clock.now() + LINGER_NANOS;
+            io.shutdownOutput();
+            wakeReader();
+            // the EOF may have been read between the check above and lingerUntilNanos: onEof saw no linger then
+            if (peerEnded) {
+                io.close();
             }
         }
     }

@@ -14,12 +14,17 @@ public interface ConnectionIo {
      */
     void send(ByteBuffer bytes);
 
-    /** Stops reading: no more requests will be taken from this connection. Any thread. */
+    /**
+     * Input has ended: stop reading once {@link Connection#readAllowed} says so (no more requests will be
+     * taken). Never shut the socket's input: a lingering close reads on to see the peer's EOF, which a
+     * shut input would fake. Any thread.
+     */
     void shutdownInput();
 
     /**
      * Shuts the output once everything queued is written: the peer reads every answer, then EOF. Called
-     * once nothing is left to write, before a lingering close. Any thread.
+     * once nothing is left to write, to begin a lingering close: the model then reads again (what arrives is
+     * dropped) and reports the peer's EOF to {@link Connection#onEof}, which closes at once. Any thread.
      */
     void shutdownOutput();
 

@@ -1,6 +1,5 @@
 package netarena.server.core;
 
-import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -91,15 +90,31 @@ final class MemoryBudget {
         requestWhole(connection);
     }
 
+    /**
+     * Hands every connection paused so far back to its model, once. A model may re-check on this very thread
+     * (async posts its read from here) and find the budget spent again, because a connection resumed just
+     * before has read into it: that connection then pauses again, which must wait for the next tick. So this
+     * walks a copy. Walking the set itself can meet each re-added connection again (a ConcurrentHashMap appends
+     * it behind the iterator, in the bin being walked) and again: the reaper then never finishes its tick, and
+     * with it stop resumes, privilege, shedding and timeouts, so every paused connection hangs.
+     */
+    private void resumeAllPaused() {
+        if (paused.isEmpty()) {
+            return;
+        }
+        for (Connection connection : paused.toArray(new Connection[0])) {
+            // false: it closed (forgotten) or found room on its own re-check meanwhile: nothing to resume
+            if (paused.remove(connection)) {
+                connection.resumeReading();
+            }
+        }
+    }
+
     /** The reaper, every tick, with the live connections: resumes, privileges and sheds as the rules say. */
     void tick(long now, Iterable<Connection> live) {
         if (held.sum() <= maxBytes) {
             privileged = null;
-            for (Iterator<Connection> it = paused.iterator(); it.hasNext(); ) {
-                Connection connection = it.next();
-                it.remove();
-                connection.resumeReading();
-            }
+            resumeAllPaused();
             return;
         }
         if (privileged == null) {

@@ -26,9 +26,10 @@ import netarena.server.core.ServerRuntime;
  * {@link #send}, {@link #shutdownInput} and {@link #close} are called from any thread (a worker or the
  * DELAY timer); every write happens on the loop, in the order {@link #send} was called.
  *
- * <p>Reading is driven by auto-read, which is on only while input has not ended, the shared connection
- * allows it ({@link Connection#readAllowed}) and Netty's outbound buffer is under its high water mark
- * ({@link Channel#isWritable}). Every change that can allow reading again (a write completing, the
+ * <p>Reading is driven by auto-read, which is on only while the shared connection allows it
+ * ({@link Connection#readAllowed}: input not ended and room to hold more, or a lingering close waiting for
+ * the peer's EOF) and Netty's outbound buffer is under its high water mark ({@link Channel#isWritable}), which
+ * no longer matters once the output is shut. Every change that can allow reading again (a write completing, the
  * writability flipping back) happens on the event loop, which re-checks there, so no resume is lost.
  */
 final class NettyConnection extends ChannelInboundHandlerAdapter implements ConnectionIo {
@@ -41,7 +42,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     /** Answers handed to the event loop as tasks and not yet written: see {@link #send}. */
     private final AtomicInteger queuedSends = new AtomicInteger();
     private final Runnable updateReading = this::updateReading;
-    private volatile boolean inputShut;
+    /** Output shut for a lingering close; loop only. Netty drops the outbound buffer then, so isWritable is false. */
+    private boolean outputShut;
     /**
      * Set on the event loop in channelActive, before any read; null when refused. Volatile because
      * {@link #close} may run on the thread that ends a grace period.
@@ -153,7 +155,6 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public void shutdownInput() {
-        inputShut = true;
         onLoop(updateReading);
     }
 
@@ -161,7 +162,10 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     public void shutdownOutput() {
         if (channel instanceof DuplexChannel duplex && !closed.get()) {
             duplex.shutdownOutput().addListener((ChannelFutureListener) done -> {
-                if (!done.isSuccess()) {
+                if (done.isSuccess()) {
+                    outputShut = true;
+                    updateReading(); // the close lingers: read on to see the peer's EOF
+                } else {
                     close();
                 }
             });
@@ -194,7 +198,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         if (connection == null || closed.get()) {
             return;
         }
-        boolean read = !inputShut && connection.readAllowed() && channel.isWritable();
+        boolean read = connection.readAllowed() && (outputShut || channel.isWritable());
         ChannelConfig config = channel.config();
         if (config.isAutoRead() != read) {
             config.setAutoRead(read);

@@ -134,7 +134,7 @@ final class SelectorConnection implements ConnectionIo {
     @Override
     public void shutdownInput() {
         reactor.execute(() -> {
-            if (key != null && key.isValid()) {
+            if (key != null && key.isValid() && !connection.readAllowed()) {
                 dropInterest(SelectionKey.OP_READ);
             }
         });
@@ -149,6 +149,11 @@ final class SelectorConnection implements ConnectionIo {
                 }
             } catch (IOException e) {
                 close();
+                return;
+            }
+            // the close lingers: read on to see the peer's EOF
+            if (!closed.get() && key != null && key.isValid() && connection.readAllowed()) {
+                addInterest(SelectionKey.OP_READ);
             }
         });
     }
