@@ -25,7 +25,7 @@ import netarena.server.ServerModel;
 final class ServerKilledAndStalled {
 
     static final String LEGEND = "what the load generator reported: for a 3 s run in which the server was stopped "
-            + "(SIGSTOP) for 1.2 s, its timeouts and how long the run took against its bound (duration + drain + 2 s "
+            + "(SIGSTOP) for 1.2 s, its timeouts, how many of them the server answered late once continued (told apart from wrong answers), and how long the run took against its bound (duration + drain + 2 s "
             + "hard stop); for a run in which it was killed (SIGKILL) and restarted on its port, errors by kind, "
             + "connections reopened and open at the end";
     private static final int CONNECTIONS = 8;
