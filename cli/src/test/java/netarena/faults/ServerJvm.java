@@ -1,18 +1,16 @@
 package netarena.faults;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netarena.cli.ListeningLine;
 
 /**
  * A server in its own JVM: {@code java FLAGS -cp <this test classpath> netarena.cli.NetarenaCommand serve
@@ -50,30 +48,14 @@ final class ServerJvm implements AutoCloseable {
         command.addAll(serveArgs);
         Path stderr = Files.createTempFile("netarena-server-", ".log");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        // a thread of its own: in the common pool (one thread on 2 cores) the read waited behind a 60 s load run
-        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+        InetSocketAddress address = ListeningLine.await(process, START_TIMEOUT_SECONDS, () -> {
             try {
-                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                return "its log: " + Files.readString(stderr);
             } catch (IOException e) {
-                return null;
+                return "its log " + stderr + " is unreadable: " + e.getMessage();
             }
-        }, r -> Thread.ofPlatform().daemon().name("server-first-line").start(r));
-        String line;
-        try {
-            line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new IOException("the server did not say 'listening on' within " + START_TIMEOUT_SECONDS + " s: "
-                    + Files.readString(stderr));
-        }
-        if (line == null || !line.startsWith("listening on ")) {
-            process.destroyForcibly();
-            throw new IOException("the server printed '" + line + "' instead of 'listening on': " + Files.readString(stderr));
-        }
-        String hostPort = line.substring("listening on ".length());
-        int colon = hostPort.lastIndexOf(':');
-        return new ServerJvm(process, new InetSocketAddress(hostPort.substring(0, colon),
-                Integer.parseInt(hostPort.substring(colon + 1))), stderr);
+        });
+        return new ServerJvm(process, address, stderr);
     }
 
     InetSocketAddress address() {

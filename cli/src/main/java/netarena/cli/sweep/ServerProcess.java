@@ -1,17 +1,11 @@
 package netarena.cli.sweep;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import netarena.results.run.CellKey;
 
 /**
@@ -60,34 +54,8 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()))
                 .start();
-        // a thread of its own: a blocking read in the common pool (one thread on 2 cores) can wait behind anything
-        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
-            try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }, r -> Thread.ofPlatform().daemon().name("server-first-line").start(r));
-        String line;
-        try {
-            line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while the server started");
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new IOException("server did not say 'listening on' within " + START_TIMEOUT_SECONDS + " s; see " + stderrLog);
-        }
-        if (line == null || !line.startsWith("listening on ")) {
-            process.destroyForcibly();
-            throw new IOException("server exited or printed '" + line + "' instead of 'listening on HOST:PORT'; see " + stderrLog);
-        }
-        String hostPort = line.substring("listening on ".length());
-        int colon = hostPort.lastIndexOf(':');
-        String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
-        return new ServerProcess(process, new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1))));
+        InetSocketAddress address = netarena.cli.ListeningLine.await(process, START_TIMEOUT_SECONDS, () -> "see " + stderrLog);
+        return new ServerProcess(process, address);
     }
 
     InetSocketAddress address() {
