@@ -285,7 +285,7 @@ public final class Connection {
      * how the model sees the peer's EOF ({@link #onEof}), which ends the linger at once.
      */
     public boolean readAllowed() {
-        return lingering() || (!inputEnded && roomToRead());
+        return (!inputEnded && roomToRead()) || lingering(); // the common case first: one read per request
     }
 
     /**
