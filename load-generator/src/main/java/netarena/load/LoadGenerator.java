@@ -191,8 +191,9 @@ public final class LoadGenerator {
 
         @Override
         public void failed(LoadConnection connection, Throwable cause) {
-            failed.incrementAndGet();
+            // the reason first: the controller reads it as soon as it sees the count
             firstFailure.compareAndSet(null, describe(cause));
+            failed.incrementAndGet();
             control.wakeController();
         }
 
