@@ -136,9 +136,13 @@ final class ServeCommand implements Callable<Integer> {
         if (exposed != null) {
             LOG.log(System.Logger.Level.WARNING, exposed);
         }
+        // Logged before the listening line, not after: the first record sets up the log handlers and loads the
+        // time-zone rules for its timestamp, which opens files. Once clients may connect, the descriptors can run
+        // out (the fault suite's ulimit scenario), and a logging that is not set up yet would lose the very
+        // warning that reports it.
+        LOG.log(System.Logger.Level.INFO, "{0} serving {1} with {2}", serverModel.label(), protocol, config);
         System.out.println("listening on " + hostPort(address));
         System.out.flush();
-        LOG.log(System.Logger.Level.INFO, "{0} serving {1} with {2}", serverModel.label(), protocol, config);
 
         stopRequested.await();
         LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", grace);

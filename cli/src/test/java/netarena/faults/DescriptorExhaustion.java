@@ -35,6 +35,10 @@ final class DescriptorExhaustion {
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
         try (ServerJvm server = ServerJvm.start(List.of("-Xmx128m"), LIMIT, List.of("--model", model.label()))) {
+            // One request served first, as any server has done before its descriptors run out. This JVM loads
+            // classes from the test classpath's directories, one open file per class: a request path never used
+            // before exhaustion could not be loaded at all (a packaged jar is opened once and does not have this).
+            assertTrue(served(server.address()), "the server did not answer a first echo: " + tail(server.stderr()));
             long usedAtStart = descriptors(server.pid());
             int clients = (int) (LIMIT - Math.max(usedAtStart, 0)) + 50;
             List<Socket> open = new ArrayList<>();
