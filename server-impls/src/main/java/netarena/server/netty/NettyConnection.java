@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -109,8 +110,13 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // a reset or a failed read: this connection is done, the others are not
-        LOG.log(System.Logger.Level.DEBUG, "closing connection after {0}", cause.toString());
+        // This connection is done, the others are not. A reset or a failed read is the peer's doing and
+        // ordinary under load; anything else is a fault in the server and must not pass unseen.
+        if (cause instanceof IOException) {
+            LOG.log(System.Logger.Level.DEBUG, "closing connection after {0}", cause.toString());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "closing connection after an unexpected failure", cause);
+        }
         close();
     }
 
