@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,22 +86,11 @@ final class AbCommand implements Callable<Integer> {
             + "noise floor and the smallest change detectable with these repetitions.")
     boolean calibrate;
 
-    @Option(names = "--out", description = "Root folder for the run. Default: results/runs of this checkout.")
-    Path out;
-
     @Mixin
     ComparisonOptions statistics;
 
-    @Option(names = "--no-pin", description = "Do not pin servers and generator to separate CPUs with taskset.")
-    boolean noPin;
-
-    @Option(names = "--server-jvm-flags", defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC",
-            description = "JVM flags of every server process, both sides. Default: ${DEFAULT-VALUE}.")
-    String serverJvmFlags;
-
-    @Option(names = "--generator-threads", defaultValue = "1",
-            description = "Event loops of the load generator. Default: ${DEFAULT-VALUE}.")
-    int generatorThreads;
+    @Mixin
+    RunnerOptions runner;
 
     /** Fewer trials and resamples than a comparison's own: each detectable change is a Monte Carlo. */
     static final int CALIBRATION_TRIALS = 200;
@@ -121,7 +109,7 @@ final class AbCommand implements Callable<Integer> {
         ComparisonConfig config = statistics.config();
         SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded("quick");
         List<String> available = ServerModel.availableModels().stream().map(ServerModel::label).toList();
-        List<CellKey> cells = PlanExpander.cells(plan, available, AbCommand::isModel);
+        List<CellKey> cells = PlanExpander.cells(plan, available, ServerModel::isLabel);
         int metrics = cells.stream().mapToInt(c -> c.openLoop() ? 4 : 5).sum();
         int family = config.correction() == Correction.NONE ? 1 : metrics;
         int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
@@ -133,12 +121,12 @@ final class AbCommand implements Callable<Integer> {
         plan = plan.withRepeat(reps);
         warnUpFront(cells.size(), metrics, needed, reps);
 
-        ServerBuild a = ServerBuild.resolve(baseline, split(baselineServerArgs), System.err);
-        ServerBuild b = calibrate ? a : ServerBuild.resolve(candidate, split(candidateServerArgs), System.err);
+        ServerBuild a = ServerBuild.resolve(baseline, RunnerOptions.words(baselineServerArgs), System.err);
+        ServerBuild b = calibrate ? a : ServerBuild.resolve(candidate, RunnerOptions.words(candidateServerArgs), System.err);
         var environment = EnvironmentProbe.environment();
-        Pinning pinning = Pinning.apply(!noPin);
-        List<String> flags = split(serverJvmFlags);
-        RunFolder ab = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), calibrate ? "calibrate" : "ab");
+        Pinning pinning = runner.pin();
+        List<String> flags = runner.serverJvmFlagList();
+        RunFolder ab = runner.newRun(calibrate ? "calibrate" : "ab");
         Map<Side, RunFolder> runs = new EnumMap<>(Side.class);
         Map<Side, ServerBuild> builds = new EnumMap<>(Side.class);
         builds.put(Side.BASELINE, a);
@@ -158,7 +146,7 @@ final class AbCommand implements Callable<Integer> {
 
         CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), a.jar(), flags, pinning,
                 Duration.ofMillis((long) (plan.warmupSeconds() * 1000)),
-                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), generatorThreads);
+                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), runner.generatorThreads);
         new AbRunner(cells, reps, plan.seed(), setup, builds, System.err).run(runs, ab.dir().resolve("generator-warmup"));
         for (RunFolder run : runs.values()) {
             finish(run);
@@ -254,24 +242,12 @@ final class AbCommand implements Callable<Integer> {
         if (calibrate) {
             args.add("--calibrate");
         }
-        if (noPin) {
+        if (runner.noPin) {
             args.add("--no-pin");
         }
         return args;
     }
 
-    static List<String> split(String args) {
-        return Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static boolean isModel(String label) {
-        try {
-            ServerModel.fromLabel(label);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     private static Path javaBinary() {
         return Path.of(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));

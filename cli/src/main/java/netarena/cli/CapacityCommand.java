@@ -3,7 +3,6 @@ package netarena.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import netarena.results.run.RunFolder;
 import netarena.server.ServerModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,7 +76,7 @@ final class CapacityCommand implements Callable<Integer> {
     String sloText;
 
     @Option(names = "--max-errors", defaultValue = "0.1%", converter = ComparisonOptions.FractionConverter.class,
-            description = "Failed (or unanswered) requests allowed by the SLO, e.g. 0.1%. Default: ${DEFAULT-VALUE}.")
+            description = "Failed (or unanswered) requests allowed by the SLO, e.g. 0.1%%. Default: ${DEFAULT-VALUE}.")
     double maxErrors;
 
     @Option(names = "--start-rate", defaultValue = "1000", description = "First rate probed, requests/s. Default: ${DEFAULT-VALUE}.")
@@ -129,18 +129,8 @@ final class CapacityCommand implements Callable<Integer> {
             description = "Generator send-lag and hiccup p99 past which a step is invalid. Default: ${DEFAULT-VALUE}.")
     Duration maxLag;
 
-    @Option(names = "--generator-threads", defaultValue = "1", description = "Event loops of the generator. Default: ${DEFAULT-VALUE}.")
-    int generatorThreads;
-
-    @Option(names = "--out", description = "Root folder for the run. Default: results/runs of this checkout.")
-    Path out;
-
-    @Option(names = "--no-pin", description = "Do not pin servers and generator to separate CPUs with taskset.")
-    boolean noPin;
-
-    @Option(names = "--server-jvm-flags", defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC",
-            description = "JVM flags of every server process. Default: ${DEFAULT-VALUE}.")
-    String serverJvmFlags;
+    @Mixin
+    RunnerOptions runner;
 
     @Override
     public Integer call() throws Exception {
@@ -163,11 +153,11 @@ final class CapacityCommand implements Callable<Integer> {
         SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
 
         var environment = EnvironmentProbe.environment();
-        Pinning pinning = Pinning.apply(!noPin);
-        List<String> flags = Arrays.stream(serverJvmFlags.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-        RunFolder run = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), "capacity");
+        Pinning pinning = runner.pin();
+        List<String> flags = runner.serverJvmFlagList();
+        RunFolder run = runner.newRun("capacity");
         CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
-                rateConnections, generatorThreads, stepWarmup, step, serverWarmup, maxLag);
+                rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         int own = args.indexOf("capacity");
         Manifest manifest = new Manifest(run.runId(), "capacity", "netarena capacity " + String.join(" ",
@@ -179,7 +169,7 @@ final class CapacityCommand implements Callable<Integer> {
                 + pinning.description());
 
         CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), ownJar(), flags, pinning, stepWarmup, step,
-                generatorThreads);
+                runner.generatorThreads);
         CapacityRunner runner = new CapacityRunner(settings, setup, run.dir(), System.err);
         CapacityAnswer.SloAnswer sloAnswer = slo != null && poolForRate == null
                 ? runner.slo(slo, sloText, search, repeats, rechecks) : null;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", exitCodeOnInvalidInput = RunComparison.EXIT_UNDECIDED,
         exitCodeOnExecutionException = RunComparison.EXIT_UNDECIDED, sortOptions = false,
         description = {
-            "Compare two run folders (sweep: repetitions.csv; bench: jmh.json) metric by metric: ratio with its 95% "
+            "Compare two run folders (sweep: repetitions.csv; bench: jmh.json) metric by metric: ratio with its 95%% "
                     + "bootstrap interval, Mann-Whitney p corrected over every metric, direction-aware verdict.",
             "Writes compare.md (printed on stdout), verdict.json, github-action-benchmark-{bigger,smaller}.json, "
                     + "bencher.json and junit.xml. See docs/VERDICTS.md."},

@@ -22,7 +22,7 @@ final class ComparisonOptions {
     }
 
     @Option(names = "--threshold", defaultValue = "5%", converter = FractionConverter.class,
-            description = "Changes within plus or minus this are noise: 5% or 0.05. Default: ${DEFAULT-VALUE}.")
+            description = "Changes within plus or minus this are noise: 5%% or 0.05. Default: ${DEFAULT-VALUE}.")
     double threshold;
 
     @Option(names = "--correction", defaultValue = "holm",

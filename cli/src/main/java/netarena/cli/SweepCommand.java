@@ -2,9 +2,7 @@ package netarena.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import netarena.results.run.CellKey;
 import netarena.results.run.RunFolder;
 import netarena.server.ServerModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,19 +38,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "Measurements per cell, interleaved; overrides the plan's repeat.")
     Integer repeat;
 
-    @Option(names = "--out", description = "Root folder for runs. Default: results/runs of this checkout.")
-    Path out;
-
-    @Option(names = "--no-pin", description = "Do not pin servers and generator to separate CPUs with taskset.")
-    boolean noPin;
-
-    @Option(names = "--server-jvm-flags", defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC",
-            description = "JVM flags of every server process. Default: ${DEFAULT-VALUE}.")
-    String serverJvmFlags;
-
-    @Option(names = "--generator-threads", defaultValue = "1",
-            description = "Event loops of the load generator. Default: ${DEFAULT-VALUE}.")
-    int generatorThreads;
+    @Mixin
+    RunnerOptions runner;
 
     @Override
     public Integer call() throws Exception {
@@ -60,13 +48,13 @@ final class SweepCommand implements Callable<Integer> {
             plan = plan.withRepeat(repeat);
         }
         List<String> available = ServerModel.availableModels().stream().map(ServerModel::label).toList();
-        List<CellKey> cells = PlanExpander.cells(plan, available, SweepCommand::isModel);
+        List<CellKey> cells = PlanExpander.cells(plan, available, ServerModel::isLabel);
         // read the machine before pinning: once pinned, this process sees only its own CPUs
         var environment = EnvironmentProbe.environment();
-        Pinning pinning = Pinning.apply(!noPin);
-        List<String> flags = Arrays.stream(serverJvmFlags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        Pinning pinning = runner.pin();
+        List<String> flags = runner.serverJvmFlagList();
 
-        RunFolder run = RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), "sweep");
+        RunFolder run = runner.newRun("sweep");
         run.writeManifest(SweepRunner.manifest(run, "netarena sweep " + String.join(" ", commandArgs()), plan,
                 environment, EnvironmentProbe.gitCommit(), pinning, flags, EnvironmentProbe.jvmFlags(),
                 knobs(flags)));
@@ -75,20 +63,11 @@ final class SweepCommand implements Callable<Integer> {
 
         CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), ownJar(), flags, pinning,
                 Duration.ofMillis((long) (plan.warmupSeconds() * 1000)),
-                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), generatorThreads);
+                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), runner.generatorThreads);
         new SweepRunner(plan, cells, setup, System.err).run(run);
         SweepFinish.finish(run);
         System.out.println("report: " + run.dir().resolve("report.html"));
         return 0;
-    }
-
-    private static boolean isModel(String label) {
-        try {
-            ServerModel.fromLabel(label);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private List<String> commandArgs() {
@@ -102,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         if (repeat != null) {
             args.addAll(List.of("--repeat", repeat.toString()));
         }
-        if (noPin) {
+        if (runner.noPin) {
             args.add("--no-pin");
         }
         return args;

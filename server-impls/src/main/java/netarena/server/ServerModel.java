@@ -100,6 +100,12 @@ public enum ServerModel {
                 + Arrays.stream(values()).map(ServerModel::label).toList());
     }
 
+    /** Whether {@code label} names a model, available here or not. */
+    public static boolean isLabel(String label) {
+        String wanted = label.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).anyMatch(m -> m.label.equals(wanted));
+    }
+
     public static List<ServerModel> availableModels() {
         return Arrays.stream(values()).filter(ServerModel::available).toList();
     }
