@@ -9,6 +9,7 @@ import java.util.List;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
+import netarena.server.testing.NeverReaders;
 
 /**
  * Scenario 4: clients that never read, at scale. Two hundred connections push 1 MiB echoes at a server in

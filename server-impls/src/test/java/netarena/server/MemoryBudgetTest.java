@@ -14,6 +14,7 @@ import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.testing.NeverReaders;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +47,8 @@ class MemoryBudgetTest {
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             FrameClient big = new FrameClient(address);
-            try (Hoarders hoarders = Hoarders.push(address, HOARDERS, PAYLOAD, Duration.ofMillis(500))) {
+            try (NeverReaders hoarders = NeverReaders.push(address, HOARDERS, PAYLOAD, Duration.ofMillis(500),
+                    Duration.ofMillis(1500))) {
                 ServerStats.Snapshot stats = server.stats();
                 // without the budget each would hold max-pending plus a frame: 16 x 2 MiB
                 assertTrue(stats.heldBytes() <= BUDGET + HOARDERS * PER_CONNECTION_SLACK,

@@ -1,4 +1,4 @@
-package netarena.faults;
+package netarena.server.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,10 +11,12 @@ import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
 
 /**
- * Connections that write echo requests and never read an answer, all held open until {@link #close}. One
- * thread writes round-robin on non-blocking channels until the server takes no more.
+ * Many connections that write echo requests and never read an answer, all held open until {@link #close}:
+ * what it takes to push a server's memory, as opposed to one connection's. One thread writes round-robin on
+ * non-blocking channels until the server takes no more. Shared by the server tests and the fault suite
+ * (this module's test jar).
  */
-final class NeverReaders implements AutoCloseable {
+public final class NeverReaders implements AutoCloseable {
 
     private final List<SocketChannel> channels = new ArrayList<>();
     private long pushedBytes;
@@ -24,9 +26,10 @@ final class NeverReaders implements AutoCloseable {
 
     /**
      * Opens {@code connections} connections and writes echoes of {@code payloadBytes} on all of them until no
-     * byte has been taken for {@code stall}, or for at most {@code cap} in all.
+     * byte has been taken for {@code stall}, or for at most {@code cap} in all (a server that sheds
+     * connections to free memory lets the others go on); the connections stay open.
      */
-    static NeverReaders push(InetSocketAddress address, int connections, int payloadBytes, Duration stall, Duration cap)
+    public static NeverReaders push(InetSocketAddress address, int connections, int payloadBytes, Duration stall, Duration cap)
             throws IOException, InterruptedException {
         NeverReaders r = new NeverReaders();
         ByteBuffer[] frames = new ByteBuffer[connections];
@@ -66,7 +69,8 @@ final class NeverReaders implements AutoCloseable {
         return r;
     }
 
-    long pushedBytes() {
+    /** Bytes the server side took, all connections together. */
+    public long pushedBytes() {
         return pushedBytes;
     }
 
