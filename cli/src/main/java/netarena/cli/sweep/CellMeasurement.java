@@ -74,14 +74,17 @@ public final class CellMeasurement {
             if (!setup.warmup().isZero()) {
                 LoadGenerator.run(plan.withDuration(setup.warmup()));
             }
-            ProcStats before = ProcStats.read(server.pid());
             LoadResult result;
             ServerCost cost;
             try (ProcSampler sampler = new ProcSampler(server.pid())) {
+                ProcStats before = ProcStats.read(server.pid());
+                long switchesBefore = sampler.contextSwitches();
                 result = LoadGenerator.run(plan.withOutDir(dir));
                 ProcStats after = ProcStats.read(server.pid());
+                long switchesAfter = sampler.contextSwitches();
                 sampler.close();
-                cost = cost(idle, before, after, sampler, result.requests().ok(), cell.connections());
+                cost = cost(idle, before, after, switchesAfter < 0 || switchesBefore < 0 ? -1 : switchesAfter - switchesBefore,
+                        sampler, result.requests().ok(), cell.connections());
             }
             if (!server.alive()) {
                 return failed(cell, repetition, order, "the server process died during the run; see server.log",
@@ -103,13 +106,14 @@ public final class CellMeasurement {
         return cell.openLoop() ? plan.withRate(Math.round(cell.ratePerSec()), Arrivals.CONSTANT) : plan;
     }
 
-    private static ServerCost cost(ProcStats idle, ProcStats before, ProcStats after, ProcSampler sampler, long ok,
-            int connections) {
+    /** @param switches context switches of the server during the run, every thread it had; -1 when unknown */
+    private static ServerCost cost(ProcStats idle, ProcStats before, ProcStats after, long switches,
+            ProcSampler sampler, long ok, int connections) {
         if (idle == null || before == null || after == null || ok == 0) {
             return ServerCost.unknown();
         }
         double cpuPerRequest = (after.cpuMicros() - before.cpuMicros()) / (double) ok;
-        double switchesPerRequest = (after.contextSwitches() - before.contextSwitches()) / (double) ok;
+        double switchesPerRequest = switches < 0 ? Double.NaN : switches / (double) ok;
         double rssPerConnection = Math.max(0, sampler.peakRssKb() - idle.rssKb()) / (double) connections;
         return new ServerCost(cpuPerRequest, switchesPerRequest, after.peakRssKb(), sampler.peakThreads(),
                 rssPerConnection);
