@@ -52,7 +52,7 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
      * @param points  one closed-loop measurement per connection count, in the order measured
      * @param fit     the USL fit of the valid points; null when it could not be made
      * @param problem why there is no fit; empty when there is one
-     * @param little  Little's law checked at every valid point
+     * @param little  Little's law checked at every point that answered, valid or not
      */
     public record ScalingAnswer(List<ClosedLoopPoint> points, UslFit fit, String problem, List<LittleFinding> little) {
 
@@ -64,7 +64,7 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
 
         /**
          * Fits the USL to the valid points (it needs 3 or more distinct connection counts) and checks
-         * Little's law at each valid point with its default tolerance.
+         * Little's law at every point that answered, with its default tolerance.
          */
         public static ScalingAnswer of(List<ClosedLoopPoint> points) {
             List<ClosedLoopPoint> valid = points.stream().filter(p -> p.valid() && p.throughputPerSecond() > 0).toList();
@@ -78,8 +78,10 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
             } catch (RuntimeException e) {
                 problem = "the fit did not converge: " + e.getMessage();
             }
-            List<LittleFinding> little = LittleLawCheck.check(valid.stream()
-                    .filter(p -> Double.isFinite(p.meanLatencyMicros()))
+            // every point that answered, not only the valid ones: a broken law is how an error-ridden or
+            // generator-bound point shows that its figures describe something other than the server
+            List<LittleFinding> little = LittleLawCheck.check(points.stream()
+                    .filter(p -> p.throughputPerSecond() > 0 && Double.isFinite(p.meanLatencyMicros()))
                     .map(p -> new LittlePoint(p.connections(), p.throughputPerSecond(), p.meanLatencyMicros() / 1e6))
                     .toList());
             return new ScalingAnswer(points, fit, problem, little);

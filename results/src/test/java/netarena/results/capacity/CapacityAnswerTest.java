@@ -89,15 +89,20 @@ class CapacityAnswerTest {
             points.add(new CapacityAnswer.ClosedLoopPoint(n, x, n == 64 ? meanMicros * 0.6 : meanMicros, meanMicros * 3,
                     true, ""));
         }
+        // generator-bound: it answered, but its latency is half what N/X says; left out of the fit, yet checked
+        double x96 = truth.throughputAt(96);
+        points.add(new CapacityAnswer.ClosedLoopPoint(96, x96, 96 / x96 * 1e6 * 0.5, Double.NaN, false,
+                "generator send lag p99 25 ms"));
         points.add(new CapacityAnswer.ClosedLoopPoint(128, 0, Double.NaN, Double.NaN, false, "errors: 12 timeouts"));
         CapacityAnswer.ScalingAnswer s = CapacityAnswer.ScalingAnswer.of(points);
         assertNotNull(s.fit(), s.problem());
         assertEquals(0.05, s.fit().model().sigma(), 1e-3);
         assertEquals(0.0008, s.fit().model().kappa(), 1e-5);
-        assertEquals(7, s.fit().points(), "the invalid point is left out");
-        assertEquals(7, s.little().size());
+        assertEquals(7, s.fit().points(), "the invalid points are left out of the fit");
+        assertEquals(8, s.little().size(), "every point that answered is checked, the invalid one too");
         assertTrue(s.little().get(6).violated(), "n=64 reports 40% less response time than N/X");
-        assertEquals(1, s.little().stream().filter(LittleFinding::violated).count());
+        assertTrue(s.little().get(7).violated(), "n=96, generator-bound, breaks the law");
+        assertEquals(2, s.little().stream().filter(LittleFinding::violated).count());
     }
 
     @Test
