@@ -64,6 +64,24 @@ class TimeoutsTest {
 
     @ParameterizedTest
     @MethodSource("models")
+    void keepsTheFirstConnectionToAServerThatSatIdleLongerThanTheTimeout(ServerModel model) throws Exception {
+        Duration idle = Duration.ofSeconds(1);
+        try (Server server = start(model, WireProtocol.FRAME, idle, LONG)) {
+            InetSocketAddress address = server.start();
+            // no connection for longer than the idle timeout: the reaper's clock has not ticked yet
+            Thread.sleep(idle.multipliedBy(5).dividedBy(2).toMillis());
+            try (FrameClient client = new FrameClient(address)) {
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(Status.OK, client.call(Op.ECHO.code(), i, 0, new byte[8]).status(), "echo " + i);
+                    Thread.sleep(150);
+                }
+            }
+            assertEquals(0, server.stats().closedIdle(), "a busy first connection was closed as idle");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
     void keepsAnIdleLookingConnectionWhoseRequestIsInFlight(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, SHORT, LONG);
                 FrameClient client = new FrameClient(server.start())) {

@@ -40,8 +40,16 @@ final class ConnectionReaper {
         return nowNanos;
     }
 
-    /** Starts ticking, once; any thread (the first admitted connection calls it). */
+    /**
+     * Starts ticking, once; any thread (the first admitted connection calls it, before it stamps its first
+     * activity). The clock is brought up to date first: it has stood still since the server was built, and a
+     * first connection stamped with that old time would look idle since then and be closed at the first tick.
+     * Written before {@code started}, so an admit that finds the reaper started also finds the clock current.
+     */
     void startOnce() {
+        if (!started.get()) {
+            nowNanos = System.nanoTime();
+        }
         if (!started.get() && started.compareAndSet(false, true)) {
             thread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
