@@ -92,4 +92,70 @@ class MemoryBudgetTest {
             assertEquals(0, server.stats().heldBytes(), "bytes still counted as held once every connection closed");
         }
     }
+
+    /**
+     * DELAYs pipelined by the thousand cost no payload, yet each waits on the timer: the timer holds at most
+     * what the budget would (here 256 KiB / 256 B = 1024), the rest are answered BUSY at once, none is lost,
+     * and the ones waiting count as held memory. A healthy client is served meanwhile. (The models that own a
+     * thread per connection sleep a DELAY on that thread, so nothing piles up there.)
+     */
+    @ParameterizedTest
+    @MethodSource("timerModels")
+    void boundsTheDelaysWaitingOnTheTimerAndCountsThemAsHeld(ServerModel model) throws Exception {
+        int connections = 8;
+        int perConnection = 1000;
+        int budget = 256 * 1024;
+        ServerConfig config = ServerConfig.defaults(model).withThreads(1, 0)
+                .withMaxPendingBytes(budget)
+                .withMaxBufferedBytes(budget);
+        int maxTimers = budget / 256;
+        try (Server server = model.create(config)) {
+            InetSocketAddress address = server.start();
+            List<FrameClient> hostile = new java.util.ArrayList<>();
+            try {
+                java.io.ByteArrayOutputStream delays = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < perConnection; i++) {
+                    delays.write(FrameFormat.encodeRequest(new netarena.protocol.Request(Op.DELAY.code(), i, 3_000_000,
+                            new byte[0])));
+                }
+                for (int c = 0; c < connections; c++) {
+                    FrameClient client = new FrameClient(address);
+                    hostile.add(client);
+                    client.sendRaw(delays.toByteArray());
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (server.stats().received() < (long) connections * perConnection && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(100);
+                ServerStats.Snapshot stats = server.stats();
+                long busy = stats.requests(Op.DELAY, Status.BUSY);
+                long waiting = stats.received() - busy - stats.requests(Op.DELAY, Status.OK);
+                assertTrue(busy > 0, "no DELAY was answered BUSY with " + stats.received() + " taken in: " + stats);
+                assertTrue(waiting <= maxTimers, waiting + " DELAYs waiting on the timer, at most " + maxTimers);
+                assertTrue(stats.heldBytes() >= waiting * 256, waiting + " DELAYs waiting, held only " + stats);
+                try (FrameClient healthy = new FrameClient(address)) {
+                    assertArrayEquals("ok".getBytes(), healthy.call(Op.ECHO.code(), 1, 0, "ok".getBytes()).payload());
+                }
+                // every DELAY is answered, OK or BUSY: none is lost
+                for (FrameClient client : hostile) {
+                    for (int i = 0; i < perConnection; i++) {
+                        Response r = client.receive();
+                        assertNotNull(r, "connection closed after " + i + " answers");
+                        assertTrue(r.status() == Status.OK || r.status() == Status.BUSY, r.toString());
+                    }
+                }
+            } finally {
+                for (FrameClient client : hostile) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    static List<ServerModel> timerModels() {
+        return models().stream()
+                .filter(m -> m != ServerModel.THREAD_PER_CLIENT && m != ServerModel.VIRTUAL)
+                .toList();
+    }
 }

@@ -57,6 +57,13 @@ public final class Connection {
      */
     private final AtomicLong held = new AtomicLong();
     private static final long DETACHED = Long.MIN_VALUE / 2;
+    /**
+     * What a request in flight costs beyond its payload: the decoded request, its dispatch or timer task
+     * and its slot in a queue, a few hundred bytes. Counted with the payload in max-pending and the memory
+     * budget, so that requests with no payload (a DELAY pipelined by the thousand on every connection) are
+     * not free: they would otherwise fill the heap with timer tasks while the budget reads zero.
+     */
+    static final int REQUEST_OVERHEAD_BYTES = 256;
     /** What the codec held after the last decode; reading thread only. */
     private int codecHeld;
     private final MemoryBudget memory;
@@ -180,8 +187,8 @@ public final class Connection {
         }
         stats.received();
         inFlight.incrementAndGet();
-        inFlightBytes.addAndGet(request.payload().length);
-        hold(request.payload().length);
+        inFlightBytes.addAndGet(cost(request));
+        hold(cost(request));
         runtime.dispatcher().dispatch(this, nextSeq++, request);
     }
 
@@ -227,8 +234,12 @@ public final class Connection {
     }
 
     private void release(Request request) {
-        inFlightBytes.addAndGet(-request.payload().length);
-        hold(-request.payload().length);
+        inFlightBytes.addAndGet(-cost(request));
+        hold(-cost(request));
+    }
+
+    private static long cost(Request request) {
+        return request.payload().length + REQUEST_OVERHEAD_BYTES;
     }
 
     private void send(Response response) {

@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import netarena.protocol.Op;
 import netarena.protocol.Request;
 import netarena.protocol.RequestWork;
@@ -16,7 +17,8 @@ import netarena.protocol.Status;
  * <ul>
  *   <li>invalid requests are answered BAD_REQUEST at once, on the calling thread;</li>
  *   <li>DELAY is answered by a timer thread without holding any thread while it waits, unless the model
- *       owns a thread per connection ({@link DelayMode#SLEEP}), whose connection thread then simply sleeps;</li>
+ *       owns a thread per connection ({@link DelayMode#SLEEP}), whose connection thread then simply sleeps;
+ *       a DELAY that finds the timer holding its maximum is answered BUSY;</li>
  *   <li>ECHO, CPU and BLOCK run on the calling (I/O) thread when there are no workers, or on the bounded
  *       worker pool; a request that finds the worker queue full is answered BUSY.</li>
  * </ul>
@@ -36,17 +38,26 @@ public final class RequestDispatcher implements AutoCloseable {
     private final long testCostNanos;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
+    /**
+     * The timer's queue is the one queue a client fills without holding a thread or sending payload: a
+     * DELAY pipelined by the thousand on every connection would otherwise grow it until the heap is gone.
+     */
+    private final int maxTimers;
+    private final AtomicInteger timers = new AtomicInteger();
 
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
-        this(workerThreads, workerQueue, delayMode, namePrefix, 0);
+        this(workerThreads, workerQueue, delayMode, namePrefix, 0, Integer.MAX_VALUE);
     }
 
     /**
      * @param testCostMicros CPU burnt on every request before its work: a test-only knob that makes a
      *                       build measurably slower on purpose (A/B regression tests); 0 otherwise
+     * @param maxTimers      DELAYs waiting on the timer at once, server-wide; past it a DELAY is answered BUSY,
+     *                       as a request that finds the worker queue full is
      */
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix,
-            long testCostMicros) {
+            long testCostMicros, int maxTimers) {
+        this.maxTimers = maxTimers;
         this.delayMode = delayMode;
         this.testCostNanos = testCostMicros * 1_000L;
         this.workers = workerThreads == 0 ? null
@@ -77,8 +88,15 @@ public final class RequestDispatcher implements AutoCloseable {
         }
         if (request.op() == Op.DELAY) {
             if (delayMode == DelayMode.TIMER) {
-                timer.schedule(() -> connection.complete(seq, request, RequestWork.delayDone(request)),
-                        request.arg(), TimeUnit.MICROSECONDS);
+                if (timers.incrementAndGet() > maxTimers) {
+                    timers.decrementAndGet();
+                    connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
+                    return;
+                }
+                timer.schedule(() -> {
+                    timers.decrementAndGet();
+                    connection.complete(seq, request, RequestWork.delayDone(request));
+                }, request.arg(), TimeUnit.MICROSECONDS);
             } else {
                 // the connection owns its thread: sleeping there costs no one else (a worker would)
                 connection.complete(seq, request, runSafely(request));

@@ -28,10 +28,19 @@ public final class ServerRuntime implements AutoCloseable {
     public ServerRuntime(ServerConfig config, RequestDispatcher.DelayMode delayMode) {
         this.config = config;
         this.dispatcher = new RequestDispatcher(config.workers(), config.workerQueue(), delayMode,
-                config.model().label(), config.testCostMicros());
+                config.model().label(), config.testCostMicros(), maxTimers(config));
         this.memory = new MemoryBudget(config.maxBufferedBytes(), stats);
         stats.heldBytesFrom(memory::heldBytes);
         this.reaper = new ConnectionReaper(this, config.model().label() + "-reaper");
+    }
+
+    /**
+     * DELAYs that may wait on the timer at once: as many as the memory budget could hold at what each costs
+     * in flight ({@link Connection#REQUEST_OVERHEAD_BYTES}), and never fewer than 1024.
+     */
+    static int maxTimers(ServerConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE,
+                Math.max(1024, config.maxBufferedBytes() / Connection.REQUEST_OVERHEAD_BYTES));
     }
 
     public ServerConfig config() {
