@@ -22,6 +22,7 @@ import netarena.protocol.Op;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.testing.NeverReaders;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -237,15 +238,22 @@ class ConformanceTest {
     @MethodSource(MATRIX)
     void stopsReadingFromAClientThatNeverReads(String model, int io, int workers, ServerConfig config)
             throws Exception {
-        ServerConfig c = config.withMaxPendingBytes(256 * 1024);
+        // a fixed pool of connection threads serves that many clients at once, by design: unbounded here
+        ServerConfig c = connectionsAtOnce(config).withMaxPendingBytes(256 * 1024);
         try (Server server = c.model().create(c)) {
             InetSocketAddress address = server.start();
-            long accepted = NeverReadingClient.pushEchoes(address, 64 * 1024, 96L << 20, Duration.ofSeconds(2));
-            // without backpressure the server would take all 96 MiB into memory; with it, the socket buffers
-            // on both sides plus max-pending fill up and the writes stall
-            assertTrue(accepted < 48L << 20, "the server took " + (accepted >> 20) + " MiB from a client that never reads");
-            try (FrameClient other = new FrameClient(address)) {
-                assertArrayEquals("served".getBytes(), other.call(Op.ECHO.code(), 1, 0, "served".getBytes()).payload());
+            // three clients, more than the workers: each blocked answer must hold its own connection's writer,
+            // never a worker, or the other client's request would wait behind them
+            try (NeverReaders never = NeverReaders.push(address, 3, 64 * 1024, Duration.ofSeconds(1),
+                    Duration.ofSeconds(6))) {
+                // without backpressure the server would take everything they send (the 6 s cap on loopback is
+                // gigabytes); with it, the socket buffers on both sides plus max-pending fill up and the writes stall
+                assertTrue(never.pushedBytes() < 3 * (48L << 20), "the server took " + (never.pushedBytes() >> 20)
+                        + " MiB from three clients that never read");
+                try (FrameClient other = new FrameClient(address)) {
+                    assertArrayEquals("served".getBytes(),
+                            other.call(Op.ECHO.code(), 1, 0, "served".getBytes()).payload());
+                }
             }
         }
     }

@@ -5,32 +5,45 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One connection over a blocking {@link Socket}, for the models that give each connection a thread of
- * its own (platform or virtual). The connection's thread runs {@link #readLoop}; answers are written by
- * whichever thread finishes the request, under a lock ({@link ReentrantLock}, not {@code synchronized},
- * so a virtual thread blocked in a write does not pin its carrier on JDKs before 24).
- *
- * <p>A worker writing to a client that has stopped reading blocks in the write once the socket buffer is
- * full: that holds one worker, the known cost of blocking writes. The reader meanwhile stops reading at
- * {@code maxPendingBytes}, so memory stays bounded.
+ * its own (platform or virtual). The connection's thread runs {@link #readLoop}. Without workers it also
+ * writes the answers, which it produced. With workers, answers go to a writer thread of the connection's
+ * own, started with the first answer: a blocking write to a client that has stopped reading waits until
+ * the client reads, and if a worker made that write, two such clients would hold two workers and stall
+ * every other client's requests behind them. Writes are made under a lock ({@link ReentrantLock}, not
+ * {@code synchronized}, so a virtual thread blocked in a write does not pin its carrier on JDKs before 24).
+ * The reader stops reading at {@code maxPendingBytes}, so what waits for the writer stays bounded.
  */
 public final class BlockingSocketIo implements ConnectionIo {
 
     private static final int READ_BUFFER_BYTES = 16 * 1024;
 
+    /** Tells the writer thread to end; never written. */
+    private static final ByteBuffer END = ByteBuffer.allocate(0);
+
     private final Socket socket;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ThreadFactory writerThreads;
+    private final LinkedBlockingQueue<ByteBuffer> outbox = new LinkedBlockingQueue<>();
+    private final AtomicBoolean writerStarted = new AtomicBoolean();
     private Connection connection;
 
-    public BlockingSocketIo(Socket socket) throws IOException {
+    /**
+     * @param writerThreads makes the connection's writer thread when answers come from workers; null when
+     *                      the connection's own thread writes what it answers
+     */
+    public BlockingSocketIo(Socket socket, ThreadFactory writerThreads) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
+        this.writerThreads = writerThreads;
     }
 
     /** Admits the socket; false when it was refused (and is now closed). */
@@ -70,6 +83,29 @@ public final class BlockingSocketIo implements ConnectionIo {
         if (closed.get()) {
             return;
         }
+        if (writerThreads == null) {
+            write(bytes);
+            return;
+        }
+        // every answer through the writer, the reader's own rejections too, so they leave in send() order
+        outbox.add(bytes);
+        if (!writerStarted.get() && writerStarted.compareAndSet(false, true)) {
+            writerThreads.newThread(this::writeLoop).start();
+        }
+    }
+
+    /** The writer thread: writes what is queued, in order, until the connection closes. */
+    private void writeLoop() {
+        try {
+            for (ByteBuffer bytes = outbox.take(); bytes != END && !closed.get(); bytes = outbox.take()) {
+                write(bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(ByteBuffer bytes) {
         int n = bytes.remaining();
         boolean written = false;
         writeLock.lock();
@@ -116,6 +152,8 @@ public final class BlockingSocketIo implements ConnectionIo {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeQuietly();
+            outbox.clear();
+            outbox.add(END);
             connection.onClosed();
         }
     }

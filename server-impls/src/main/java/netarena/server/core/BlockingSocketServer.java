@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import netarena.server.Server;
@@ -24,6 +25,7 @@ public final class BlockingSocketServer implements Server {
 
     private final ServerConfig config;
     private final Supplier<ExecutorService> connectionThreads;
+    private final ThreadFactory writerThreads;
     private final ServerRuntime runtime;
     private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
     private ServerSocket listener;
@@ -33,12 +35,15 @@ public final class BlockingSocketServer implements Server {
 
     /**
      * @param connectionThreads the executor that runs one {@code readLoop} per connection
+     * @param writerThreads     makes a connection's writer thread, of the same kind as its reader, when
+     *                          {@code --workers} answer its requests (see {@link BlockingSocketIo})
      * @param delayMode         how DELAY is served; SLEEP, since these models own a thread per connection
      */
     public BlockingSocketServer(ServerConfig config, Supplier<ExecutorService> connectionThreads,
-            RequestDispatcher.DelayMode delayMode) {
+            ThreadFactory writerThreads, RequestDispatcher.DelayMode delayMode) {
         this.config = config;
         this.connectionThreads = connectionThreads;
+        this.writerThreads = config.workers() > 0 ? writerThreads : null;
         this.runtime = new ServerRuntime(config, delayMode);
     }
 
@@ -70,7 +75,7 @@ public final class BlockingSocketServer implements Server {
             }
             try {
                 socket.setTcpNoDelay(true);
-                BlockingSocketIo io = new BlockingSocketIo(socket);
+                BlockingSocketIo io = new BlockingSocketIo(socket, writerThreads);
                 if (io.admit(runtime)) {
                     executor.execute(io::readLoop);
                 }

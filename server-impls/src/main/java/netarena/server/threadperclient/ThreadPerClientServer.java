@@ -21,7 +21,9 @@ import netarena.server.core.RequestDispatcher;
  *   <li>{@code --io-threads 0}: a new thread per client; {@code --io-threads N}: a fixed pool of N, so
  *       connection N+1 waits in the pool's queue until one of the first N closes (head-of-line
  *       blocking: a waiting client is connected but gets no answer);</li>
- *   <li>{@code --workers N}: requests run on N worker threads, which write the answers themselves.</li>
+ *   <li>{@code --workers N}: requests run on N worker threads; each connection then also gets a platform
+ *       writer thread, started with its first answer, so that a client that stops reading holds its own
+ *       writer and never a worker.</li>
  * </ul>
  * Memory per connection: one 16 KiB read buffer and the thread's stack; reading stops at max-pending.
  */
@@ -32,7 +34,7 @@ public final class ThreadPerClientServer implements Server {
     public ThreadPerClientServer(ServerConfig config) {
         String name = config.model().label() + "-conn";
         this.server = new BlockingSocketServer(config, () -> connectionThreads(config.ioThreads(), name),
-                RequestDispatcher.DelayMode.SLEEP);
+                NamedThreads.platform(config.model().label() + "-writer"), RequestDispatcher.DelayMode.SLEEP);
     }
 
     private static ExecutorService connectionThreads(int poolSize, String name) {

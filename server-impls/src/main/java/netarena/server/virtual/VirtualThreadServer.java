@@ -20,9 +20,11 @@ import netarena.server.core.RequestDispatcher;
  *       writes the answer; a blocked read, write, DELAY or BLOCK unmounts it and frees its carrier;</li>
  *   <li>{@code --io-threads N}: N carrier threads, the JVM-wide parallelism of the virtual-thread
  *       scheduler ({@link CarrierThreads}); 0 keeps the JDK default, one per core;</li>
- *   <li>{@code --workers N}: requests run on N platform worker threads, which write the answers
- *       themselves under the connection's {@code ReentrantLock} (never {@code synchronized}, so a virtual
- *       thread waiting for that lock does not pin its carrier on JDK 21-23).</li>
+ *   <li>{@code --workers N}: requests run on N platform worker threads; each connection then also gets a
+ *       virtual writer thread, started with its first answer, so that a client that stops reading holds its
+ *       own writer and never a worker. Writes are made under the connection's {@code ReentrantLock} (never
+ *       {@code synchronized}, so a virtual thread waiting for that lock does not pin its carrier on JDK
+ *       21-23).</li>
  * </ul>
  * Memory per connection: one 16 KiB read buffer and the virtual thread's stack, which lives on the heap
  * and grows with the call depth (a few KiB here); reading stops at max-pending.
@@ -39,6 +41,7 @@ public final class VirtualThreadServer implements Server {
         this.config = config;
         String name = config.model().label() + "-conn-";
         this.server = new BlockingSocketServer(config, () -> connectionThreads(name),
+                Thread.ofVirtual().name(config.model().label() + "-writer-", 1).factory(),
                 RequestDispatcher.DelayMode.SLEEP);
     }
 
