@@ -234,6 +234,27 @@ class ConformanceTest {
         }
     }
 
+    /**
+     * With max-pipelined 1, every request stops reading until its answer is counted out. An event-loop model
+     * that re-checked before that (as its write completed) must still be told to read again: 200 calls in a
+     * row, answered by the I/O thread, a worker or the timer, none may stall.
+     */
+    @ParameterizedTest(name = NAME)
+    @MethodSource(MATRIX)
+    void readsAgainAfterEachRequestThatFilledMaxPipelined(String model, int io, int workers, ServerConfig config)
+            throws Exception {
+        ServerConfig c = config.withMaxPipelined(1);
+        try (Server server = c.model().create(c); FrameClient client = new FrameClient(server.start())) {
+            client.socket().setSoTimeout(5_000);
+            for (int i = 0; i < 200; i++) {
+                boolean delay = i % 2 == 1;
+                Response r = client.call(delay ? Op.DELAY.code() : Op.ECHO.code(), i, delay ? 100 : 0, new byte[16]);
+                assertNotNull(r, "closed after " + i + " answers");
+                assertEquals(Status.OK, r.status(), "answer " + i);
+            }
+        }
+    }
+
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
     void stopsReadingFromAClientThatNeverReads(String model, int io, int workers, ServerConfig config)

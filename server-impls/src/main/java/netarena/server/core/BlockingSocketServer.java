@@ -73,17 +73,25 @@ public final class BlockingSocketServer implements Server {
                 runtime.acceptFailed(acceptFailures, e);
                 continue;
             }
+            BlockingSocketIo io;
             try {
                 socket.setTcpNoDelay(true);
-                BlockingSocketIo io = new BlockingSocketIo(socket, writerThreads);
-                if (io.admit(runtime)) {
-                    executor.execute(io::readLoop);
-                }
-            } catch (IOException | RejectedExecutionException e) {
+                io = new BlockingSocketIo(socket, writerThreads);
+            } catch (IOException e) {
                 try {
                     socket.close();
                 } catch (IOException ignored) {
                     // the socket is being discarded
+                }
+                continue;
+            }
+            if (io.admit(runtime)) {
+                try {
+                    executor.execute(io::readLoop);
+                } catch (RejectedExecutionException stopping) {
+                    // admitted just as the stop shut the executor down: close it as a connection, so that it
+                    // is counted closed and leaves the live set, not only as a socket
+                    io.close();
                 }
             }
         }

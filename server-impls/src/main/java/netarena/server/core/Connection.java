@@ -47,6 +47,8 @@ public final class Connection {
     /** Payload bytes of requests read and not yet answered: queued work holds memory too. */
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The model was told not to read for this connection's own limits; see {@link #resumeIfRefusedForLimits}. */
+    private volatile boolean refusedForLimits;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean inputEnded;
@@ -226,7 +228,21 @@ public final class Connection {
         }
         inFlight.decrementAndGet();
         signalIfDrained();
+        resumeIfRefusedForLimits();
         maybeClose();
+    }
+
+    /**
+     * The event-loop models decide whether to read again on their own thread, when a write completes. That
+     * can be before the request that made the connection hit max-pipelined (or max-pending) is counted out
+     * here, and nothing else would tell them later: the connection would never be read again. So a
+     * connection refused for its own limits is handed back to its model once the limits allow reading.
+     */
+    private void resumeIfRefusedForLimits() {
+        if (refusedForLimits && withinLimit()) {
+            refusedForLimits = false;
+            io.resumeReading();
+        }
     }
 
     /** A finished request waiting for the ones before it (ordered codecs). */
@@ -272,7 +288,20 @@ public final class Connection {
 
     /** Within its own limits, and either within its fair share or the server's budget has room. */
     private boolean roomToRead() {
-        return withinLimit() && (held.get() <= ServerConfig.FAIR_SHARE_BYTES || memory.admits(this));
+        return withinLimitOrNoteRefusal() && (held.get() <= ServerConfig.FAIR_SHARE_BYTES || memory.admits(this));
+    }
+
+    /**
+     * {@link #withinLimit}, noting a refusal for {@link #resumeIfRefusedForLimits}. The note is written before
+     * the limits are read again, and the completing thread counts its request out before it reads the note:
+     * one of the two sees the other, so a refusal is never left with no one to resume it.
+     */
+    private boolean withinLimitOrNoteRefusal() {
+        if (withinLimit()) {
+            return true;
+        }
+        refusedForLimits = true;
+        return withinLimit();
     }
 
     private void signalIfDrained() {

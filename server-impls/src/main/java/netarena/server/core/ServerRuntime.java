@@ -101,6 +101,13 @@ public final class ServerRuntime implements AutoCloseable {
         reaper.startOnce();
         Connection connection = new Connection(this, io);
         live.add(connection);
+        if (stopping) {
+            // a stop began after the check above: its drain may have walked the live set before this
+            // connection joined it, and would never end its input; refuse it, as one that came after
+            unregister(connection);
+            stats.connectionRefused();
+            return null;
+        }
         return connection;
     }
 
