@@ -26,7 +26,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sweep", description = {
     "Measure every model under the same verified load and write a run folder with report.html.",
-    "Each server runs in its own JVM (netarena serve); this process is the load generator."})
+    "Each server runs in its own JVM (netarena serve); this process is the load generator."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run folder and its report are written, whatever each cell's status (OK, INVALID or FAILED, "
+                    + "with the reason, in results.csv and summary.md); a sweep measures, compare and ab judge",
+            "1:the sweep could not run to the end",
+            "2:invalid options or plan"})
 final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "The small embedded plan (about 3 minutes on 2 cores).")

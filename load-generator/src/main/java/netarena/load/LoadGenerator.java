@@ -479,7 +479,8 @@ public final class LoadGenerator {
             if (plan.openLoop() && lag.getTotalCount() > 0 && lag.getValueAtPercentile(99) > maxLagMicros) {
                 double achieved = measuredSeconds > 0 ? requests.sent() / measuredSeconds : 0;
                 invalidReasons.add(String.format(Locale.ROOT, "send lag: p99 %.3f ms is over --max-lag %.3f ms: the "
-                        + "generator fell behind its schedule (sent %.1f of %d requests/s); add --threads or lower --rate",
+                        + "generator fell behind its schedule (sent %.1f of %d requests/s); add generator threads (load "
+                        + "--threads; --generator-threads in sweep, ab and capacity) or lower the rate",
                         lag.getValueAtPercentile(99) / 1000.0, maxLagMicros / 1000.0, achieved, plan.ratePerSecond()));
             }
         }

@@ -71,15 +71,15 @@ public final class RunComparator {
         ComparisonReport report = new BaselineComparator(config).compare(samples);
 
         List<String> warnings = new ArrayList<>();
-        List<MetricSamples> testable = samples.stream().filter(s -> s.baseline().length >= config.minValuesPerSide()
-                && s.current().length >= config.minValuesPerSide()).toList();
         int fewest = samples.stream().mapToInt(s -> Math.min(s.baseline().length, s.current().length)).min().orElse(0);
-        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, testable.size());
+        // the family is every metric compared, not only those with enough values now: the advice is for a rerun
+        // in which all of them have enough, and the correction then divides alpha among all of them
+        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
         int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
         if (!samples.isEmpty() && fewest < needed) {
             warnings.add(String.format(Locale.ROOT, "%d value(s) per side cannot show a significant change among %d "
                     + "metrics (%s correction, alpha %s): the exact test needs at least %d repetitions per side. "
-                    + "Expect INCONCLUSIVE for every change; measure more repetitions.", fewest, testable.size(),
+                    + "Expect INCONCLUSIVE for every change; measure more repetitions.", fewest, samples.size(),
                     VerdictMarkdown.correction(config), config.alpha(), needed));
         } else if (!samples.isEmpty() && fewest < RECOMMENDED_REPETITIONS) {
             warnings.add(String.format(Locale.ROOT, "only %d repetitions per side: a change must be large to be "

@@ -86,6 +86,20 @@ class RunComparatorTest {
     }
 
     @Test
+    void oneValuePerSideIsToldWhatEveryMetricTogetherNeeds() throws Exception {
+        // two --quick sweeps: one repetition per cell; the advice counts all 10 metrics, not the 0 testable now
+        SyntheticRuns base = SyntheticRuns.create(root, "base")
+                .ok(SyntheticRuns.SELECTOR, 1, SyntheticRuns.BASE).ok(SyntheticRuns.ASYNC, 1, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 1, SyntheticRuns.BASE).ok(SyntheticRuns.ASYNC, 1, SyntheticRuns.BASE);
+        RunComparison c = compare(base, cur);
+        assertEquals(ComparisonOutcome.UNDECIDED, c.outcome());
+        assertEquals(6, c.neededPerSide(), "10 metrics under Holm need 6 per side (2/C(12,6) < 0.05/10)");
+        assertTrue(c.warnings().get(0).contains("among 10 metrics"), c.warnings().toString());
+        assertTrue(c.warnings().get(0).contains("at least 6 repetitions per side"), c.warnings().toString());
+    }
+
+    @Test
     void fewerThanEightRepetitionsGetAMilderWarning() throws Exception {
         SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
         SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
