@@ -31,9 +31,16 @@ public final class CapacityText {
         if (!r.found()) {
             return sb.append("no rate passed. ").append(r.reason()).toString();
         }
-        sb.append(String.format(Locale.ROOT, "holds at %s/s", num(r.highestPassingRatePerSecond())));
-        confirmation(s, r.highestPassingRatePerSecond()).ifPresent(c -> sb.append(String.format(Locale.ROOT,
-                " (passed %d of %d repeats)", c.passes(), c.runs())));
+        var repeated = confirmation(s, r.highestPassingRatePerSecond());
+        if (repeated.isPresent() && repeated.get().passes() == 0) {
+            // the search saw it pass once, every repeat failed: it does not hold there
+            sb.append(String.format(Locale.ROOT, "passed at %s/s in the search, then in none of %d repeats",
+                    num(r.highestPassingRatePerSecond()), repeated.get().runs()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "holds at %s/s", num(r.highestPassingRatePerSecond())));
+            repeated.ifPresent(c -> sb.append(String.format(Locale.ROOT, " (passed %d of %d repeats)", c.passes(),
+                    c.runs())));
+        }
         if (!Double.isNaN(r.lowestFailingRatePerSecond())) {
             sb.append(String.format(Locale.ROOT, ", fails at %s/s", num(r.lowestFailingRatePerSecond())));
             confirmation(s, r.lowestFailingRatePerSecond()).ifPresent(c -> sb.append(String.format(Locale.ROOT,

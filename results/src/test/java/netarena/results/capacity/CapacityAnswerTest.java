@@ -146,6 +146,20 @@ class CapacityAnswerTest {
     }
 
     @Test
+    void aRateThatFailedEveryRepeatIsNotSaidToHold() {
+        Slo slo = SloText.parse("p99 <= 5 ms", 0.001);
+        CapacityAnswer.SloAnswer searched = SloCapacity.measure(slo, "p99<=5ms", SearchConfig.defaults(1_000, 50_000),
+                new MM1Probe(10_000), 1);
+        double rate = searched.search().highestPassingRatePerSecond();
+        CapacityAnswer.SloAnswer s = new CapacityAnswer.SloAnswer(slo, "p99<=5ms", searched.search(),
+                List.of(new CapacityAnswer.Confirmation(rate, 0, 3, 0, 6_000, 9_000)));
+        String headline = CapacityText.sloHeadline(s);
+        assertFalse(headline.contains("holds at"), headline);
+        assertTrue(headline.contains("then in none of 3 repeats"), headline);
+        assertTrue(CapacityText.sloBound(s).startsWith("not confirmed"), CapacityText.sloBound(s));
+    }
+
+    @Test
     void jsonHasTheAnswersAndNullForUnboundedNumbers() throws Exception {
         Slo slo = SloText.parse("p99 <= 5 ms", 0.001);
         CapacityAnswer.SloAnswer s = SloCapacity.measure(slo, "p99<=5ms", SearchConfig.defaults(1_000, 50_000),
