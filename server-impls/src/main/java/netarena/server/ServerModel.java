@@ -3,6 +3,7 @@ package netarena.server;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import netarena.server.async.AsyncChannelServer;
@@ -90,20 +91,18 @@ public enum ServerModel {
     }
 
     public static ServerModel fromLabel(String label) {
-        String wanted = label.toLowerCase(Locale.ROOT);
-        for (ServerModel m : values()) {
-            if (m.label.equals(wanted)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + label + "': expected one of "
-                + Arrays.stream(values()).map(ServerModel::label).toList());
+        return find(label).orElseThrow(() -> new IllegalArgumentException("unknown model '" + label
+                + "': expected one of " + Arrays.stream(values()).map(ServerModel::label).toList()));
     }
 
     /** Whether {@code label} names a model, available here or not. */
     public static boolean isLabel(String label) {
+        return find(label).isPresent();
+    }
+
+    private static Optional<ServerModel> find(String label) {
         String wanted = label.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).anyMatch(m -> m.label.equals(wanted));
+        return Arrays.stream(values()).filter(m -> m.label.equals(wanted)).findFirst();
     }
 
     public static List<ServerModel> availableModels() {

@@ -83,8 +83,9 @@ public final class CellMeasurement {
                 ProcStats after = ProcStats.read(server.pid());
                 long switchesAfter = sampler.contextSwitches();
                 sampler.close();
-                cost = cost(idle, before, after, switchesAfter < 0 || switchesBefore < 0 ? -1 : switchesAfter - switchesBefore,
-                        sampler, result.requests().ok(), cell.connections());
+                // -1 stays -1: once /proc could not say, the sampler never knows again
+                long switches = switchesAfter < 0 ? -1 : switchesAfter - switchesBefore;
+                cost = cost(idle, before, after, switches, sampler, result.requests().ok(), cell.connections());
             }
             if (!server.alive()) {
                 return failed(cell, repetition, order, "the server process died during the run; see server.log",

@@ -49,9 +49,9 @@ final class ConnectionReaper {
     void startOnce() {
         if (!started.get()) {
             nowNanos = System.nanoTime();
-        }
-        if (!started.get() && started.compareAndSet(false, true)) {
-            thread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            if (started.compareAndSet(false, true)) {
+                thread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
