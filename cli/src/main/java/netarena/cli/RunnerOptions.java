@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import netarena.cli.sweep.Pinning;
+import netarena.experiments.cell.Pinning;
 import netarena.results.run.RunFolder;
 import picocli.CommandLine.Option;
 

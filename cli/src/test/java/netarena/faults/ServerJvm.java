@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netarena.cli.ListeningLine;
+import netarena.experiments.launch.ListeningLine;
 
 /**
  * A server in its own JVM: {@code java FLAGS -cp <this test classpath> netarena.cli.NetarenaCommand serve

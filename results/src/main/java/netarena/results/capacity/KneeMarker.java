@@ -8,13 +8,13 @@ import java.util.List;
  * probed rates around the crossing. A mark, not a fit: it is as fine as the probes near it, and with
  * an M/M/1-like server and factor 2 it lands where the server is about half as idle as at low load.
  */
-final class KneeMarker {
+public final class KneeMarker {
 
     private KneeMarker() {
     }
 
     /** The knee rate, per second, or NaN when no valid step exceeds the multiple. */
-    static double knee(List<SearchStep> curve, double factor) {
+    public static double knee(List<SearchStep> curve, double factor) {
         if (curve.isEmpty()) {
             return Double.NaN;
         }

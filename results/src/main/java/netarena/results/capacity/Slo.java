@@ -24,7 +24,7 @@ public record Slo(double quantile, double latencyMicros, double maxErrorRatio) {
     }
 
     /** Why a valid measurement misses this SLO, or null when it meets it. */
-    String missedBy(ProbeResult result) {
+    public String missedBy(ProbeResult result) {
         if (result.latencyMicros() > latencyMicros) {
             return String.format(Locale.ROOT, "p%s %.1f us > %.1f us", percentile(), result.latencyMicros(), latencyMicros);
         }

@@ -9,8 +9,8 @@
  *       throughput times mean response time is not the concurrency;</li>
  *   <li>{@link netarena.results.capacity.ErlangC} and {@link netarena.results.capacity.PoolSizer}:
  *       M/M/c waiting, response-time percentiles and the smallest pool meeting a percentile SLO;</li>
- *   <li>{@link netarena.results.capacity.SloSearch}: the highest open-loop rate meeting an SLO over a
- *       {@link netarena.results.capacity.RateProbe}, with the steps for a throughput-latency curve
+ *   <li>{@link netarena.experiments.capacity.SloSearch}: the highest open-loop rate meeting an SLO over a
+ *       {@link netarena.experiments.capacity.RateProbe}, with the steps for a throughput-latency curve
  *       and a knee mark.</li>
  * </ul>
  */

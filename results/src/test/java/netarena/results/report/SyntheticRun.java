@@ -32,7 +32,7 @@ import org.HdrHistogram.HistogramLogWriter;
  * jmh.json: the JMH 1.37 sample (2 thrpt benchmarks, 1 sample, 1 single-shot: 3 charts).
  * </pre>
  */
-final class SyntheticRun {
+public final class SyntheticRun {
 
     /**
      * The charts the report of this run must draw: 5 per workload (block is w1, echo w2: workloads are
@@ -105,7 +105,7 @@ final class SyntheticRun {
         return new CellKey(model, ioThreads, 0, connections, "echo", 64, 0, 0, "frame");
     }
 
-    static Manifest manifest(String runId) {
+    public static Manifest manifest(String runId) {
         return new Manifest(runId, "sweep", "netarena sweep --plan plans/quick.yaml", "2026-11-25T15:10:00Z",
                 "2026-11-25T15:41:07Z", "5e4b94e",
                 Map.of("repetitions", 3, "duration", "10s", "warmup", "3s", "models",

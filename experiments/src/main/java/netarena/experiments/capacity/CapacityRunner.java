@@ -1,0 +1,219 @@
+package netarena.experiments.capacity;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import netarena.experiments.cell.CellMeasurement;
+import netarena.experiments.cell.CellServer;
+import netarena.experiments.launch.LaunchedServer;
+import netarena.experiments.workload.LoadPlans;
+import netarena.experiments.workload.LoadShape;
+import netarena.experiments.workload.Workload;
+import netarena.load.Arrivals;
+import netarena.load.LoadGenerator;
+import netarena.load.LoadPlan;
+import netarena.load.LoadResult;
+import netarena.protocol.Op;
+import netarena.protocol.WireProtocol;
+import netarena.results.capacity.CapacityAnswer;
+import netarena.results.capacity.ProbeResult;
+import netarena.results.capacity.Slo;
+import netarena.results.run.CellKey;
+
+/**
+ * Measures the capacity questions against real servers, each in its own JVM started as the sweep
+ * starts them (pinned, verified): the SLO search over one server, the closed-loop scaling over one
+ * server, and the pool sizing over one server per pool size. This process is the load generator. What to
+ * probe next is the search drivers' ({@link SloCapacity}, {@link PoolCapacity}); the maths are the results
+ * module's ({@link CapacityAnswer.ScalingAnswer#of}, Erlang C); this class runs load. Runs on the calling
+ * thread.
+ */
+public final class CapacityRunner {
+
+    /**
+     * @param model            the I/O model
+     * @param ioThreads        the server's --io-threads
+     * @param workers          the server's --workers (the pool question sets its own)
+     * @param op               the request: echo, cpu, delay or block
+     * @param sizeBytes        its payload
+     * @param arg              its argument
+     * @param protocol         frame or http
+     * @param rateConnections  connections that carry the open-loop probes
+     * @param generatorThreads event loops of the generator
+     * @param stepWarmup       the unrecorded first part of every step
+     * @param step             the measured part of every step
+     * @param serverWarmup     a closed-loop run, dropped, after each server starts
+     * @param maxLag           the generator's send-lag and hiccup bound; past it a step is invalid
+     */
+    public record Settings(String model, int ioThreads, int workers, String op, int sizeBytes, long arg,
+            String protocol, int rateConnections, int generatorThreads, Duration stepWarmup, Duration step,
+            Duration serverWarmup, Duration maxLag) {
+
+        /** The request of every run, closed loop over the open-loop probes' connections until a run reshapes it. */
+        Workload workload() {
+            return new Workload(Op.fromLabel(op), sizeBytes, arg, WireProtocol.fromLabel(protocol),
+                    new LoadShape.ClosedLoop(rateConnections));
+        }
+
+        CellKey cell(int workersOverride, int connections) {
+            return new CellKey(model, ioThreads, workersOverride, connections, op, sizeBytes, arg, 0, protocol);
+        }
+
+        /**
+         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}; with {@code poolSized} the
+         * workers read "sized for the rate", as the pool question chooses them.
+         */
+        public String subject(boolean poolSized) {
+            return String.format(Locale.ROOT, "%s io-threads %d workers %s, %s %d B arg %d, %s", model, ioThreads,
+                    poolSized ? "sized for the rate" : Integer.toString(workers), op, sizeBytes, arg, protocol);
+        }
+    }
+
+    /** The shortest run that measures the pool's service time: long enough for a stable mean at a low rate. */
+    private static final Duration MIN_SERVICE_TIME_RUN = Duration.ofSeconds(5);
+    /** Workers of the server whose service time sizes the pool: enough that nothing queues at the low rate. */
+    private static final int SERVICE_TIME_MIN_WORKERS = 8;
+    /** Connections of the scaling server's warmup, at most the open-loop probes'. */
+    private static final int SCALING_WARMUP_CONNECTIONS = 16;
+
+    private final Settings settings;
+    private final CellMeasurement.Setup setup;
+    private final Path runDir;
+    private final PrintStream progress;
+
+    public CapacityRunner(Settings settings, CellMeasurement.Setup setup, Path runDir, PrintStream progress) {
+        this.settings = settings;
+        this.setup = setup;
+        this.runDir = runDir;
+        this.progress = progress;
+    }
+
+    /**
+     * The highest open-loop rate meeting {@code slo} (a failing step probed again {@code rechecks} times
+     * before it counts), then {@code repeats} more probes at each end.
+     */
+    public CapacityAnswer.SloAnswer slo(Slo slo, String text, SearchConfig search, int repeats, int rechecks)
+            throws IOException {
+        progress.printf(Locale.ROOT, "netarena capacity: SLO %s, open loop over %d connections, from %,.0f/s%n", text,
+                settings.rateConnections(), search.startRatePerSecond());
+        long warmupRate = Math.max(1, Math.round(search.startRatePerSecond()));
+        try (LaunchedServer server = start(settings.workers(), runDir.resolve("slo"),
+                sut -> openLoop(sut, warmupRate, Arrivals.CONSTANT))) {
+            LoadRateProbe probe = new LoadRateProbe(server::alive, rate -> openLoop(server, rate, Arrivals.CONSTANT),
+                    runDir.resolve("slo").resolve("steps"), progress);
+            return SloCapacity.measure(slo, text, search, probe, repeats, rechecks);
+        }
+    }
+
+    /** Closed-loop throughput and mean latency at each connection count, fitted to the USL. */
+    public CapacityAnswer.ScalingAnswer scaling(List<Integer> connections) throws IOException {
+        progress.printf(Locale.ROOT, "netarena capacity: closed loop at %s connections%n", connections);
+        List<CapacityAnswer.ClosedLoopPoint> points = new ArrayList<>();
+        try (LaunchedServer server = start(settings.workers(), runDir.resolve("scaling"),
+                sut -> closedLoop(sut, Math.min(SCALING_WARMUP_CONNECTIONS, settings.rateConnections())))) {
+            for (int n : connections) {
+                points.add(point(server, n));
+                if (!server.alive()) {
+                    break;
+                }
+            }
+        }
+        return CapacityAnswer.ScalingAnswer.of(points);
+    }
+
+    /** One closed-loop step of the scaling question at {@code n} connections. */
+    private CapacityAnswer.ClosedLoopPoint point(LaunchedServer server, int n) {
+        LoadResult r = LoadGenerator.run(closedLoop(server, n).withWarmup(settings.stepWarmup())
+                .withDuration(settings.step()).withOutDir(runDir.resolve("scaling").resolve("c" + n)));
+        String note = r.exitCode() == LoadResult.EXIT_OK ? "" : r.status() + ": " + (r.valid()
+                ? r.connectFailed() ? r.connectFailure() : r.errorTotal() + " errors " + r.errors()
+                : String.join("; ", r.invalidReasons()));
+        CapacityAnswer.ClosedLoopPoint p = new CapacityAnswer.ClosedLoopPoint(n, r.okPerSecond(),
+                r.latency().getTotalCount() == 0 ? Double.NaN : r.latency().getMean(),
+                r.latency().getTotalCount() == 0 ? Double.NaN : r.latency().getValueAtPercentile(99),
+                note.isEmpty() && server.alive(), server.alive() ? note : "the server died");
+        progress.printf(Locale.ROOT, "  %5d connections: %,.0f/s, mean %,.0f us%s%n", n, p.throughputPerSecond(),
+                p.meanLatencyMicros(), p.valid() ? "" : " (" + p.note() + ")");
+        return p;
+    }
+
+    /**
+     * A worker pool sized for {@code rate} and {@code slo}: the service time at {@code serviceRate} on a
+     * server with {@code max(workers, 8)} workers, then a fresh server per pool size measured.
+     */
+    public CapacityAnswer.PoolAnswer pool(double rate, Slo slo, String text, double serviceRate) {
+        progress.printf(Locale.ROOT, "netarena capacity: worker pool for %,.0f/s at %s%n", rate, text);
+        return PoolCapacity.measure(rate, slo, text, serviceRate, new ServerPoolProbe());
+    }
+
+    /** The pool question's measurements, each on a fresh server of the pool size asked. */
+    private final class ServerPoolProbe implements PoolProbe {
+
+        @Override
+        public double serviceMeanMicros(double ratePerSecond) {
+            Path dir = runDir.resolve("pool").resolve("service-time");
+            long rate = Math.max(1, Math.round(ratePerSecond));
+            try (LaunchedServer server = start(Math.max(settings.workers(), SERVICE_TIME_MIN_WORKERS), dir,
+                    sut -> openLoop(sut, rate, Arrivals.CONSTANT))) {
+                Duration duration = settings.step().compareTo(MIN_SERVICE_TIME_RUN) < 0 ? MIN_SERVICE_TIME_RUN
+                        : settings.step();
+                LoadResult r = LoadGenerator.run(openLoop(server, rate, Arrivals.CONSTANT)
+                        .withDuration(duration).withOutDir(dir.resolve("load")));
+                double mean = r.exitCode() == LoadResult.EXIT_OK && r.serviceTime().getTotalCount() > 0
+                        ? r.serviceTime().getMean() : Double.NaN;
+                progress.printf(Locale.ROOT, "  service time at %,.0f/s: mean %,.0f us (%s)%n", ratePerSecond, mean,
+                        r.status());
+                return mean;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ProbeResult measure(int workers, double ratePerSecond, double quantile) {
+            Path dir = runDir.resolve("pool").resolve("workers-" + workers);
+            progress.printf(Locale.ROOT, "  %d workers, Poisson arrivals at %,.0f/s%n", workers, ratePerSecond);
+            long rate = Math.max(1, Math.round(ratePerSecond));
+            try (LaunchedServer server = start(workers, dir, sut -> openLoop(sut, rate, Arrivals.POISSON))) {
+                return new LoadRateProbe(server::alive, r -> openLoop(server, r, Arrivals.POISSON), dir, progress)
+                        .probe(ratePerSecond, quantile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Starts and verifies a server with {@code workers}, then runs {@code warmup} against it for the
+     * server warmup and drops the figures: the load the steps will offer, so both the server's JIT and
+     * the generator's (an open-loop run takes other paths than a closed one) are warm for the first step.
+     */
+    private LaunchedServer start(int workers, Path dir, Function<LaunchedServer, LoadPlan> warmup) throws IOException {
+        LaunchedServer server = CellServer.launchVerified(setup, settings.cell(workers, settings.rateConnections()), dir);
+        if (!settings.serverWarmup().isZero()) {
+            LoadGenerator.run(warmup.apply(server).withWarmup(Duration.ZERO).withDuration(settings.serverWarmup())
+                    .withOutDir(null));
+        }
+        return server;
+    }
+
+    private LoadPlan plan(LaunchedServer server, Workload workload) {
+        return LoadPlans.plan(server.address(), workload, settings.generatorThreads()).withMaxLag(settings.maxLag());
+    }
+
+    private LoadPlan closedLoop(LaunchedServer server, int connections) {
+        return plan(server, settings.workload().closedLoop(connections));
+    }
+
+    /** An open-loop step at {@code rate}: the step's warmup and measured seconds. */
+    private LoadPlan openLoop(LaunchedServer server, long rate, Arrivals arrivals) {
+        return plan(server, settings.workload().openLoop(settings.rateConnections(), rate, arrivals))
+                .withWarmup(settings.stepWarmup()).withDuration(settings.step());
+    }
+}

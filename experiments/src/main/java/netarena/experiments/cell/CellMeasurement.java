@@ -1,0 +1,137 @@
+package netarena.experiments.cell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import netarena.experiments.launch.LaunchedServer;
+import netarena.experiments.launch.ServerLauncher;
+import netarena.experiments.workload.LoadPlans;
+import netarena.experiments.workload.Workload;
+import netarena.load.LoadGenerator;
+import netarena.load.LoadPlan;
+import netarena.load.LoadResult;
+import netarena.protocol.WireProtocol;
+import netarena.results.run.CellKey;
+import netarena.results.run.CellStatus;
+import netarena.results.run.Repetition;
+import netarena.results.run.ServerCost;
+
+/**
+ * One measurement of one cell: a fresh server JVM, the verify gate, a warmup run, then the measured run
+ * with the server's /proc counters read before and after it. Runs on the calling thread.
+ */
+public final class CellMeasurement {
+
+    /**
+     * @param server     how the server JVM starts: java, jar, JVM flags, pinning
+     * @param warmup     warmup before each measured run
+     * @param duration   the measured run
+     * @param generatorThreads event loops of the generator
+     * @param serverArgs extra arguments of {@code netarena serve}, after the cell's own (e.g. {@code ab}'s
+     *                   {@code --candidate-server-args}); empty for a sweep
+     */
+    public record Setup(ServerLauncher server, Duration warmup, Duration duration, int generatorThreads,
+            List<String> serverArgs) {
+
+        public Setup {
+            serverArgs = List.copyOf(serverArgs);
+        }
+
+        /** The same setup serving from another build's jar with other extra arguments (one side of an A/B run). */
+        public Setup forServer(Path otherJar, List<String> otherServerArgs) {
+            return new Setup(server.withJar(otherJar), warmup, duration, generatorThreads, otherServerArgs);
+        }
+    }
+
+    /** The counters of the measured run: the server's /proc readings around it and the sampler's peaks. */
+    private record Measured(LoadResult result, ServerCost cost) {
+    }
+
+    private CellMeasurement() {
+    }
+
+    /** Measures one repetition of {@code cell} into {@code dir}, a folder of the run folder {@code runDir}. */
+    public static Repetition measure(Setup setup, CellKey cell, int repetition, int order, Path dir, Path runDir)
+            throws IOException {
+        Files.createDirectories(dir);
+        String resultDir = runDir.relativize(dir).toString();
+        try (LaunchedServer server = CellServer.launch(setup, cell, dir)) {
+            String verifyFailure = VerifyGate.failure(server.address(), WireProtocol.fromLabel(cell.protocol()));
+            if (verifyFailure != null) {
+                return failed(cell, repetition, order, verifyFailure, resultDir);
+            }
+            ProcStats idle = ProcStats.read(server.pid());
+            LoadPlan plan = LoadPlans.plan(server.address(), Workload.of(cell), setup.generatorThreads())
+                    .withDuration(setup.duration());
+            if (!setup.warmup().isZero()) {
+                LoadGenerator.run(plan.withDuration(setup.warmup()));
+            }
+            Measured measured = run(plan.withOutDir(dir), server.pid(), idle, cell.connections());
+            if (!server.alive()) {
+                return failed(cell, repetition, order, "the server process died during the run; see server.log",
+                        resultDir);
+            }
+            return repetition(cell, repetition, order, measured.result(), measured.cost(), resultDir);
+        } catch (IOException | RuntimeException e) {
+            return failed(cell, repetition, order, e.getMessage(), resultDir);
+        }
+    }
+
+    /** The measured run, with the server's counters read around it and sampled through it. */
+    private static Measured run(LoadPlan plan, long pid, ProcStats idle, int connections) {
+        try (ProcSampler sampler = new ProcSampler(pid)) {
+            ProcStats before = ProcStats.read(pid);
+            long switchesBefore = sampler.contextSwitches();
+            LoadResult result = LoadGenerator.run(plan);
+            ProcStats after = ProcStats.read(pid);
+            long switchesAfter = sampler.contextSwitches();
+            sampler.close();
+            // -1 stays -1: once /proc could not say, the sampler never knows again
+            long switches = switchesAfter < 0 ? -1 : switchesAfter - switchesBefore;
+            return new Measured(result, cost(idle, before, after, switches, sampler, result.requests().ok(), connections));
+        }
+    }
+
+    /** @param switches context switches of the server during the run, every thread it had; -1 when unknown */
+    private static ServerCost cost(ProcStats idle, ProcStats before, ProcStats after, long switches,
+            ProcSampler sampler, long ok, int connections) {
+        if (idle == null || before == null || after == null || ok == 0) {
+            return ServerCost.unknown();
+        }
+        double cpuPerRequest = (after.cpuMicros() - before.cpuMicros()) / (double) ok;
+        double switchesPerRequest = switches < 0 ? Double.NaN : switches / (double) ok;
+        double rssPerConnection = Math.max(0, sampler.peakRssKb() - idle.rssKb()) / (double) connections;
+        return new ServerCost(cpuPerRequest, switchesPerRequest, after.peakRssKb(), sampler.peakThreads(),
+                rssPerConnection);
+    }
+
+    private static Repetition repetition(CellKey cell, int rep, int order, LoadResult r, ServerCost cost,
+            String resultDir) {
+        CellStatus status;
+        String reason;
+        if (r.connectFailed()) {
+            status = CellStatus.FAILED;
+            reason = "connect failed: " + r.connectFailure();
+        } else if (!r.valid()) {
+            status = CellStatus.INVALID;
+            reason = String.join("; ", r.invalidReasons());
+        } else if (r.errorTotal() > 0) {
+            status = CellStatus.FAILED;
+            reason = r.errorTotal() + " errors: " + r.errors();
+        } else {
+            status = CellStatus.OK;
+            reason = "";
+        }
+        var h = r.latency();
+        return new Repetition(cell, rep, order, status, reason, r.okPerSecond(),
+                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9), h.getMaxValue(), r.requests().ok(), r.errorTotal(), cost, resultDir);
+    }
+
+    private static Repetition failed(CellKey cell, int rep, int order, String reason, String resultDir) {
+        return new Repetition(cell, rep, order, CellStatus.FAILED, reason, 0, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, 0, 0, ServerCost.unknown(), resultDir);
+    }
+}

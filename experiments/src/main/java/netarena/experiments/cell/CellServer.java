@@ -1,0 +1,63 @@
+package netarena.experiments.cell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import netarena.experiments.launch.LaunchedServer;
+import netarena.protocol.WireProtocol;
+import netarena.results.run.CellKey;
+
+/**
+ * The server of one cell in its own JVM: its {@code netarena serve} arguments, and its start with
+ * {@code server-command.txt} and {@code server.log} written beside the cell's results. A sweep starts one
+ * per measurement; {@code netarena capacity} starts one, verified, and keeps it for several load runs.
+ */
+public final class CellServer {
+
+    /** Connections a cell's server accepts at least: far above any plan's, so the limit never shapes a figure. */
+    private static final int MIN_MAX_CONNECTIONS = 10_000;
+
+    private CellServer() {
+    }
+
+    /**
+     * The arguments of {@code netarena serve} for {@code cell} (its model, io-threads, workers and protocol;
+     * the load fields are not used), on an ephemeral loopback port, then {@code extra}.
+     */
+    public static List<String> serveArgs(CellKey cell, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--model", cell.model(),
+                "--protocol", cell.protocol(),
+                "--io-threads", Integer.toString(cell.ioThreads()),
+                "--workers", Integer.toString(cell.workers()),
+                "--max-connections", Integer.toString(Math.max(MIN_MAX_CONNECTIONS, cell.connections() * 2)),
+                "--bind", "127.0.0.1", "--port", "0"));
+        args.addAll(extra);
+        return args;
+    }
+
+    /** Starts the server of {@code cell} with {@code setup}, writing {@code server-command.txt} and {@code server.log} into {@code dir}. */
+    public static LaunchedServer launch(CellMeasurement.Setup setup, CellKey cell, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String> args = serveArgs(cell, setup.serverArgs());
+        Files.writeString(dir.resolve("server-command.txt"), String.join(" ", setup.server().command(args)) + "\n");
+        return setup.server().start(args, dir.resolve("server.log"));
+    }
+
+    /**
+     * As {@link #launch}, then through the verify gate. Fails with the reason, the server stopped, when it
+     * does not start or answers any verify check wrongly.
+     */
+    public static LaunchedServer launchVerified(CellMeasurement.Setup setup, CellKey cell, Path dir)
+            throws IOException {
+        LaunchedServer server = launch(setup, cell, dir);
+        String failure = VerifyGate.failure(server.address(), WireProtocol.fromLabel(cell.protocol()));
+        if (failure != null) {
+            server.close();
+            throw new IOException("the server failed the verify gate: " + failure + "; see " + server.log());
+        }
+        return server;
+    }
+}

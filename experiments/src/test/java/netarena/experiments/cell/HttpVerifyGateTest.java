@@ -1,0 +1,27 @@
+package netarena.experiments.cell;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import netarena.protocol.WireProtocol;
+import netarena.server.Server;
+import netarena.server.ServerConfig;
+import netarena.server.ServerModel;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A sweep cell with {@code protocol: http} passes the verify gate: every op maps to its HTTP route. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HttpVerifyGateTest {
+
+    @ParameterizedTest
+    @EnumSource(value = ServerModel.class, names = {"SELECTOR", "THREAD_PER_CLIENT"})
+    void passesEveryOpOverHttp(ServerModel model) throws IOException {
+        ServerConfig config = ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP).withThreads(1, 0);
+        try (Server server = model.create(config)) {
+            assertNull(VerifyGate.failure(server.start(), WireProtocol.HTTP));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package netarena.experiments.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import netarena.results.run.CellKey;
+import org.junit.jupiter.api.Test;
+
+class PlanReaderTest {
+
+    private static final List<String> AVAILABLE = List.of("thread-per-client", "selector", "async");
+
+    @Test
+    void readsTheEmbeddedDefaultPlanAsTheIssueDefinesIt() {
+        SweepPlan plan = PlanReader.embedded("default");
+        assertEquals(List.of("all"), plan.models());
+        assertEquals(List.of(1, 2, 4), plan.ioThreads());
+        assertEquals(List.of(1, 16, 256, 2048), plan.connections());
+        assertEquals(List.of("echo", "cpu", "block", "delay"), plan.workloads().stream().map(SweepPlan.Workload::op).toList());
+        assertEquals(List.of(0, 8), plan.workloads().get(2).workers());
+        assertEquals(3, plan.repeat());
+        assertTrue(!plan.openLoop().isEmpty(), "the default plan has open-loop cells");
+    }
+
+    @Test
+    void expandsEveryAxisOfThePlan() {
+        SweepPlan plan = PlanReader.embedded("default");
+        List<CellKey> cells = PlanExpander.cells(plan, AVAILABLE, AVAILABLE::contains);
+        // closed: (thread-per-client x io {0} + 2 models x io {1,2,4}) x 4 connections x (echo, cpu, block w0,
+        // block w8, delay); open: 3 models x 2
+        assertEquals((1 + 2 * 3) * 4 * 5 + 3 * 2, cells.size());
+        assertTrue(cells.stream().filter(c -> c.model().equals("thread-per-client")).allMatch(c -> c.ioThreads() == 0),
+                "thread-per-client gets a thread per client, not a pool smaller than its connections");
+        assertEquals(cells.size(), cells.stream().map(CellKey::id).distinct().count(), "cell ids are unique");
+        assertEquals(6, cells.stream().filter(CellKey::openLoop).count());
+    }
+
+    @Test
+    void readsAPlanFromYamlWithDefaultsForOmittedFields() {
+        SweepPlan plan = PlanReader.parse("""
+                models: [selector]
+                ioThreads: [2]
+                connections: [8]
+                workloads: [{op: echo, sizeBytes: 32, arg: 0}]
+                durationSeconds: 1
+                warmupSeconds: 0
+                repeat: 2
+                seed: 1
+                """);
+        assertEquals("frame", plan.protocol());
+        assertEquals(List.of(0), plan.workloads().get(0).workers());
+        assertEquals(List.of(), plan.openLoop());
+        assertEquals(1, PlanExpander.cells(plan, AVAILABLE, AVAILABLE::contains).size());
+    }
+
+    @Test
+    void rejectsBrokenPlansNamingTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
+                models: [selector]
+                ioThreads: [1]
+                connections: [0]
+                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
+                durationSeconds: 1
+                warmupSeconds: 0
+                repeat: 1
+                seed: 1
+                """));
+        assertTrue(e.getMessage().contains("connections values must be >= 1"), e.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> PlanReader.parse("modles: [selector]\nrepeat: 1\n"));
+        assertTrue(typo.getMessage().contains("modles"), typo.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
+                models: [selector]
+                ioThreads: [1]
+                connections: [1]
+                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
+                warmupSeconds: 0
+                repeat: 1
+                seed: 1
+                """));
+        assertTrue(missing.getMessage().contains("durationSeconds"), missing.getMessage());
+        SweepPlan unknownModel = PlanReader.parse("""
+                models: [nope]
+                ioThreads: [1]
+                connections: [1]
+                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
+                durationSeconds: 1
+                warmupSeconds: 0
+                repeat: 1
+                seed: 1
+                """);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> PlanExpander.cells(unknownModel, AVAILABLE, AVAILABLE::contains));
+        assertTrue(unknown.getMessage().contains("unknown model 'nope'"), unknown.getMessage());
+    }
+}
