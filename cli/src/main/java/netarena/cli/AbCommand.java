@@ -1,38 +1,23 @@
 package netarena.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import netarena.experiments.ab.AbRunner;
+import netarena.experiments.ab.AbExperiment;
 import netarena.experiments.ab.ServerBuild;
-import netarena.experiments.ab.Side;
-import netarena.experiments.cell.CellMeasurement;
-import netarena.experiments.cell.Pinning;
-import netarena.experiments.sweep.PlanExpander;
 import netarena.experiments.sweep.PlanReader;
+import netarena.experiments.sweep.SweepExperiment;
 import netarena.experiments.sweep.SweepPlan;
 import netarena.results.compare.Calibration;
 import netarena.results.compare.CalibrationFiles;
 import netarena.results.compare.RunComparator;
 import netarena.results.compare.RunComparison;
 import netarena.results.compare.RunReader;
-import netarena.results.report.ReportWriter;
 import netarena.results.run.CellKey;
-import netarena.results.run.Manifest;
-import netarena.results.run.RunFolder;
 import netarena.results.stats.ComparisonConfig;
-import netarena.results.stats.Correction;
-import netarena.results.stats.MinimumDetectableChange;
-import netarena.server.ServerModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,68 +93,41 @@ final class AbCommand implements Callable<Integer> {
         }
         ComparisonConfig config = statistics.config();
         SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded("quick");
-        List<String> available = ServerModel.availableModels().stream().map(ServerModel::label).toList();
-        List<CellKey> cells = PlanExpander.cells(plan, available, ServerModel::isLabel);
-        int metrics = cells.stream().mapToInt(c -> c.openLoop() ? 4 : 5).sum();
-        int family = config.correction() == Correction.NONE ? 1 : metrics;
-        int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+        List<CellKey> cells = SweepExperiment.cells(plan);
+        int needed = AbExperiment.neededRepetitions(cells, config);
         int reps = repeat != null ? repeat : Math.max(plan.repeat(), needed);
         if (reps < 2) {
             System.err.println("netarena ab: --repeat must be at least 2 (a comparison needs 2 values per side)");
             return RunComparison.EXIT_UNDECIDED;
         }
-        plan = plan.withRepeat(reps);
-        warnUpFront(cells.size(), metrics, needed, reps);
-
+        warnUpFront(cells.size(), AbExperiment.metrics(cells), needed, reps);
         ServerBuild a = ServerBuild.resolve(baseline, RunnerOptions.words(baselineServerArgs), System.err);
         ServerBuild b = calibrate ? a : ServerBuild.resolve(candidate, RunnerOptions.words(candidateServerArgs), System.err);
-        var environment = EnvironmentProbe.environment();
-        Pinning pinning = runner.pin();
-        List<String> flags = runner.serverJvmFlagList();
-        RunFolder ab = runner.newRun(calibrate ? "calibrate" : "ab");
-        Map<Side, RunFolder> runs = new EnumMap<>(Side.class);
-        Map<Side, ServerBuild> builds = new EnumMap<>(Side.class);
-        builds.put(Side.BASELINE, a);
-        builds.put(Side.CANDIDATE, b);
-        for (Side side : Side.values()) {
-            String name = calibrate && side == Side.CANDIDATE ? "baseline-again" : side.label();
-            RunFolder run = RunFolder.open(Files.createDirectories(ab.dir().resolve(name)));
-            run.writeManifest(new Manifest(ab.runId() + "/" + name, "ab", "netarena ab " + String.join(" ", commandArgs()),
-                    Instant.now().toString(), null, EnvironmentProbe.gitCommit(), PlanReader.asMap(plan), environment,
-                    pinning.description(), flags, EnvironmentProbe.jvmFlags(), knobs(side, builds.get(side), flags)));
-            runs.put(side, run);
-        }
-        System.err.printf(Locale.ROOT, "netarena ab: plan '%s', %d cells x %d repetitions x 2 sides, about %s, into %s%n"
-                + "  baseline:  %s %s%n  %s: %s %s%n%s%n", plan.name(), cells.size(), reps,
-                estimate(plan, cells.size() * reps * 2), ab.dir(), a.description(), a.serverArgs(),
-                calibrate ? "again    " : "candidate", b.description(), b.serverArgs(), pinning.description());
-
-        CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), a.jar(), flags, pinning,
-                Duration.ofMillis((long) (plan.warmupSeconds() * 1000)),
-                Duration.ofMillis((long) (plan.durationSeconds() * 1000)), runner.generatorThreads);
-        new AbRunner(cells, reps, plan.seed(), setup, builds, System.err).run(runs, ab.dir().resolve("generator-warmup"));
-        for (RunFolder run : runs.values()) {
-            finish(run);
-        }
-        Path first = runs.get(Side.BASELINE).dir();
-        Path second = runs.get(Side.CANDIDATE).dir();
-        Path compareDir = ab.dir().resolve("compare");
+        AbExperiment.Runs runs = AbExperiment.run(plan.withRepeat(reps), new AbExperiment.Sides(a, b, calibrate),
+                "netarena ab " + String.join(" ", commandArgs()), runner.settings(), System.err);
+        Path compareDir = runs.ab().dir().resolve("compare");
         if (!calibrate) {
-            return CompareCommand.run(first, second, config, compareDir, System.out, System.err);
+            return CompareCommand.run(runs.baseline(), runs.candidate(), config, compareDir, System.out, System.err);
         }
+        return calibration(runs, config, compareDir);
+    }
+
+    /** The noise floor of an A/A run, then its comparison; a false alarm is exit 1. */
+    private static int calibration(AbExperiment.Runs runs, ComparisonConfig config, Path compareDir)
+            throws IOException {
         Calibration calibration;
         try {
-            calibration = Calibration.of(RunReader.read(first), RunReader.read(second),
+            calibration = Calibration.of(RunReader.read(runs.baseline()), RunReader.read(runs.candidate()),
                     config.withResamples(CALIBRATION_RESAMPLES), CALIBRATION_TRIALS);
         } catch (IllegalArgumentException e) {
             System.err.println("netarena ab: " + e.getMessage());
             return RunComparison.EXIT_UNDECIDED;
         }
-        System.out.print(CalibrationFiles.write(calibration, ab.dir()));
+        System.out.print(CalibrationFiles.write(calibration, runs.ab().dir()));
         System.out.println();
-        System.err.println("netarena ab: wrote " + ab.dir().resolve(CalibrationFiles.MARKDOWN) + " and "
+        System.err.println("netarena ab: wrote " + runs.ab().dir().resolve(CalibrationFiles.MARKDOWN) + " and "
                 + CalibrationFiles.JSON + "; the A/A comparison follows (a REGRESSED or IMPROVED here is a false alarm)");
-        int code = CompareCommand.run(first, second, config, compareDir, System.out, System.err);
+        int code = CompareCommand.run(runs.baseline(), runs.candidate(), config, compareDir, System.out, System.err);
         if (!calibration.calibrated()) {
             return RunComparison.EXIT_UNDECIDED;
         }
@@ -187,37 +145,6 @@ final class AbCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "netarena ab: warning: %d repetitions per side detect only large changes "
                     + "reliably; %d-10 are recommended (docs/VERDICTS.md)%n", reps, RunComparator.RECOMMENDED_REPETITIONS);
         }
-    }
-
-    /** Measurements times (warmup + duration + about 2.5 s for the JVM, the verify gate and the stop). */
-    private static String estimate(SweepPlan plan, int measurements) {
-        double seconds = measurements * (plan.warmupSeconds() + plan.durationSeconds() + 2.5);
-        return seconds >= 120 ? Math.round(seconds / 60) + " minutes" : Math.round(seconds) + " s";
-    }
-
-    private static void finish(RunFolder run) {
-        try {
-            Manifest m = run.readManifest();
-            run.writeManifest(new Manifest(m.runId(), m.kind(), m.command(), m.startedAt(), Instant.now().toString(),
-                    m.gitCommit(), m.plan(), m.environment(), m.pinning(), m.serverJvmFlags(), m.generatorJvmFlags(),
-                    m.knobs()));
-            ReportWriter.write(run.dir());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("netarena ab: warning: the report of " + run.dir() + " could not be written: "
-                    + e.getMessage());
-        }
-    }
-
-    private Map<String, String> knobs(Side side, ServerBuild build, List<String> flags) {
-        Map<String, String> knobs = new LinkedHashMap<>();
-        knobs.put("ab side", calibrate && side == Side.CANDIDATE ? "baseline again (calibration)" : side.label());
-        knobs.put("server build", build.description());
-        knobs.put("server extra args", build.serverArgs().isEmpty() ? "none" : String.join(" ", build.serverArgs()));
-        knobs.put("server GC", flags.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).findFirst()
-                .orElse("JVM default (G1)"));
-        knobs.put("generator Netty", NettyFacts.describe());
-        knobs.putAll(EnvironmentProbe.knobs());
-        return knobs;
     }
 
     private List<String> commandArgs() {
@@ -246,10 +173,5 @@ final class AbCommand implements Callable<Integer> {
             args.add("--no-pin");
         }
         return args;
-    }
-
-
-    private static Path javaBinary() {
-        return Path.of(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
     }
 }

@@ -2,9 +2,14 @@ package netarena.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import netarena.experiments.run.BenchManifest;
+import netarena.experiments.run.RunsHome;
+import netarena.results.report.ReportWriter;
+import netarena.results.run.RunFolder;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
@@ -43,15 +48,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? Files.createDirectories(out)
-                : netarena.results.run.RunFolder.create(RunsHome.root(), java.time.Instant.now(), "bench").dir();
+                : RunFolder.create(RunsHome.root(), Instant.now(), "bench").dir();
         List<String> args = new ArrayList<>(quick ? QUICK : List.of());
         args.addAll(jmhArgs);
         args.addAll(List.of("-rf", "json", "-rff", dir.resolve("jmh.json").toString()));
         System.err.println("netarena bench: jmh " + String.join(" ", args));
-        java.time.Instant started = java.time.Instant.now();
+        Instant started = Instant.now();
         new Runner(new CommandLineOptions(args.toArray(String[]::new))).run();
         BenchManifest.write(dir, args, started);
-        netarena.results.report.ReportWriter.write(dir);
+        ReportWriter.write(dir);
         System.out.println("wrote " + dir.resolve("jmh.json") + " and " + dir.resolve("report.html"));
         return 0;
     }

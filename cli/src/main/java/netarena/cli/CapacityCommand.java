@@ -1,25 +1,15 @@
 package netarena.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import netarena.experiments.capacity.CapacityExperiment;
 import netarena.experiments.capacity.CapacityRunner;
-import netarena.experiments.cell.CellMeasurement;
-import netarena.experiments.cell.Pinning;
-import netarena.results.capacity.CapacityAnswer;
-import netarena.results.capacity.CapacityJson;
-import netarena.results.capacity.CapacityText;
 import netarena.experiments.capacity.SearchConfig;
+import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
-import netarena.results.report.CapacitySection;
-import netarena.results.report.ReportWriter;
-import netarena.results.run.Manifest;
-import netarena.results.run.RunFolder;
 import netarena.server.ServerModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,10 +124,26 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Slo slo = null;
-        if (sloText != null) {
-            slo = usage(() -> SloText.parse(sloText, maxErrors));
-        }
+        Slo slo = sloText == null ? null : usage(() -> SloText.parse(sloText, maxErrors));
+        checkQuestions(slo);
+        usage(() -> ServerModel.fromLabel(model));
+        SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
+        CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
+                rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
+        CapacityExperiment.Questions questions = new CapacityExperiment.Questions(slo, sloText, maxErrors, search,
+                repeats, rechecks, connections, poolForRate,
+                serviceRate != null ? serviceRate : poolForRate == null ? 0 : Math.max(10, Math.min(200, poolForRate / 10)));
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        String command = "netarena capacity " + String.join(" ", args.subList(args.indexOf("capacity") + 1, args.size()));
+        CapacityExperiment.Done done = CapacityExperiment.run(settings, questions, command, runner.settings(),
+                System.err);
+        System.out.print(CapacityText.render(done.answer()));
+        System.out.println("\nwrote " + done.json() + " and " + done.html());
+        return 0;
+    }
+
+    /** Refuses a set of options that asks nothing, or asks a question without what it needs. */
+    private void checkQuestions(Slo slo) {
         if (poolForRate != null && slo == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pool-for-rate needs --slo");
         }
@@ -149,94 +155,13 @@ final class CapacityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--connections needs 3 or more distinct counts for a USL fit, got " + connections);
         }
-        usage(() -> ServerModel.fromLabel(model));
-        SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
-
-        var environment = EnvironmentProbe.environment();
-        Pinning pinning = runner.pin();
-        List<String> flags = runner.serverJvmFlagList();
-        RunFolder run = runner.newRun("capacity");
-        CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
-                rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        int own = args.indexOf("capacity");
-        Manifest manifest = new Manifest(run.runId(), "capacity", "netarena capacity " + String.join(" ",
-                args.subList(own + 1, args.size())), Instant.now().toString(), null,
-                EnvironmentProbe.gitCommit(), plan(settings), environment, pinning.description(), flags,
-                EnvironmentProbe.jvmFlags(), knobs(flags));
-        run.writeManifest(manifest);
-        System.err.println("netarena capacity: " + settings.subject(poolForRate != null) + ", into " + run.dir() + "\n"
-                + pinning.description());
-
-        CellMeasurement.Setup setup = new CellMeasurement.Setup(javaBinary(), ownJar(), flags, pinning, stepWarmup, step,
-                runner.generatorThreads);
-        CapacityRunner runner = new CapacityRunner(settings, setup, run.dir(), System.err);
-        CapacityAnswer.SloAnswer sloAnswer = slo != null && poolForRate == null
-                ? runner.slo(slo, sloText, search, repeats, rechecks) : null;
-        CapacityAnswer.ScalingAnswer scaling = connections != null ? runner.scaling(connections) : null;
-        CapacityAnswer.PoolAnswer pool = poolForRate != null ? runner.pool(poolForRate, slo, sloText,
-                serviceRate != null ? serviceRate : Math.max(10, Math.min(200, poolForRate / 10))) : null;
-        CapacityAnswer answer = new CapacityAnswer(settings.subject(poolForRate != null), sloAnswer, scaling, pool);
-
-        RunFolder.writeAtomically(run.dir().resolve("capacity.json"), CapacityJson.render(answer));
-        run.writeManifest(new Manifest(manifest.runId(), manifest.kind(), manifest.command(), manifest.startedAt(),
-                Instant.now().toString(), manifest.gitCommit(), manifest.plan(), manifest.environment(),
-                manifest.pinning(), manifest.serverJvmFlags(), manifest.generatorJvmFlags(), manifest.knobs()));
-        ReportWriter.Written written = ReportWriter.write(run.dir(), List.of(CapacitySection.of(answer)));
-        System.out.print(CapacityText.render(answer));
-        System.out.println("\nwrote " + run.dir().resolve("capacity.json") + " and " + written.html());
-        return 0;
     }
 
-    private <T> T usage(java.util.function.Supplier<T> parse) {
+    private <T> T usage(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private Map<String, Object> plan(CapacityRunner.Settings s) {
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("model", s.model());
-        plan.put("ioThreads", s.ioThreads());
-        plan.put("workers", s.workers());
-        plan.put("op", s.op());
-        plan.put("sizeBytes", s.sizeBytes());
-        plan.put("arg", s.arg());
-        plan.put("protocol", s.protocol());
-        plan.put("slo", sloText);
-        plan.put("maxErrors", maxErrors);
-        plan.put("startRate", startRate);
-        plan.put("maxRate", maxRate);
-        plan.put("resolution", resolution);
-        plan.put("repeats", repeats);
-        plan.put("rechecks", rechecks);
-        plan.put("connections", connections);
-        plan.put("poolForRate", poolForRate);
-        plan.put("rateConnections", s.rateConnections());
-        plan.put("step", s.step().toString());
-        plan.put("stepWarmup", s.stepWarmup().toString());
-        plan.put("serverWarmup", s.serverWarmup().toString());
-        plan.put("maxLag", s.maxLag().toString());
-        plan.put("generatorThreads", s.generatorThreads());
-        return plan;
-    }
-
-    private static Map<String, String> knobs(List<String> flags) {
-        Map<String, String> knobs = new LinkedHashMap<>();
-        knobs.put("server GC", flags.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).findFirst()
-                .orElse("JVM default (G1)"));
-        knobs.put("Netty", NettyFacts.describe());
-        knobs.putAll(EnvironmentProbe.knobs());
-        return knobs;
-    }
-
-    private static Path javaBinary() {
-        return Path.of(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-    }
-
-    private static Path ownJar() throws Exception {
-        return Path.of(CapacityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

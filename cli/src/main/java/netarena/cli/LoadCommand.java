@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netarena.experiments.workload.LoadPlans;
 import netarena.load.Arrivals;
 import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
@@ -27,7 +28,7 @@ import sun.misc.SignalHandler;
 
 /**
  * {@code netarena load}: a thin shell over {@link LoadGenerator}. Options left out keep the defaults of
- * {@link LoadPlan#to}; the plan's own rules reject what cannot run. Progress goes to stderr, the table to
+ * {@link LoadPlans#defaults}; the plan's own rules reject what cannot run. Progress goes to stderr, the table to
  * stdout; Ctrl-C (or SIGTERM) ends the run early and still reports it, marked partial.
  */
 @Command(name = "load", exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, sortOptions = false,
@@ -187,13 +188,7 @@ final class LoadCommand implements Callable<Integer> {
             if (host.startsWith("[") && host.endsWith("]")) {
                 host = host.substring(1, host.length() - 1);
             }
-            int port;
-            try {
-                port = Integer.parseInt(target.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--target port must be a number, was '" + target + "'");
-            }
-            LoadPlan p = LoadPlan.to(host, port);
+            LoadPlan p = LoadPlans.defaults(host, port(target.substring(colon + 1)));
             if (protocol != null) {
                 p = p.withProtocol(WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
             }
@@ -201,61 +196,80 @@ final class LoadCommand implements Callable<Integer> {
                 p = p.withConnections(connections != null ? connections : p.connections(),
                         threads != null ? threads : p.threads());
             }
-            if (rate != null) {
-                if (pipeline != null && pipeline != 1) {
-                    throw new IllegalArgumentException("--pipeline applies to closed loop only; with --rate requests "
-                            + "are sent on schedule whatever is outstanding");
-                }
-                p = p.withRate(rate, arrivals != null ? Arrivals.fromLabel(arrivals) : Arrivals.CONSTANT);
-            } else {
-                if (arrivals != null) {
-                    throw new IllegalArgumentException("--arrivals needs --rate: a closed loop sends as answers arrive");
-                }
-                if (pipeline != null) {
-                    p = p.withClosedLoop(pipeline);
-                }
-            }
-            if (seed != null) {
-                p = p.withSeed(seed);
-            }
-            if (bound != null && bound.duration != null) {
-                p = p.withDuration(bound.duration);
-            } else if (bound != null && bound.requests != null) {
-                if (bound.requests < 1) {
-                    throw new IllegalArgumentException("--requests must be at least 1, was " + bound.requests);
-                }
-                p = p.withRequests(bound.requests, LoadPlan.DEFAULT_REQUESTS_TIME_CAP);
-            }
-            if (warmup != null) {
-                p = p.withWarmup(warmup);
-            }
-            Integer requestSize = size;
-            if (path == null && bodySize != null) {
-                if (size != null && !size.equals(bodySize)) {
-                    throw new IllegalArgumentException("--body-size " + bodySize + " and --size " + size
-                            + " both set the echo body: give one");
-                }
-                requestSize = bodySize;
-            }
-            if (op != null || requestSize != null || arg != null) {
-                p = p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
-                        requestSize != null ? requestSize : p.sizeBytes(), arg != null ? arg : p.arg());
-            }
-            p = p.withHttp(httpRequest(p));
-            if (timeout != null || connectTimeout != null) {
-                p = p.withTimeouts(timeout != null ? timeout : p.timeout(),
-                        connectTimeout != null ? connectTimeout : p.connectTimeout());
-            }
-            if (maxLag != null) {
-                p = p.withMaxLag(maxLag);
-            }
-            if (out != null) {
-                p = p.withOutDir(out);
-            }
-            return p;
+            p = withRequest(withBounds(withShape(p)));
+            return withLimits(p.withHttp(httpRequest(p)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private int port(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--target port must be a number, was '" + target + "'");
+        }
+    }
+
+    /** Open loop with --rate, closed loop (with --pipeline) without. */
+    private LoadPlan withShape(LoadPlan p) {
+        if (rate != null) {
+            if (pipeline != null && pipeline != 1) {
+                throw new IllegalArgumentException("--pipeline applies to closed loop only; with --rate requests "
+                        + "are sent on schedule whatever is outstanding");
+            }
+            p = p.withRate(rate, arrivals != null ? Arrivals.fromLabel(arrivals) : Arrivals.CONSTANT);
+        } else {
+            if (arrivals != null) {
+                throw new IllegalArgumentException("--arrivals needs --rate: a closed loop sends as answers arrive");
+            }
+            if (pipeline != null) {
+                p = p.withClosedLoop(pipeline);
+            }
+        }
+        return seed != null ? p.withSeed(seed) : p;
+    }
+
+    /** --duration or --requests, and --warmup. */
+    private LoadPlan withBounds(LoadPlan p) {
+        if (bound != null && bound.duration != null) {
+            p = p.withDuration(bound.duration);
+        } else if (bound != null && bound.requests != null) {
+            if (bound.requests < 1) {
+                throw new IllegalArgumentException("--requests must be at least 1, was " + bound.requests);
+            }
+            p = p.withRequests(bound.requests, LoadPlan.DEFAULT_REQUESTS_TIME_CAP);
+        }
+        return warmup != null ? p.withWarmup(warmup) : p;
+    }
+
+    /** --op, --size (or --body-size for the echo body) and --arg. */
+    private LoadPlan withRequest(LoadPlan p) {
+        Integer requestSize = size;
+        if (path == null && bodySize != null) {
+            if (size != null && !size.equals(bodySize)) {
+                throw new IllegalArgumentException("--body-size " + bodySize + " and --size " + size
+                        + " both set the echo body: give one");
+            }
+            requestSize = bodySize;
+        }
+        if (op == null && requestSize == null && arg == null) {
+            return p;
+        }
+        return p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
+                requestSize != null ? requestSize : p.sizeBytes(), arg != null ? arg : p.arg());
+    }
+
+    /** --timeout, --connect-timeout, --max-lag and --out. */
+    private LoadPlan withLimits(LoadPlan p) {
+        if (timeout != null || connectTimeout != null) {
+            p = p.withTimeouts(timeout != null ? timeout : p.timeout(),
+                    connectTimeout != null ? connectTimeout : p.connectTimeout());
+        }
+        if (maxLag != null) {
+            p = p.withMaxLag(maxLag);
+        }
+        return out != null ? p.withOutDir(out) : p;
     }
 
     /** The HTTP request the options describe; {@link LoadPlan} refuses any of them without --protocol http. */

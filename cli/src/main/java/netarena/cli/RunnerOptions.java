@@ -1,18 +1,15 @@
 package netarena.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import netarena.experiments.cell.Pinning;
-import netarena.results.run.RunFolder;
+import netarena.experiments.run.RunnerSettings;
 import picocli.CommandLine.Option;
 
 /**
  * The options of every command that starts server JVMs and drives them with the generator ({@code sweep},
  * {@code ab}, {@code capacity}): where the run is written, CPU pinning, the servers' JVM flags and the
- * generator's event loops. One place, so the three cannot drift apart.
+ * generator's event loops. One place, so the three cannot drift apart; they produce one {@link RunnerSettings}.
  */
 final class RunnerOptions {
 
@@ -30,18 +27,8 @@ final class RunnerOptions {
             description = "Event loops of the load generator. Default: ${DEFAULT-VALUE}.")
     int generatorThreads;
 
-    /** Pins this process and says where the servers go; call after reading the machine, which pinning narrows. */
-    Pinning pin() {
-        return Pinning.apply(!noPin);
-    }
-
-    List<String> serverJvmFlagList() {
-        return words(serverJvmFlags);
-    }
-
-    /** A new run folder of this {@code kind} under {@code --out}, or under results/runs of this checkout. */
-    RunFolder newRun(String kind) throws IOException {
-        return RunFolder.create(out != null ? out : RunsHome.root(), Instant.now(), kind);
+    RunnerSettings settings() {
+        return new RunnerSettings(out, !noPin, words(serverJvmFlags), generatorThreads);
     }
 
     /** A command-line string split on white space, as a shell would without quotes. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netarena.experiments.launch.LaunchedServer;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 
@@ -34,11 +35,11 @@ final class DescriptorExhaustion {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (ServerJvm server = ServerJvm.start(List.of("-Xmx128m"), LIMIT, List.of("--model", model.label()))) {
+        try (LaunchedServer server = Machine.serve(List.of("-Xmx128m"), LIMIT, List.of("--model", model.label()))) {
             // One request served first, as any server has done before its descriptors run out. This JVM loads
             // classes from the test classpath's directories, one open file per class: a request path never used
             // before exhaustion could not be loaded at all (a packaged jar is opened once and does not have this).
-            assertTrue(served(server.address()), "the server did not answer a first echo: " + tail(server.stderr()));
+            assertTrue(served(server.address()), "the server did not answer a first echo: " + tail(server.logText()));
             long usedAtStart = descriptors(server.pid());
             int clients = (int) (LIMIT - Math.max(usedAtStart, 0)) + 50;
             List<Socket> open = new ArrayList<>();
@@ -50,9 +51,9 @@ final class DescriptorExhaustion {
                     open.add(s);
                 }
                 Thread.sleep(500);
-                int linesBefore = acceptFailureLines(server.stderr()).size();
+                int linesBefore = acceptFailureLines(server.logText()).size();
                 Thread.sleep(WATCH_SECONDS * 1000L);
-                List<String> lines = acceptFailureLines(server.stderr());
+                List<String> lines = acceptFailureLines(server.logText());
                 List<String> watched = lines.subList(linesBefore, lines.size());
                 long failures = watched.size();
                 for (String line : watched) {
@@ -60,7 +61,7 @@ final class DescriptorExhaustion {
                     failures += m.find() ? Long.parseLong(m.group(1)) : 0;
                 }
                 assertTrue(!lines.isEmpty(), "no accept failure was logged with " + clients + " connections under ulimit -n "
-                        + LIMIT + " (" + usedAtStart + " in use at start): " + tail(server.stderr()));
+                        + LIMIT + " (" + usedAtStart + " in use at start): " + tail(server.logText()));
                 assertTrue(watched.size() <= WATCH_SECONDS + 1, watched.size() + " accept-failure log lines in "
                         + WATCH_SECONDS + " s: " + watched);
                 for (Socket s : open) {
@@ -76,7 +77,7 @@ final class DescriptorExhaustion {
                     }
                 }
                 double recoverySeconds = (System.nanoTime() - start) / 1e9;
-                assertTrue(served, "no new client served 15 s after the others closed: " + tail(server.stderr()));
+                assertTrue(served, "no new client served 15 s after the others closed: " + tail(server.logText()));
                 assertTrue(server.alive(), "the server died");
                 return String.format("limit %d (%d used at start), %d connections: %d accept failures in %d s, %d log "
                         + "lines; served again %.1f s after they closed", LIMIT, usedAtStart, clients, failures,

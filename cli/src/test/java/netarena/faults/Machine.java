@@ -2,12 +2,20 @@ package netarena.faults;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netarena.experiments.launch.LaunchedServer;
+import netarena.experiments.launch.ServerLauncher;
 
-/** Where the suite runs, and the repository it writes into. */
+/** Where the suite runs, the repository it writes into, and the server JVMs it starts. */
 final class Machine {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*? used (\\d+)K");
 
     private Machine() {
     }
@@ -67,5 +75,34 @@ final class Machine {
             }
         }
         return -1;
+    }
+
+    /**
+     * Starts {@code netarena serve SERVE_ARGS} in a new JVM from this test class path with {@code jvmFlags}, its
+     * stderr in a temp file; {@code maxOpenFiles} above 0 runs it under {@code ulimit -n} of that many.
+     */
+    static LaunchedServer serve(List<String> jvmFlags, int maxOpenFiles, List<String> serveArgs) throws IOException {
+        Path log = Files.createTempFile("netarena-server-", ".log");
+        log.toFile().deleteOnExit();
+        return ServerLauncher.ofClassPath(System.getProperty("java.class.path")).withJvmFlags(jvmFlags)
+                .withMaxOpenFiles(maxOpenFiles).start(serveArgs, log);
+    }
+
+    /**
+     * Heap in use right after a full collection of {@code pid}, in KiB: {@code jcmd PID GC.run} then
+     * {@code GC.heap_info} (G1's "garbage-first heap total ..., used ...K" line); -1 when jcmd cannot say.
+     */
+    static long heapAfterFullGcKiB(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String jcmd(long pid, String what) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), what).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
     }
 }

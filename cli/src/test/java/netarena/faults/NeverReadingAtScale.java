@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import netarena.experiments.launch.LaunchedServer;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
@@ -28,15 +29,15 @@ final class NeverReadingAtScale {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (ServerJvm server = ServerJvm.start(List.of("-Xmx256m"), 0,
+        try (LaunchedServer server = Machine.serve(List.of("-Xmx256m"), 0,
                 List.of("--model", model.label(), "--max-connections", "10000"))) {
             try (NeverReaders readers = NeverReaders.push(server.address(), scale.neverReaders(), PAYLOAD,
                     Duration.ofSeconds(1), Duration.ofSeconds(4))) {
                 HealthyTraffic.Outcome o = HealthyTraffic.run(WireProtocol.FRAME, server.address(), 2, 500,
                         Duration.ofSeconds(1));
-                long heapKiB = server.heapAfterFullGcKiB();
-                long rssKiB = server.rssKiB();
-                String stderr = server.stderr();
+                long heapKiB = Machine.heapAfterFullGcKiB(server.pid());
+                long rssKiB = Machine.procStatus(server.pid(), "VmRSS");
+                String stderr = server.logText();
                 assertTrue(server.alive(), "the server died: " + stderr);
                 assertFalse(stderr.contains("OutOfMemoryError"), "the server ran out of memory: " + stderr);
                 assertEquals(0, o.errors(), "healthy clients beside the never-readers: " + o.detail());

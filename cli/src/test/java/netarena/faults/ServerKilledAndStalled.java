@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import netarena.experiments.launch.LaunchedServer;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -38,8 +39,8 @@ final class ServerKilledAndStalled {
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
         List<String> serve = List.of("--model", model.label());
-        ServerJvm first = ServerJvm.start(List.of("-Xmx128m"), 0, serve);
-        ServerJvm second = null;
+        LaunchedServer first = Machine.serve(List.of("-Xmx128m"), 0, serve);
+        LaunchedServer second = null;
         try {
             InetSocketAddress address = first.address();
             // 1. stalled: a fixed 3 s run in which the server stops answering for 1.2 s; it must end on time
@@ -90,13 +91,13 @@ final class ServerKilledAndStalled {
     }
 
     /** A new server on the port the killed one had; retried a few times in case the port is not free yet. */
-    private static ServerJvm restart(List<String> serve, int port) throws IOException, InterruptedException {
+    private static LaunchedServer restart(List<String> serve, int port) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 List<String> args = new java.util.ArrayList<>(serve);
                 args.addAll(List.of("--port", Integer.toString(port)));
-                return ServerJvm.start(List.of("-Xmx128m"), 0, args);
+                return Machine.serve(List.of("-Xmx128m"), 0, args);
             } catch (IOException e) {
                 last = e;
                 Thread.sleep(200);

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import netarena.experiments.launch.LaunchedServer;
 import netarena.load.Arrivals;
 import netarena.load.ClientProtocol;
 import netarena.load.LoadGenerator;
@@ -96,7 +97,7 @@ class SoakTest {
         }
         assumeTrue(why == null, why);
         Duration soak = Duration.ofMillis((long) (minutes() * 60_000));
-        try (ServerJvm server = ServerJvm.start(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"), 0,
+        try (LaunchedServer server = Machine.serve(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"), 0,
                 List.of("--model", model.label(), "--protocol", protocol.label()))) {
             LoadPlan base = LoadPlan.to("127.0.0.1", server.address().getPort()).withProtocol(protocol)
                     .withConnections(CONNECTIONS, 1);
@@ -112,8 +113,8 @@ class SoakTest {
             long every = soak.toMillis() / SAMPLES;
             sampler.scheduleAtFixedRate(() -> {
                 try {
-                    samples.add(new Sample((System.nanoTime() - start) / 1e9, server.heapAfterFullGcKiB(),
-                            server.rssKiB(), server.threads()));
+                    samples.add(new Sample((System.nanoTime() - start) / 1e9, Machine.heapAfterFullGcKiB(server.pid()),
+                            Machine.procStatus(server.pid(), "VmRSS"), Machine.procStatus(server.pid(), "Threads")));
                 } catch (Exception e) {
                     // a missed sample shows as fewer samples; the assertions below need enough of them
                 }

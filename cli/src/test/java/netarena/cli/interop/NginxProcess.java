@@ -9,14 +9,15 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import netarena.experiments.launch.LaunchedServer;
 
 /**
  * An nginx for tests, run as the current user from a config written into a temp folder: pid file, error
  * log and every temp path (client body, proxy, fastcgi, uwsgi, scgi) live there, so it needs no system
  * folder; {@code access_log off}. It listens on an ephemeral loopback port: a free one is found by binding
  * port 0 and closing it, and should another process take it first, nginx fails to bind and a new port is
- * tried. In the foreground ({@code daemon off}), one worker; {@link #close} stops it (SIGTERM, then
- * SIGKILL after 5 s).
+ * tried. In the foreground ({@code daemon off}), one worker; it is held as a {@link LaunchedServer}, so
+ * {@link #close} stops it as every server the suite starts (SIGTERM, then SIGKILL to master and worker).
  *
  * <p>Locations: {@code /plaintext} answers {@code Hello, World!}; {@code /short} too, but closes the
  * connection after every 50 requests ({@code keepalive_requests 50}, announced with
@@ -27,13 +28,11 @@ final class NginxProcess implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     private static final long START_MILLIS = 10_000;
 
-    private final Process process;
-    private final int port;
+    private final LaunchedServer server;
     private final Path dir;
 
-    private NginxProcess(Process process, int port, Path dir) {
-        this.process = process;
-        this.port = port;
+    private NginxProcess(LaunchedServer server, Path dir) {
+        this.server = server;
         this.dir = dir;
     }
 
@@ -50,7 +49,8 @@ final class NginxProcess implements AutoCloseable {
                     "-e", errorLog.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            NginxProcess nginx = new NginxProcess(p, port, dir);
+            NginxProcess nginx = new NginxProcess(LaunchedServer.adopt(p,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port), errorLog), dir);
             if (nginx.awaitListening()) {
                 return nginx;
             }
@@ -65,7 +65,7 @@ final class NginxProcess implements AutoCloseable {
     }
 
     int port() {
-        return port;
+        return server.address().getPort();
     }
 
     /** The error log so far, for failure messages. */
@@ -79,30 +79,17 @@ final class NginxProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy(); // SIGTERM: nginx's fast shutdown, master and worker
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private boolean awaitListening() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
-        while (System.nanoTime() < deadline && process.isAlive()) {
+        while (System.nanoTime() < deadline && server.alive()) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                s.connect(server.address(), 200);
                 // the port answers; make sure it is ours and not whoever took it in between
                 Thread.sleep(50);
-                return process.isAlive() && !errorLog().contains("bind() to");
+                return server.alive() && !errorLog().contains("bind() to");
             } catch (IOException notYet) {
                 Thread.sleep(20);
             }

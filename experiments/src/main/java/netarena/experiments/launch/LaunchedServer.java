@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server JVM that {@link ServerLauncher} started and that has said where it listens. Closing it stops it
  * gracefully: SIGTERM ({@code netarena serve} then stops its server with its grace period and exits 0),
- * then SIGKILL after {@link #GRACEFUL_STOP_SECONDS}. Not thread-safe: one owner starts, signals and stops it.
+ * then SIGKILL (to it and its children) after {@link #GRACEFUL_STOP_SECONDS}. Not thread-safe: one owner starts, signals and stops it.
  */
 public final class LaunchedServer implements AutoCloseable {
 
@@ -27,6 +27,14 @@ public final class LaunchedServer implements AutoCloseable {
         this.process = process;
         this.address = address;
         this.log = log;
+    }
+
+    /**
+     * A server process started otherwise (a peer such as nginx in the interop tests, ready by its own
+     * signs), listening at {@code address} and logging to {@code log}: stopped the same way.
+     */
+    public static LaunchedServer adopt(Process process, InetSocketAddress address, Path log) {
+        return new LaunchedServer(process, address, log);
     }
 
     public InetSocketAddress address() {
@@ -78,12 +86,19 @@ public final class LaunchedServer implements AutoCloseable {
             if (process.waitFor(GRACEFUL_STOP_SECONDS, TimeUnit.SECONDS)) {
                 return process.exitValue();
             }
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            kill();
+            process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill();
             Thread.currentThread().interrupt();
         }
         return -1;
+    }
+
+    /** SIGKILL to it and whatever it forked (a server that is a master with workers, as nginx). */
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     @Override
