@@ -109,22 +109,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
             return 2;
         }
-        ServerConfig config = ServerConfig.defaults(serverModel)
-                .withProtocol(WireProtocol.fromLabel(protocol))
-                .withBind(bind, port)
-                .withThreads(ioThreads, workers)
-                .withWorkerQueue(workerQueue)
-                .withMaxConnections(maxConnections)
-                .withMaxFrameBytes(maxFrame)
-                .withMaxPendingBytes(maxPending)
-                .withBacklog(backlog)
-                .withGrace(grace)
-                .withTimeouts(idleTimeout, headerTimeout)
-                .withMaxPipelined(maxPipelined)
-                .withTestCostMicros(testCostMicros);
-        if (maxBuffered != null) {
-            config = config.withMaxBufferedBytes(maxBuffered);
-        }
+        ServerConfig config = config(serverModel);
         ModelSetup.beforeStart(config);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
@@ -149,6 +134,27 @@ final class ServeCommand implements Callable<Integer> {
         server.stop(grace);
         LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
         return 0;
+    }
+
+    /** The server configuration the options describe. */
+    private ServerConfig config(ServerModel serverModel) {
+        ServerConfig config = ServerConfig.defaults(serverModel)
+                .withProtocol(WireProtocol.fromLabel(protocol))
+                .withBind(bind, port)
+                .withThreads(ioThreads, workers)
+                .withWorkerQueue(workerQueue)
+                .withMaxConnections(maxConnections)
+                .withMaxFrameBytes(maxFrame)
+                .withMaxPendingBytes(maxPending)
+                .withBacklog(backlog)
+                .withGrace(grace)
+                .withTimeouts(idleTimeout, headerTimeout)
+                .withMaxPipelined(maxPipelined)
+                .withTestCostMicros(testCostMicros);
+        if (maxBuffered != null) {
+            config = config.withMaxBufferedBytes(maxBuffered);
+        }
+        return config;
     }
 
     /** The warning for a server bound where others can reach it, or null for a loopback address. */

@@ -35,39 +35,13 @@ public final class CapacityJson {
         root.put("format_version", FORMAT_VERSION);
         root.put("subject", a.subject());
         if (a.slo() != null) {
-            ObjectNode slo = root.putObject("slo");
-            slo.put("text", a.slo().text());
-            slo.put("quantile", a.slo().slo().quantile());
-            slo.put("latency_micros", a.slo().slo().latencyMicros());
-            slo.put("max_error_ratio", a.slo().slo().maxErrorRatio());
-            slo.put("headline", CapacityText.sloHeadline(a.slo()));
-            slo.put("capacity", CapacityText.sloBound(a.slo()));
-            SearchResult r = a.slo().search();
-            slo.set("highest_passing_rate_per_second", JSON.valueToTree(r.highestPassingRatePerSecond()));
-            slo.set("lowest_failing_rate_per_second", JSON.valueToTree(r.lowestFailingRatePerSecond()));
-            slo.set("knee_rate_per_second", JSON.valueToTree(r.kneeRatePerSecond()));
-            slo.put("stop", r.stop().name());
-            slo.put("reason", r.reason());
-            slo.set("steps", JSON.valueToTree(r.steps()));
-            slo.set("curve", JSON.valueToTree(r.curve()));
-            slo.set("confirmations", JSON.valueToTree(a.slo().confirmations()));
+            slo(root.putObject("slo"), a.slo());
         }
         if (a.scaling() != null) {
             ObjectNode s = root.putObject("scaling");
             s.set("points", JSON.valueToTree(a.scaling().points()));
             if (a.scaling().fit() != null) {
-                UslFit fit = a.scaling().fit();
-                ObjectNode f = s.putObject("usl");
-                f.set("sigma", JSON.valueToTree(fit.model().sigma()));
-                f.set("kappa", JSON.valueToTree(fit.model().kappa()));
-                f.set("lambda_per_second", JSON.valueToTree(fit.model().lambda()));
-                f.set("peak_concurrency", JSON.valueToTree(fit.model().peakConcurrency()));
-                f.set("peak_throughput_per_second", JSON.valueToTree(fit.model().peakThroughput()));
-                f.set("r_squared", JSON.valueToTree(fit.rSquared()));
-                f.put("points", fit.points());
-                f.set("holdout_concurrency", JSON.valueToTree(fit.holdoutConcurrency()));
-                f.set("holdout_relative_error", JSON.valueToTree(fit.holdoutRelativeError()));
-                f.set("leave_one_out_mean_abs_error", JSON.valueToTree(fit.leaveOneOutMeanAbsError()));
+                usl(s.putObject("usl"), a.scaling().fit());
             } else {
                 s.putNull("usl");
             }
@@ -82,6 +56,37 @@ public final class CapacityJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write capacity.json", e);
         }
+    }
+
+    private static void slo(ObjectNode slo, CapacityAnswer.SloAnswer answer) {
+        slo.put("text", answer.text());
+        slo.put("quantile", answer.slo().quantile());
+        slo.put("latency_micros", answer.slo().latencyMicros());
+        slo.put("max_error_ratio", answer.slo().maxErrorRatio());
+        slo.put("headline", CapacityText.sloHeadline(answer));
+        slo.put("capacity", CapacityText.sloBound(answer));
+        SearchResult r = answer.search();
+        slo.set("highest_passing_rate_per_second", JSON.valueToTree(r.highestPassingRatePerSecond()));
+        slo.set("lowest_failing_rate_per_second", JSON.valueToTree(r.lowestFailingRatePerSecond()));
+        slo.set("knee_rate_per_second", JSON.valueToTree(r.kneeRatePerSecond()));
+        slo.put("stop", r.stop().name());
+        slo.put("reason", r.reason());
+        slo.set("steps", JSON.valueToTree(r.steps()));
+        slo.set("curve", JSON.valueToTree(r.curve()));
+        slo.set("confirmations", JSON.valueToTree(answer.confirmations()));
+    }
+
+    private static void usl(ObjectNode f, UslFit fit) {
+        f.set("sigma", JSON.valueToTree(fit.model().sigma()));
+        f.set("kappa", JSON.valueToTree(fit.model().kappa()));
+        f.set("lambda_per_second", JSON.valueToTree(fit.model().lambda()));
+        f.set("peak_concurrency", JSON.valueToTree(fit.model().peakConcurrency()));
+        f.set("peak_throughput_per_second", JSON.valueToTree(fit.model().peakThroughput()));
+        f.set("r_squared", JSON.valueToTree(fit.rSquared()));
+        f.put("points", fit.points());
+        f.set("holdout_concurrency", JSON.valueToTree(fit.holdoutConcurrency()));
+        f.set("holdout_relative_error", JSON.valueToTree(fit.holdoutRelativeError()));
+        f.set("leave_one_out_mean_abs_error", JSON.valueToTree(fit.leaveOneOutMeanAbsError()));
     }
 
     /** NaN and infinities as null: JSON has no number for them. */

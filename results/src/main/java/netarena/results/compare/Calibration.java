@@ -49,22 +49,40 @@ public record Calibration(ComparableRun first, ComparableRun second, ComparisonC
     }
 
     /** As {@link #of(ComparableRun, ComparableRun, ComparisonConfig, int)} with the default trials. */
-    public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config) {
-        return of(first, second, config, MinimumDetectableChange.DEFAULT_TRIALS);
+    public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config, int trials) {
+        List<String> warnings = new ArrayList<>();
+        List<Pair> pairs = pairs(first, second, warnings);
+        int family = Math.max(1, pairs.size());
+        int reps = pairs.stream().mapToInt(p -> Math.min(p.a().length, p.b().length)).min().orElse(0);
+        List<CellNoise> cells = new ArrayList<>();
+        Map<Metric, List<Double>> logSds = new LinkedHashMap<>();
+        for (Pair p : pairs) {
+            NoiseEstimate noise = NoiseEstimate.fromAa(p.cell(), p.metric().label(), p.a(), p.b());
+            int n = Math.min(p.a().length, p.b().length);
+            cells.add(new CellNoise(p.cell(), p.metric(), noise, MinimumDetectableChange.estimate(noise.logSd(), n,
+                    family, MinimumDetectableChange.DEFAULT_POWER, trials, config)));
+            logSds.computeIfAbsent(p.metric(), k -> new ArrayList<>()).add(noise.logSd());
+        }
+        TreeSet<Integer> ladder = new TreeSet<>(LADDER);
+        if (reps >= config.minValuesPerSide()) {
+            ladder.add(reps);
+        }
+        List<TypicalNoise> typical = new ArrayList<>();
+        logSds.forEach((metric, sds) -> typical.add(typical(metric, sds, ladder, family, trials, config)));
+        if (pairs.isEmpty()) {
+            warnings.add("no metric could be calibrated: no cell OK in both runs with 2 or more values per side");
+        }
+        return new Calibration(first, second, config, reps, family, cells, typical, warnings);
     }
 
-    /**
-     * Calibrates every metric of every cell OK in both runs with at least 2 positive values per side.
-     * Each detectable change is a Monte Carlo of {@code trials} simulated comparisons with
-     * {@code config}'s resamples, about a millisecond each: fewer trials or resamples trade precision
-     * of the estimate for time.
-     */
-    public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config, int trials) {
+    /** One metric of one cell, with both runs' values. */
+    private record Pair(String cell, Metric metric, double[] a, double[] b) {
+    }
+
+    /** Every metric of every cell OK in both runs with 2 or more positive values a side; why not, into warnings. */
+    private static List<Pair> pairs(ComparableRun first, ComparableRun second, List<String> warnings) {
         Map<String, Subject> secondById = new LinkedHashMap<>();
         second.subjects().forEach(s -> secondById.put(s.id(), s));
-        List<String> warnings = new ArrayList<>();
-        record Pair(String cell, Metric metric, double[] a, double[] b) {
-        }
         List<Pair> pairs = new ArrayList<>();
         for (Subject a : first.subjects()) {
             Subject b = secondById.get(a.id());
@@ -88,37 +106,21 @@ public record Calibration(ComparableRun first, ComparableRun second, ComparisonC
                 }
             }
         }
-        int family = Math.max(1, pairs.size());
-        int reps = pairs.stream().mapToInt(p -> Math.min(p.a().length, p.b().length)).min().orElse(0);
-        List<CellNoise> cells = new ArrayList<>();
-        Map<Metric, List<Double>> logSds = new LinkedHashMap<>();
-        for (Pair p : pairs) {
-            NoiseEstimate noise = NoiseEstimate.fromAa(p.cell(), p.metric().label(), p.a(), p.b());
-            int n = Math.min(p.a().length, p.b().length);
-            cells.add(new CellNoise(p.cell(), p.metric(), noise, MinimumDetectableChange.estimate(noise.logSd(), n,
-                    family, MinimumDetectableChange.DEFAULT_POWER, trials, config)));
-            logSds.computeIfAbsent(p.metric(), k -> new ArrayList<>()).add(noise.logSd());
+        return pairs;
+    }
+
+    /** The median noise of a metric over its cells, and the change it lets each repetition count detect. */
+    private static TypicalNoise typical(Metric metric, List<Double> sds, TreeSet<Integer> ladder, int family,
+            int trials, ComparisonConfig config) {
+        double[] sorted = sds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        Map<Integer, DetectableChange> byReps = new LinkedHashMap<>();
+        for (int r : ladder) {
+            byReps.put(r, MinimumDetectableChange.estimate(median, r, family, MinimumDetectableChange.DEFAULT_POWER,
+                    trials, config));
         }
-        List<TypicalNoise> typical = new ArrayList<>();
-        TreeSet<Integer> ladder = new TreeSet<>(LADDER);
-        if (reps >= config.minValuesPerSide()) {
-            ladder.add(reps);
-        }
-        logSds.forEach((metric, sds) -> {
-            double[] sorted = sds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            Map<Integer, DetectableChange> byReps = new LinkedHashMap<>();
-            for (int r : ladder) {
-                byReps.put(r, MinimumDetectableChange.estimate(median, r, family,
-                        MinimumDetectableChange.DEFAULT_POWER, trials, config));
-            }
-            typical.add(new TypicalNoise(metric, n, median, sorted[n - 1], byReps));
-        });
-        if (pairs.isEmpty()) {
-            warnings.add("no metric could be calibrated: no cell OK in both runs with 2 or more values per side");
-        }
-        return new Calibration(first, second, config, reps, family, cells, typical, warnings);
+        return new TypicalNoise(metric, n, median, sorted[n - 1], byReps);
     }
 
     /** True when at least one metric was calibrated. */

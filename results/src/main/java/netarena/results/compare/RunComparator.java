@@ -70,18 +70,29 @@ public final class RunComparator {
                 .filter(id -> !baselineIds.contains(id)).toList();
         ComparisonReport report = new BaselineComparator(config).compare(samples);
 
-        List<String> warnings = new ArrayList<>();
         int fewest = samples.stream().mapToInt(s -> Math.min(s.baseline().length, s.current().length)).min().orElse(0);
         // the family is every metric compared, not only those with enough values now: the advice is for a rerun
         // in which all of them have enough, and the correction then divides alpha among all of them
         int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
         int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
-        if (!samples.isEmpty() && fewest < needed) {
+        List<String> warnings = warnings(baseline, current, samples.size(), excluded.isEmpty(), unknownMetric, fewest,
+                needed);
+        Map<String, MetricSamples> byKey = new LinkedHashMap<>();
+        samples.forEach(s -> byKey.put(s.key(), s));
+        return new RunComparison(baseline, current, report, byKey, metrics, excluded, onlyInBaseline, onlyInCurrent,
+                warnings, fewest, needed);
+    }
+
+    /** What a reader of the verdict must know: too few repetitions, metrics one side lacks, the runs' problems. */
+    private List<String> warnings(ComparableRun baseline, ComparableRun current, int compared, boolean noneExcluded,
+            Map<String, Integer> unknownMetric, int fewest, int needed) {
+        List<String> warnings = new ArrayList<>();
+        if (compared > 0 && fewest < needed) {
             warnings.add(String.format(Locale.ROOT, "%d value(s) per side cannot show a significant change among %d "
                     + "metrics (%s correction, alpha %s): the exact test needs at least %d repetitions per side. "
-                    + "Expect INCONCLUSIVE for every change; measure more repetitions.", fewest, samples.size(),
+                    + "Expect INCONCLUSIVE for every change; measure more repetitions.", fewest, compared,
                     VerdictMarkdown.correction(config), config.alpha(), needed));
-        } else if (!samples.isEmpty() && fewest < RECOMMENDED_REPETITIONS) {
+        } else if (compared > 0 && fewest < RECOMMENDED_REPETITIONS) {
             warnings.add(String.format(Locale.ROOT, "only %d repetitions per side: a change must be large to be "
                     + "detected reliably (at 3%% noise, 5 per side catch a 10%% change about 40%% of the time); "
                     + "%d-10 per side are recommended", fewest, RECOMMENDED_REPETITIONS));
@@ -90,12 +101,9 @@ public final class RunComparator {
                 + " cell(s): no value on one side"));
         baseline.problems().forEach(p -> warnings.add("baseline " + baseline.id() + ": " + p));
         current.problems().forEach(p -> warnings.add("current " + current.id() + ": " + p));
-        if (samples.isEmpty() && excluded.isEmpty()) {
+        if (compared == 0 && noneExcluded) {
             warnings.add("no cell is in both runs: nothing to compare");
         }
-        Map<String, MetricSamples> byKey = new LinkedHashMap<>();
-        samples.forEach(s -> byKey.put(s.key(), s));
-        return new RunComparison(baseline, current, report, byKey, metrics, excluded, onlyInBaseline, onlyInCurrent,
-                warnings, fewest, needed);
+        return warnings;
     }
 }

@@ -36,15 +36,7 @@ public final class VerdictJson {
         root.put("headline", c.headline());
         root.set("baseline", run(c.baseline()));
         root.set("current", run(c.current()));
-        ObjectNode config = root.putObject("config");
-        config.put("threshold", cfg.noiseThreshold());
-        config.put("alpha", cfg.alpha());
-        config.put("confidence", cfg.confidence());
-        config.put("estimator", cfg.estimator().name().toLowerCase(Locale.ROOT));
-        config.put("correction", cfg.correction().name().toLowerCase(Locale.ROOT));
-        config.put("resamples", cfg.resamples());
-        config.put("seed", cfg.seed());
-        config.put("min_values_per_side", cfg.minValuesPerSide());
+        config(root.putObject("config"), cfg);
         ObjectNode reps = root.putObject("repetitions");
         reps.put("fewest_per_side", c.fewestValues());
         reps.put("needed_per_side_for_significance", c.neededPerSide());
@@ -55,43 +47,60 @@ public final class VerdictJson {
         c.counts().forEach((v, n) -> counts.put(v.name().toLowerCase(Locale.ROOT), n));
         ArrayNode metrics = root.putArray("metrics");
         for (MetricComparison m : c.byEffect()) {
-            Metric metric = c.metric(m);
-            ObjectNode o = metrics.addObject();
-            o.put("cell", m.cell());
-            o.put("metric", metric.name());
-            o.put("unit", metric.unit());
-            o.put("direction", m.direction() == Direction.HIGHER_IS_BETTER ? "higher_is_better" : "lower_is_better");
-            o.put("verdict", m.verdict().name());
-            number(o, "baseline", m.baselineCentre());
-            number(o, "current", m.currentCentre());
-            number(o, "ratio", m.ratio());
-            number(o, "ci_low", m.ciLow());
-            number(o, "ci_high", m.ciHigh());
-            number(o, "p_value", m.pValue());
-            number(o, "adjusted_p", m.adjustedP());
-            o.put("baseline_count", m.baselineCount());
-            o.put("current_count", m.currentCount());
-            o.put("reason", m.reason());
-            ArrayNode b = o.putArray("baseline_values");
-            Arrays.stream(c.samples().get(m.key()).baseline()).forEach(b::add);
-            ArrayNode cur = o.putArray("current_values");
-            Arrays.stream(c.currentValues(m)).forEach(cur::add);
+            metric(metrics.addObject(), c, m);
         }
         ArrayNode excluded = root.putArray("not_compared");
-        for (Exclusion e : c.excluded()) {
-            ObjectNode o = excluded.addObject();
-            o.put("cell", e.id());
-            o.put("baseline_status", e.baselineStatus().name());
-            o.put("baseline_reason", e.baselineReason());
-            o.put("current_status", e.currentStatus().name());
-            o.put("current_reason", e.currentReason());
-            o.put("counts_as_regression", e.brokenByCurrent());
-        }
+        c.excluded().forEach(e -> exclusion(excluded.addObject(), e));
         ArrayNode onlyBaseline = root.putArray("only_in_baseline");
         c.onlyInBaseline().forEach(onlyBaseline::add);
         ArrayNode onlyCurrent = root.putArray("only_in_current");
         c.onlyInCurrent().forEach(onlyCurrent::add);
         return write(root);
+    }
+
+    private static void config(ObjectNode config, ComparisonConfig cfg) {
+        config.put("threshold", cfg.noiseThreshold());
+        config.put("alpha", cfg.alpha());
+        config.put("confidence", cfg.confidence());
+        config.put("estimator", cfg.estimator().name().toLowerCase(Locale.ROOT));
+        config.put("correction", cfg.correction().name().toLowerCase(Locale.ROOT));
+        config.put("resamples", cfg.resamples());
+        config.put("seed", cfg.seed());
+        config.put("min_values_per_side", cfg.minValuesPerSide());
+    }
+
+    /** One compared metric: its verdict, centres, interval, p-values and both sides' values. */
+    private static void metric(ObjectNode o, RunComparison c, MetricComparison m) {
+        Metric metric = c.metric(m);
+        o.put("cell", m.cell());
+        o.put("metric", metric.name());
+        o.put("unit", metric.unit());
+        o.put("direction", m.direction() == Direction.HIGHER_IS_BETTER ? "higher_is_better" : "lower_is_better");
+        o.put("verdict", m.verdict().name());
+        number(o, "baseline", m.baselineCentre());
+        number(o, "current", m.currentCentre());
+        number(o, "ratio", m.ratio());
+        number(o, "ci_low", m.ciLow());
+        number(o, "ci_high", m.ciHigh());
+        number(o, "p_value", m.pValue());
+        number(o, "adjusted_p", m.adjustedP());
+        o.put("baseline_count", m.baselineCount());
+        o.put("current_count", m.currentCount());
+        o.put("reason", m.reason());
+        ArrayNode b = o.putArray("baseline_values");
+        Arrays.stream(c.samples().get(m.key()).baseline()).forEach(b::add);
+        ArrayNode cur = o.putArray("current_values");
+        Arrays.stream(c.currentValues(m)).forEach(cur::add);
+    }
+
+    /** One cell not compared, and why. */
+    private static void exclusion(ObjectNode o, Exclusion e) {
+        o.put("cell", e.id());
+        o.put("baseline_status", e.baselineStatus().name());
+        o.put("baseline_reason", e.baselineReason());
+        o.put("current_status", e.currentStatus().name());
+        o.put("current_reason", e.currentReason());
+        o.put("counts_as_regression", e.brokenByCurrent());
     }
 
     /**

@@ -34,38 +34,44 @@ public final class VerdictJunit {
             property(xml, "warning." + (i + 1), c.warnings().get(i));
         }
         xml.append("    </properties>\n");
-        for (MetricComparison m : c.byEffect()) {
-            String detail = String.format(Locale.ROOT, "%s %s: baseline %s, current %s %s, change %s (95%% CI %s), "
-                    + "adjusted p %s, %d vs %d values: %s", m.cell(), c.metric(m).label(), Num.value(m.baselineCentre()),
-                    Num.value(m.currentCentre()), c.metric(m).unit(), Num.change(m.ratio()),
-                    Num.interval(m.ciLow(), m.ciHigh()), Num.p(m.adjustedP()), m.baselineCount(), m.currentCount(),
-                    m.reason());
-            xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"0\">",
-                    esc(m.cell()), esc(c.metric(m).label())));
-            if (m.verdict() == Verdict.REGRESSED) {
-                xml.append("\n      <failure type=\"regression\" message=\"").append(esc("REGRESSED " + Num.change(m.ratio())
-                        + ": " + m.reason())).append("\">").append(esc(detail)).append("</failure>\n    ");
-            } else {
-                xml.append("\n      <system-out>").append(esc(m.verdict() + ": " + detail)).append("</system-out>\n    ");
-            }
-            xml.append("</testcase>\n");
-        }
-        for (Exclusion e : c.excluded()) {
-            String why = "baseline " + e.baselineStatus() + (e.baselineReason().isEmpty() ? "" : " (" + e.baselineReason()
-                    + ")") + ", current " + e.currentStatus() + (e.currentReason().isEmpty() ? "" : " ("
-                    + e.currentReason() + ")");
-            xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"cell status\" time=\"0\">%n",
-                    esc(e.id())));
-            if (e.brokenByCurrent()) {
-                xml.append("      <failure type=\"failed-cell\" message=\"").append(esc("failed in the current run only: "
-                        + why)).append("\">").append(esc(why)).append("</failure>\n");
-            } else {
-                xml.append("      <skipped message=\"").append(esc("not compared: " + why)).append("\"/>\n");
-            }
-            xml.append("    </testcase>\n");
-        }
+        c.byEffect().forEach(m -> testcase(xml, c, m));
+        c.excluded().forEach(e -> testcase(xml, e));
         xml.append("  </testsuite>\n</testsuites>\n");
         return xml.toString();
+    }
+
+    /** A compared metric: a failure when it regressed, its figures on system-out otherwise. */
+    private static void testcase(StringBuilder xml, RunComparison c, MetricComparison m) {
+        String detail = String.format(Locale.ROOT, "%s %s: baseline %s, current %s %s, change %s (95%% CI %s), "
+                + "adjusted p %s, %d vs %d values: %s", m.cell(), c.metric(m).label(), Num.value(m.baselineCentre()),
+                Num.value(m.currentCentre()), c.metric(m).unit(), Num.change(m.ratio()),
+                Num.interval(m.ciLow(), m.ciHigh()), Num.p(m.adjustedP()), m.baselineCount(), m.currentCount(),
+                m.reason());
+        xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"0\">",
+                esc(m.cell()), esc(c.metric(m).label())));
+        if (m.verdict() == Verdict.REGRESSED) {
+            xml.append("\n      <failure type=\"regression\" message=\"").append(esc("REGRESSED " + Num.change(m.ratio())
+                    + ": " + m.reason())).append("\">").append(esc(detail)).append("</failure>\n    ");
+        } else {
+            xml.append("\n      <system-out>").append(esc(m.verdict() + ": " + detail)).append("</system-out>\n    ");
+        }
+        xml.append("</testcase>\n");
+    }
+
+    /** A cell not compared: a failure when the current run broke it, skipped otherwise. */
+    private static void testcase(StringBuilder xml, Exclusion e) {
+        String why = "baseline " + e.baselineStatus() + (e.baselineReason().isEmpty() ? "" : " (" + e.baselineReason()
+                + ")") + ", current " + e.currentStatus() + (e.currentReason().isEmpty() ? "" : " ("
+                + e.currentReason() + ")");
+        xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"cell status\" time=\"0\">%n",
+                esc(e.id())));
+        if (e.brokenByCurrent()) {
+            xml.append("      <failure type=\"failed-cell\" message=\"").append(esc("failed in the current run only: "
+                    + why)).append("\">").append(esc(why)).append("</failure>\n");
+        } else {
+            xml.append("      <skipped message=\"").append(esc("not compared: " + why)).append("\"/>\n");
+        }
+        xml.append("    </testcase>\n");
     }
 
     private static void property(StringBuilder xml, String name, String value) {

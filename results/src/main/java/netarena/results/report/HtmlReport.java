@@ -64,6 +64,11 @@ final class HtmlReport {
         if (!notes.isEmpty()) {
             toc.add(1, new String[] {"notes", "Notes"});
         }
+        return page(toc, body, notes);
+    }
+
+    /** The whole page: header, table of contents, the sections with the notes before the overview, footer. */
+    private String page(List<String[]> toc, StringBuilder body, String notes) {
         String title = "netarena " + data.manifest().map(Manifest::kind).orElse("run") + " " + data.folder().runId();
         StringBuilder page = new StringBuilder(64 * 1024 + body.length());
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
