@@ -9,9 +9,10 @@
  *       throughput times mean response time is not the concurrency;</li>
  *   <li>{@link netarena.results.capacity.ErlangC} and {@link netarena.results.capacity.PoolSizer}:
  *       M/M/c waiting, response-time percentiles and the smallest pool meeting a percentile SLO;</li>
- *   <li>{@link netarena.experiments.capacity.SloSearch}: the highest open-loop rate meeting an SLO over a
- *       {@link netarena.experiments.capacity.RateProbe}, with the steps for a throughput-latency curve
- *       and a knee mark.</li>
+ *   <li>{@link netarena.results.capacity.SearchResult} and {@link netarena.results.capacity.KneeMarker}:
+ *       what an SLO search found, its throughput-latency curve and the knee mark on it.</li>
  * </ul>
+ * The search drivers that decide what to probe next and start load (the SLO search, the pool sizing) are
+ * the experiments module's: nothing here starts anything.
  */
 package netarena.results.capacity;
