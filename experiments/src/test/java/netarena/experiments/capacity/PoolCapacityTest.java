@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import netarena.results.capacity.CapacityAnswer;
-import netarena.results.capacity.CapacityJson;
-import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.ErlangC;
 import netarena.results.capacity.ProbeResult;
-import netarena.results.capacity.SearchResult;
-import netarena.results.capacity.SearchStep;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
-import netarena.results.capacity.UslModel;
 import org.junit.jupiter.api.Test;
 
 /** The pool question over a simulated M/M/c pool: sized by Erlang C, measured at that size and one below. */

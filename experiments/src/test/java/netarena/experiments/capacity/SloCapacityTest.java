@@ -11,7 +11,6 @@ import java.util.List;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityJson;
 import netarena.results.capacity.CapacityText;
-import netarena.results.capacity.ErlangC;
 import netarena.results.capacity.ProbeResult;
 import netarena.results.capacity.SearchResult;
 import netarena.results.capacity.SearchStep;
