@@ -65,8 +65,9 @@ public interface ClientProtocol {
 
     /** The factory for a plan's protocol and request. */
     static Factory factory(LoadPlan plan) {
-        return switch (plan.protocol()) {
-            case FRAME -> FrameClientProtocol.factory(plan.op(), plan.sizeBytes(), plan.arg(), plan.seed());
+        LoadRequest r = plan.request();
+        return switch (plan.target().protocol()) {
+            case FRAME -> FrameClientProtocol.factory(r.op(), r.sizeBytes(), r.arg(), r.seed());
             case HTTP -> HttpClientProtocol.factory(plan);
         };
     }

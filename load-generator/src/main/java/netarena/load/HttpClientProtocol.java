@@ -69,7 +69,9 @@ final class HttpClientProtocol implements ClientProtocol {
      * @param host the Host header's value, {@code host:port}
      * @throws IllegalArgumentException naming the broken rule
      */
-    static HttpRequestTemplate template(String host, HttpRequestSpec http, Op op, int sizeBytes, long arg) {
+    static HttpRequestTemplate template(String host, LoadRequest request) {
+        HttpRequestSpec http = request.http();
+        Op op = request.op();
         if (http.isCustom()) {
             return HttpRequestEncoder.request(http.method(), http.path(), host, http.headers(), http.bodyBytes());
         }
@@ -79,12 +81,14 @@ final class HttpClientProtocol implements ClientProtocol {
             case DELAY -> Route.DELAY;
             case BLOCK -> Route.BLOCK;
         };
-        return HttpRequestEncoder.route(route, host, http.headers(), arg, op == Op.ECHO ? sizeBytes : 0);
+        return HttpRequestEncoder.route(route, host, http.headers(), request.arg(),
+                op == Op.ECHO ? request.sizeBytes() : 0);
     }
 
     static ClientProtocol.Factory factory(LoadPlan plan) {
-        HttpRequestSpec http = plan.http();
-        HttpRequestTemplate template = template(plan.target(), http, plan.op(), plan.sizeBytes(), plan.arg());
+        LoadRequest request = plan.request();
+        HttpRequestSpec http = request.http();
+        HttpRequestTemplate template = plan.httpTemplate();
         Expect expect;
         if (http.isCustom()) {
             String path = http.path();
@@ -93,14 +97,14 @@ final class HttpClientProtocol implements ClientProtocol {
                     && (query < 0 ? path : path.substring(0, query)).equals(Route.ECHO.path());
             expect = echo ? Expect.ECHO : Expect.SAME_LENGTH;
         } else {
-            expect = switch (plan.op()) {
+            expect = switch (request.op()) {
                 case ECHO -> Expect.ECHO;
                 case CPU -> Expect.CPU;
                 case DELAY, BLOCK -> Expect.EMPTY;
             };
         }
-        Shared shared = new Shared(template, PayloadPattern.of(plan.seed(), template.bodyBytes()), expect,
-                expect == Expect.CPU ? CpuAnswers.of(plan.arg()) : null, new AtomicInteger(-1));
+        Shared shared = new Shared(template, PayloadPattern.of(request.seed(), template.bodyBytes()), expect,
+                expect == Expect.CPU ? CpuAnswers.of(request.arg()) : null, new AtomicInteger(-1));
         return () -> new HttpClientProtocol(shared);
     }
 

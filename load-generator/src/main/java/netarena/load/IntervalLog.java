@@ -1,30 +1,42 @@
 package netarena.load;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * {@code latency.hlog}: one interval histogram of latency from the intended send time per second of the
- * measured phase, in HdrHistogram's log format (readable with {@code HistogramLogReader} and
- * {@code HistogramLogProcessor}); values in microseconds, interval times in seconds since the start of
- * the measured phase. Written by the controller thread.
+ * Writes {@value ResultFiles#LATENCY_HLOG} in the units {@link ResultFiles} documents: one interval
+ * histogram of latency from the intended send time per second of the measured phase. Written by the
+ * controller thread.
  */
 final class IntervalLog implements AutoCloseable {
 
-    static final String FILE_NAME = "latency.hlog";
-
     private final HistogramLogWriter writer;
     private boolean started;
+    private boolean closed;
 
-    IntervalLog(Path dir) {
+    private IntervalLog(HistogramLogWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * Opens {@value ResultFiles#LATENCY_HLOG} in {@code dir}, creating the directory.
+     *
+     * @throws UncheckedIOException when it cannot
+     */
+    static IntervalLog in(Path dir) {
         try {
-            writer = new HistogramLogWriter(dir.resolve(FILE_NAME).toFile());
+            Files.createDirectories(dir);
+            return new IntervalLog(new HistogramLogWriter(dir.resolve(ResultFiles.LATENCY_HLOG).toFile()));
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -46,11 +58,17 @@ final class IntervalLog implements AutoCloseable {
     void append(Histogram interval, long startEpochMillis, long endEpochMillis) {
         interval.setStartTimeStamp(startEpochMillis);
         interval.setEndTimeStamp(endEpochMillis);
-        writer.outputIntervalHistogram(interval);
+        writer.outputIntervalHistogram((startEpochMillis - writer.getBaseTime()) / 1000.0,
+                (endEpochMillis - writer.getBaseTime()) / 1000.0, interval, ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
     }
 
+    /** Ends the file; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (!started) {
             begin(Instant.now().toEpochMilli(), "no measured phase");
         }

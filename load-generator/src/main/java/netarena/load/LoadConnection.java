@@ -3,9 +3,9 @@ package netarena.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.util.concurrent.TimeUnit;
 import netarena.protocol.ProtocolException;
 
 /**
@@ -33,7 +33,10 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
      */
     private static final int TIMED_OUT_HELD_PER_RUN = 1 << 22;
 
-    private final LoadLoop loop;
+    private final Owner owner;
+    private final LoopStats stats;
+    private final RunControl control;
+    private final long timeoutNanos;
     private final long idBase;
     private final OutstandingWindow window;
     private final SendSchedule schedule;
@@ -50,15 +53,51 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     private long connectStartedNanos;
     private long nextDueNanos = Long.MAX_VALUE;
 
-    LoadConnection(int slot, LoadLoop loop) {
-        this.loop = loop;
+    /**
+     * What a connection needs from the event loop that owns it; called on that loop's thread only.
+     * {@link LoadLoop} is the one implementation.
+     */
+    interface Owner {
+        /** Opens a channel to the target with this handler. */
+        ChannelFuture open(ChannelHandler handler);
+
+        /** Runs {@code task} on the event loop after {@code delayNanos}. */
+        void later(Runnable task, long delayNanos);
+
+        /** A fresh protocol state for a new channel. */
+        ClientProtocol newProtocol();
+
+        /** True once the run has started (connection failures then reconnect rather than fail the run). */
+        boolean running();
+
+        /** True once the loop has finished: nothing reconnects. */
+        boolean finished();
+
+        /** The connection is usable: before the run this counts towards the start, during it it resumes. */
+        void connectionUp(LoadConnection c);
+
+        /** A connection could not open before the run started: the run fails. */
+        void connectFailedBeforeStart(LoadConnection c, Throwable cause);
+
+        /** Open loop: the connection is ready to send at {@link #nextDueNanos}. */
+        void schedule(LoadConnection c);
+
+        /** Open loop: the connection went down. */
+        void unschedule(LoadConnection c);
+    }
+
+    LoadConnection(int slot, LoadPlan plan, Owner owner, LoopStats stats, RunControl control) {
+        this.owner = owner;
+        this.stats = stats;
+        this.control = control;
+        this.timeoutNanos = plan.bounds().timeout().toNanos();
         this.idBase = (long) (slot + 1) << SEQ_BITS;
-        LoadPlan plan = loop.plan;
-        this.pipeline = plan.pipeline();
-        this.window = new OutstandingWindow(plan.openLoop() ? 16 : plan.pipeline(),
-                Math.max(1 << 10, TIMED_OUT_HELD_PER_RUN / plan.connections()));
-        this.schedule = plan.openLoop()
-                ? SendSchedule.of(plan.arrivals(), plan.ratePerSecond(), plan.connections(), slot, plan.seed())
+        int connections = plan.limits().connections();
+        this.pipeline = plan.shape().pipeline();
+        this.window = new OutstandingWindow(plan.openLoop() ? 16 : pipeline,
+                Math.max(1 << 10, TIMED_OUT_HELD_PER_RUN / connections));
+        this.schedule = plan.shape() instanceof OpenLoop open
+                ? SendSchedule.of(open.arrivals(), open.ratePerSecond(), connections, slot, plan.request().seed())
                 : null;
     }
 
@@ -68,7 +107,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
 
     void connect() {
         connectStartedNanos = System.nanoTime();
-        ChannelFuture f = loop.bootstrap().clone().handler(new Handler()).connect(loop.target());
+        ChannelFuture f = owner.open(new Handler());
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connectFailed(done.cause());
@@ -77,9 +116,9 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     }
 
     private void connectFailed(Throwable cause) {
-        loop.counters.add(Count.CONNECT_FAILED);
-        if (!loop.running()) {
-            loop.connectFailedBeforeStart(this, cause);
+        stats.count(Count.CONNECT_FAILED);
+        if (!owner.running()) {
+            owner.connectFailedBeforeStart(this, cause);
             return;
         }
         reconnectLater();
@@ -90,35 +129,31 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
      * answer arrives: a server that refuses, or accepts and closes at once, is not hammered.
      */
     private void reconnectLater() {
-        if (finished || loop.finished()) {
+        if (finished || owner.finished()) {
             return;
         }
         long delay = failuresInARow == 0 ? 0 : Math.min(MAX_BACKOFF_NANOS, 5_000_000L << Math.min(failuresInARow, 10));
         failuresInARow++;
-        loop.eventLoop.schedule(() -> {
-            if (!finished && !loop.finished()) {
+        owner.later(() -> {
+            if (!finished && !owner.finished()) {
                 connect();
             }
-        }, delay, TimeUnit.NANOSECONDS);
+        }, delay);
     }
 
     private void established(Channel ch) {
         channel = ch;
-        protocol = loop.protocols.newConnection();
+        protocol = owner.newProtocol();
         active = true;
         closingOnPurpose = false;
-        LatencyRecorder.record(loop.recorders.connect, System.nanoTime() - connectStartedNanos);
-        loop.counters.add(Count.ESTABLISHED);
         boolean first = !everEstablished;
-        if (!first) {
-            loop.counters.add(Count.REOPENED);
-        }
+        stats.connected(System.nanoTime() - connectStartedNanos, !first);
         everEstablished = true;
         if (window.outstanding() > 0) {
             resendOutstanding();
         }
-        if (first || loop.running()) {
-            loop.connectionUp(this);
+        if (first || owner.running()) {
+            owner.connectionUp(this);
         }
     }
 
@@ -128,7 +163,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             ByteBuf buf = channel.alloc().ioBuffer(protocol.requestBytes());
             protocol.encode(idBase | seq, buf);
             channel.write(buf, channel.voidPromise());
-            loop.counters.add(Count.RESENT, warmup);
+            stats.count(Count.RESENT, warmup);
         });
         wroteSinceFlush = true;
         flush();
@@ -144,9 +179,9 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         channel = null;
         wroteSinceFlush = false;
         if (schedule != null) {
-            loop.unschedule(this);
+            owner.unschedule(this);
         }
-        loop.counters.add(Count.SERVER_CLOSED);
+        stats.count(Count.SERVER_CLOSED);
         old.close(); // its channelInactive is then a stale channel's, ignored by lost()
         reconnectLater();
     }
@@ -154,7 +189,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     /** The run starts: open loop takes its first intended time, closed loop fills its pipeline. */
     void start() {
         if (schedule != null) {
-            nextDueNanos = loop.control.startNanos + schedule.next();
+            nextDueNanos = control.startNanos + schedule.next();
         }
         if (active) {
             resume();
@@ -170,12 +205,12 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     void resume() {
         if (schedule != null) {
             if (nextDueNanos != Long.MAX_VALUE) {
-                long stale = Math.min(System.nanoTime() - loop.timeoutNanos, loop.control.sendEndNanos);
-                while (nextDueNanos < stale && !loop.control.budgetSpent()) {
-                    loop.counters.add(Count.UNSENT, nextDueNanos < loop.control.warmupEndNanos);
-                    nextDueNanos = loop.control.startNanos + schedule.next();
+                long stale = Math.min(System.nanoTime() - timeoutNanos, control.sendEndNanos);
+                while (nextDueNanos < stale && !control.budgetSpent()) {
+                    stats.count(Count.UNSENT, nextDueNanos < control.warmupEndNanos);
+                    nextDueNanos = control.startNanos + schedule.next();
                 }
-                loop.schedule(this);
+                owner.schedule(this);
             }
         } else {
             fill();
@@ -189,14 +224,11 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         active = false;
         channel = null;
         if (schedule != null) {
-            loop.unschedule(this);
+            owner.unschedule(this);
         }
-        window.clear(warmup -> {
-            loop.counters.add(Count.LOST, warmup);
-            loop.outstanding.lazySet(loop.outstanding.get() - 1);
-        });
+        window.clear(warmup -> stats.settled(Count.LOST, warmup));
         if (!closingOnPurpose) {
-            loop.counters.add(Count.CLOSED);
+            stats.count(Count.CLOSED);
         }
         reconnectLater();
     }
@@ -207,7 +239,6 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
      * @return false when the request budget ran out: the loop stops pacing
      */
     boolean sendDue(long limitNanos) {
-        RunControl control = loop.control;
         boolean more = true;
         while (nextDueNanos <= limitNanos) {
             boolean warmup = nextDueNanos < control.warmupEndNanos;
@@ -224,8 +255,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
 
     /** Closed loop: tops the pipeline up to its depth while the run sends. */
     private void fill() {
-        RunControl control = loop.control;
-        while (active && window.outstanding() < pipeline && !control.sendingStopped() && loop.running()
+        while (active && window.outstanding() < pipeline && !control.sendingStopped() && owner.running()
                 && !finished) {
             long now = System.nanoTime();
             if (now >= control.sendEndNanos) {
@@ -246,11 +276,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         protocol.encode(idBase | seq, buf);
         channel.write(buf, channel.voidPromise());
         wroteSinceFlush = true;
-        loop.outstanding.lazySet(loop.outstanding.get() + 1);
-        loop.counters.add(Count.SENT, warmup);
-        if (!warmup && schedule != null) {
-            LatencyRecorder.record(loop.recorders.sendLag, nowNanos - intendedNanos);
-        }
+        stats.sent(warmup, !warmup && schedule != null ? Math.max(0, nowNanos - intendedNanos) : -1);
     }
 
     private void flush() {
@@ -264,8 +290,8 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         try {
             protocol.decode(in, this);
         } catch (ProtocolException e) {
-            loop.counters.add(Count.MALFORMED);
-            loop.sampleMismatch("malformed answer stream: " + e.getMessage());
+            stats.count(Count.MALFORMED);
+            stats.sampleMismatch("malformed answer stream: " + e.getMessage());
             closeOnPurpose();
             return;
         } finally {
@@ -297,19 +323,14 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         long seq = id & SEQ_MASK;
         byte state = (id & ~SEQ_MASK) == idBase ? window.state(seq) : OutstandingWindow.FREE;
         if (state == OutstandingWindow.FREE) {
-            if (verdict == Verdict.BAD_FRAME) {
-                loop.counters.add(Count.BAD_FRAME); // id 0, and the server closes: counted when it does too
-            } else {
-                loop.counters.add(Count.STRAY);
-                loop.sampleMismatch("answer with id " + id + ", which names no request outstanding on this connection");
-            }
+            unexpected(id, verdict);
             return;
         }
         if (state == OutstandingWindow.TIMED_OUT || state == OutstandingWindow.FORGOTTEN) {
             if (state == OutstandingWindow.TIMED_OUT) {
                 window.release(seq);
             }
-            loop.counters.add(Count.LATE, false);
+            stats.count(Count.LATE, false);
             return;
         }
         long now = System.nanoTime();
@@ -317,45 +338,36 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         long intended = window.intendedNanos(seq);
         long written = window.writtenNanos(seq);
         window.release(seq);
-        loop.outstanding.lazySet(loop.outstanding.get() - 1);
+        stats.settled(Count.of(verdict), warmup);
         switch (verdict) {
             case OK -> {
                 failuresInARow = 0;
-                loop.counters.add(Count.OK, warmup);
                 if (!warmup) {
-                    LatencyRecorder.record(loop.recorders.latency, now - intended);
-                    LatencyRecorder.record(loop.recorders.service, now - written);
+                    stats.answered(now - intended, now - written);
                 }
             }
-            case BAD_REQUEST -> loop.counters.add(Count.BAD_REQUEST, warmup);
-            case BUSY -> loop.counters.add(Count.BUSY, warmup);
-            case BAD_FRAME -> {
-                // the protocol sends BAD_FRAME with id 0, which never names a request: this one breaks the rule
-                loop.counters.add(Count.MISMATCH, warmup);
-                loop.sampleMismatch("BAD_FRAME answer names request id " + id + "; the protocol says id 0");
-            }
-            case MISMATCH -> {
-                loop.counters.add(Count.MISMATCH, warmup);
-                loop.sampleMismatch(detail);
-            }
-            case HTTP_STATUS -> {
-                loop.counters.add(Count.HTTP_STATUS, warmup);
-                if (!warmup) {
-                    loop.counters.addStatus(httpStatus);
-                }
-                loop.sampleMismatch("answer of id " + id + " has HTTP status " + httpStatus + ", not 2xx");
-            }
+            case BAD_FRAME -> stats.sampleMismatch("BAD_FRAME answer names request id " + id + "; the protocol says id 0");
+            case MISMATCH -> stats.sampleMismatch(detail);
+            case HTTP_STATUS -> stats.httpStatus(httpStatus, warmup,
+                    "answer of id " + id + " has HTTP status " + httpStatus + ", not 2xx");
+            default -> { }
+        }
+    }
+
+    /** An answer whose id names nothing outstanding here. */
+    private void unexpected(long id, Verdict verdict) {
+        if (verdict == Verdict.BAD_FRAME) {
+            stats.count(Count.BAD_FRAME); // id 0, and the server closes: counted when it does too
+        } else {
+            stats.count(Count.STRAY);
+            stats.sampleMismatch("answer with id " + id + ", which names no request outstanding on this connection");
         }
     }
 
     /** Counts requests unanswered after the timeout; closed loop then sends in their place. */
     void expire(long nowNanos) {
-        long timeout = loop.timeoutNanos;
         int before = window.outstanding();
-        window.expire(nowNanos - timeout, warmup -> {
-            loop.counters.add(Count.TIMEOUT, warmup);
-            loop.outstanding.lazySet(loop.outstanding.get() - 1);
-        });
+        window.expire(nowNanos - timeoutNanos, warmup -> stats.settled(Count.TIMEOUT, warmup));
         if (schedule == null && active && window.outstanding() < before) {
             fill();
         }
@@ -381,7 +393,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         long n = 0;
         while (nextDueNanos < stopNanos) {
             n++;
-            nextDueNanos = loop.control.startNanos + schedule.next();
+            nextDueNanos = control.startNanos + schedule.next();
         }
         return n;
     }
@@ -432,7 +444,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // a reset or a failed write: closing leads to channelInactive, which counts it and reconnects
             if (!(cause instanceof java.io.IOException)) {
-                loop.sampleMismatch("generator error, connection closed: " + cause);
+                stats.sampleMismatch("generator error, connection closed: " + cause);
             }
             ctx.close();
         }

@@ -1,6 +1,8 @@
 package netarena.load;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -9,12 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One event loop of the generator and the connections it owns. Everything here runs on that loop's
- * thread, except the fields the controller reads: {@link #counters}, {@link #recorders},
- * {@link #outstanding} and the finish figures, which it reads after {@link #finish} ran.
+ * thread, except what the controller reads: {@link #stats} at any time, and the finish figures after
+ * {@link #finish} ran. Its connections see it only as their {@link LoadConnection.Owner}.
  *
  * <p>Open loop: the pacer keeps the loop's connections in a heap ordered by their next intended send
  * time, sends every request whose time has come (catching up, never skipping), and schedules itself on
@@ -23,22 +24,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Closed loop: each connection refills its pipeline when answers arrive; there is no pacer.
  */
-final class LoadLoop {
+final class LoadLoop implements LoadConnection.Owner {
 
     final EventLoop eventLoop;
-    final LoadPlan plan;
-    final RunControl control;
-    final ClientProtocol.Factory protocols;
-    final LoadCounters counters = new LoadCounters();
-    final LatencyRecorder recorders = new LatencyRecorder();
-    /** Requests outstanding on this loop's connections; written by the loop, read by the controller. */
-    final AtomicLong outstanding = new AtomicLong();
-    final long timeoutNanos;
+    final LoopStats stats = new LoopStats();
+    private final LoadPlan plan;
+    private final RunControl control;
+    private final ClientProtocol.Factory protocols;
+    private final long timeoutNanos;
     private final Bootstrap bootstrap;
     private final InetSocketAddress target;
     private final ConnectListener connectListener;
     private final List<LoadConnection> connections = new ArrayList<>();
-    private final List<String> mismatchSamples = new ArrayList<>();
 
     private final PriorityQueue<LoadConnection> due =
             new PriorityQueue<>(Comparator.comparingLong(LoadConnection::nextDueNanos));
@@ -61,6 +58,8 @@ final class LoadLoop {
     /** What a loop reports when it finishes. */
     record FinishFigures(long inFlight, long inFlightWarmup, long unsentBehindSchedule, int openAtEnd,
             List<String> mismatchSamples) {
+
+        static final FinishFigures NONE = new FinishFigures(0, 0, 0, 0, List.of());
     }
 
     LoadLoop(EventLoop eventLoop, Bootstrap bootstrap, InetSocketAddress target, LoadPlan plan, RunControl control,
@@ -72,12 +71,12 @@ final class LoadLoop {
         this.control = control;
         this.protocols = protocols;
         this.connectListener = connectListener;
-        this.timeoutNanos = plan.timeout().toNanos();
+        this.timeoutNanos = plan.bounds().timeout().toNanos();
     }
 
-    /** Before the loop runs anything: the connections it will own. */
-    void add(LoadConnection connection) {
-        connections.add(connection);
+    /** Before the loop runs anything: makes the connection of this slot, which the loop will own. */
+    void addConnection(int slot) {
+        connections.add(new LoadConnection(slot, plan, this, stats, control));
     }
 
     /** On the event loop: opens every connection. */
@@ -87,20 +86,28 @@ final class LoadLoop {
         }
     }
 
-    Bootstrap bootstrap() {
-        return bootstrap;
+    @Override
+    public ChannelFuture open(ChannelHandler handler) {
+        return bootstrap.clone().handler(handler).connect(target);
     }
 
-    InetSocketAddress target() {
-        return target;
+    @Override
+    public void later(Runnable task, long delayNanos) {
+        eventLoop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** True once the run has started (connection failures then reconnect rather than fail the run). */
-    boolean running() {
+    @Override
+    public ClientProtocol newProtocol() {
+        return protocols.newConnection();
+    }
+
+    @Override
+    public boolean running() {
         return running;
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
@@ -117,7 +124,8 @@ final class LoadLoop {
         }
     }
 
-    void connectionUp(LoadConnection c) {
+    @Override
+    public void connectionUp(LoadConnection c) {
         if (!running) {
             connectListener.established(c);
             return;
@@ -125,18 +133,20 @@ final class LoadLoop {
         c.resume();
     }
 
-    void connectFailedBeforeStart(LoadConnection c, Throwable cause) {
+    @Override
+    public void connectFailedBeforeStart(LoadConnection c, Throwable cause) {
         connectListener.failed(c, cause);
     }
 
     /** Open loop: a connection is ready to send; its due requests go out at once. */
-    void schedule(LoadConnection c) {
+    @Override
+    public void schedule(LoadConnection c) {
         due.add(c);
         wakeAt(c.nextDueNanos());
     }
 
-    /** Open loop: a connection went down. */
-    void unschedule(LoadConnection c) {
+    @Override
+    public void unschedule(LoadConnection c) {
         due.remove(c);
     }
 
@@ -181,12 +191,6 @@ final class LoadLoop {
         }
     }
 
-    void sampleMismatch(String detail) {
-        if (mismatchSamples.size() < 10) {
-            mismatchSamples.add(detail);
-        }
-    }
-
     /** On the event loop: stops everything, tallies what is left and closes the connections. */
     void finish() {
         if (finished) {
@@ -209,6 +213,6 @@ final class LoadLoop {
             }
             open += c.finish() ? 1 : 0;
         }
-        finishFigures = new FinishFigures(inFlight, inFlightWarmup, unsent, open, List.copyOf(mismatchSamples));
+        finishFigures = new FinishFigures(inFlight, inFlightWarmup, unsent, open, stats.mismatchSamples());
     }
 }

@@ -2,7 +2,9 @@ package netarena.load;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -79,22 +81,69 @@ public record LoadResult(
 
     /**
      * Errors by kind. Request kinds (timeout, lost, bad_request, busy, mismatch, http_status) count measured
-     * requests; connection kinds (connect_failed, closed, bad_frame, malformed) count over the whole run.
+     * requests; connection kinds (connect_failed, closed, bad_frame, malformed, and stray answers under
+     * mismatch) count over the whole run.
      *
-     * @param httpStatus       HTTP answers to measured requests with a status outside 2xx
+     * @param byKind           every {@link ErrorKind}, 0 when none happened
      * @param httpStatusCounts those answers by status code, ascending; empty when there were none
      */
-    public record ErrorCounts(long connectFailed, long closed, long timeout, long lost, long badRequest,
-            long badFrame, long busy, long mismatch, long malformed, long httpStatus,
-            SortedMap<Integer, Long> httpStatusCounts) {
+    public record ErrorCounts(Map<ErrorKind, Long> byKind, SortedMap<Integer, Long> httpStatusCounts) {
 
         public ErrorCounts {
+            Map<ErrorKind, Long> all = new EnumMap<>(ErrorKind.class);
+            for (ErrorKind k : ErrorKind.VALUES) {
+                all.put(k, byKind.getOrDefault(k, 0L));
+            }
+            byKind = Collections.unmodifiableMap(all);
             httpStatusCounts = Collections.unmodifiableSortedMap(new TreeMap<>(httpStatusCounts));
         }
 
+        public long get(ErrorKind kind) {
+            return byKind.get(kind);
+        }
+
         public long total() {
-            return connectFailed + closed + timeout + lost + badRequest + badFrame + busy + mismatch + malformed
-                    + httpStatus;
+            return byKind.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long connectFailed() {
+            return get(ErrorKind.CONNECT_FAILED);
+        }
+
+        public long closed() {
+            return get(ErrorKind.CLOSED);
+        }
+
+        public long timeout() {
+            return get(ErrorKind.TIMEOUT);
+        }
+
+        public long lost() {
+            return get(ErrorKind.LOST);
+        }
+
+        public long badRequest() {
+            return get(ErrorKind.BAD_REQUEST);
+        }
+
+        public long badFrame() {
+            return get(ErrorKind.BAD_FRAME);
+        }
+
+        public long busy() {
+            return get(ErrorKind.BUSY);
+        }
+
+        public long mismatch() {
+            return get(ErrorKind.MISMATCH);
+        }
+
+        public long malformed() {
+            return get(ErrorKind.MALFORMED);
+        }
+
+        public long httpStatus() {
+            return get(ErrorKind.HTTP_STATUS);
         }
     }
 
@@ -114,6 +163,13 @@ public record LoadResult(
     /** Where the generator ran; {@code transport} is epoll or nio. */
     public record Environment(String javaVersion, String javaVm, String osName, String osVersion, String osArch,
             int cpuCount, String transport, long maxOpenFiles) {
+
+        /** This JVM and machine, with the generator's transport. */
+        static Environment current(String transport) {
+            return new Environment(System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                    System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors(), transport, MachineLimits.maxOpenFiles());
+        }
     }
 
     public boolean connectFailed() {

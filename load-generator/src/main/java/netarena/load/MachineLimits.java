@@ -26,24 +26,24 @@ final class MachineLimits {
         long max = maxOpenFiles();
         long open = openFiles();
         if (max > 0 && open >= 0) {
-            long headroom = max - open - RESERVED_DESCRIPTORS - 4L * plan.threads();
-            if (plan.connections() > headroom) {
-                throw new IllegalArgumentException("--connections " + plan.connections() + " needs as many file "
+            long headroom = max - open - RESERVED_DESCRIPTORS - 4L * plan.limits().threads();
+            if (plan.limits().connections() > headroom) {
+                throw new IllegalArgumentException("--connections " + plan.limits().connections() + " needs as many file "
                         + "descriptors, but this process may open only " + Math.max(0, headroom) + " more (open-file "
                         + "limit " + max + ", " + open + " in use, " + RESERVED_DESCRIPTORS + " kept in reserve): "
                         + "raise `ulimit -n` or use fewer connections");
             }
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        long paceable = LoadPlan.MAX_RATE_PER_THREAD * Math.min(plan.threads(), cpus);
-        if (plan.ratePerSecond() > paceable) {
-            throw new IllegalArgumentException("--rate " + plan.ratePerSecond() + " is more than this machine can pace: "
-                    + "at most " + LoadPlan.MAX_RATE_PER_THREAD + " requests/s per thread, and threads beyond its " + cpus
-                    + " CPUs add no pacing (" + plan.threads() + " threads): lower the rate");
+        long paceable = LoadLimits.MAX_RATE_PER_THREAD * Math.min(plan.limits().threads(), cpus);
+        if (plan.shape().ratePerSecond() > paceable) {
+            throw new IllegalArgumentException("--rate " + plan.shape().ratePerSecond() + " is more than this machine can pace: "
+                    + "at most " + LoadLimits.MAX_RATE_PER_THREAD + " requests/s per thread, and threads beyond its " + cpus
+                    + " CPUs add no pacing (" + plan.limits().threads() + " threads): lower the rate");
         }
         long ports = ephemeralPorts(PORT_RANGE);
-        if (ports > 0 && plan.connections() > ports) {
-            throw new IllegalArgumentException("--connections " + plan.connections() + " to one target needs as many "
+        if (ports > 0 && plan.limits().connections() > ports) {
+            throw new IllegalArgumentException("--connections " + plan.limits().connections() + " to one target needs as many "
                     + "local ports, but the ephemeral port range (" + PORT_RANGE + ") holds only " + ports
                     + ": widen it or use fewer connections");
         }

@@ -19,14 +19,14 @@ class CoordinatedOmissionTest {
     private static LoadResult runWithStall(LoadPlan plan, Duration stallAt) throws Exception {
         try (TestFrameServer server = TestFrameServer.start()) {
             server.stallAfterFirstRequest(stallAt, Duration.ofSeconds(1));
-            return LoadGenerator.run(plan.withTarget("127.0.0.1", server.port()));
+            return LoadGenerator.run(plan.withTarget(t -> new LoadTarget("127.0.0.1", server.port(), t.protocol())));
         }
     }
 
     @Test
     void openLoopLatencyCountsTheStallFromEachIntendedSendTime() throws Exception {
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withConnections(4, 1).withRate(1_000, Arrivals.CONSTANT)
-                .withDuration(Duration.ofSeconds(6)).withMaxLag(Duration.ofSeconds(1));
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections(4, 1)).with(new OpenLoop(1_000, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(6))).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
         LoadResult r = runWithStall(plan, Duration.ofMillis(2_500));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;
         double serviceP50Millis = r.serviceTime().getValueAtPercentile(50) / 1000.0;
@@ -39,8 +39,8 @@ class CoordinatedOmissionTest {
 
     @Test
     void closedLoopHidesTheStallInItsPercentiles() throws Exception {
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withClosedLoop(1).withDuration(Duration.ofSeconds(3))
-                .withMaxLag(Duration.ofSeconds(1));
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).with(new ClosedLoop(1)).withBounds(b -> b.forDuration(Duration.ofSeconds(3)))
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
         LoadResult r = runWithStall(plan, Duration.ofMillis(1_000));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;
         assertTrue(r.latency().getMaxValue() >= 900_000, "the one stalled request: max " + r.latency().getMaxValue());

@@ -49,7 +49,7 @@ class HttpClientProtocolTest {
     }
 
     private static LoadPlan plan(Op op, int size, long arg) {
-        return LoadPlan.to("127.0.0.1", 8080).withProtocol(WireProtocol.HTTP).withRequest(op, size, arg);
+        return LoadPlan.to("127.0.0.1", 8080).withTarget(t -> t.withProtocol(WireProtocol.HTTP)).withRequest(q -> q.withOp(op, size, arg));
     }
 
     private static byte[] encode(ClientProtocol p, long... ids) {
@@ -176,8 +176,8 @@ class HttpClientProtocolTest {
 
     @Test
     void aCustomRequestExpectsTheLengthOfTheRunsFirstAnswer() {
-        LoadPlan plan = plan(Op.ECHO, 64, 0).withHttp(HttpRequestSpec.custom("GET", "/index.html",
-                List.of("Host: example.org", "X-Load: 1"), 0));
+        LoadPlan plan = plan(Op.ECHO, 64, 0).withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/index.html",
+                List.of("Host: example.org", "X-Load: 1"), 0)));
         ClientProtocol.Factory factory = ClientProtocol.factory(plan);
         ClientProtocol a = factory.newConnection();
         ClientProtocol b = factory.newConnection();
@@ -195,11 +195,11 @@ class HttpClientProtocolTest {
 
     @Test
     void aCustomPostToEchoSendsItsBodyAndExpectsItBack() {
-        LoadPlan plan = plan(Op.ECHO, 64, 0).withHttp(HttpRequestSpec.custom("POST", "/echo?x=1", List.of(), 10));
+        LoadPlan plan = plan(Op.ECHO, 64, 0).withRequest(q -> q.withHttp(HttpRequestSpec.custom("POST", "/echo?x=1", List.of(), 10)));
         ClientProtocol p = ClientProtocol.factory(plan).newConnection();
         List<Request> requests = new ArrayList<>();
         byte[] answers = serve(encode(p, 42), requests);
-        PayloadPattern pattern = PayloadPattern.of(plan.seed(), 10);
+        PayloadPattern pattern = PayloadPattern.of(plan.request().seed(), 10);
         byte[] expected = java.util.Arrays.copyOfRange(pattern.bytes(), pattern.offset(42), pattern.offset(42) + 10);
         assertArrayEquals(expected, requests.get(0).payload());
         Sink sink = new Sink();

@@ -38,8 +38,8 @@ class HttpLoadGeneratorTest {
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested elsewhere. */
     private LoadPlan plan() {
-        return LoadPlan.to("127.0.0.1", server.port()).withProtocol(WireProtocol.HTTP)
-                .withMaxLag(Duration.ofSeconds(1)).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        return LoadPlan.to("127.0.0.1", server.port()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
     private static void assertAccounted(LoadResult.RequestCounts c) {
@@ -50,8 +50,8 @@ class HttpLoadGeneratorTest {
     @EnumSource(Op.class)
     void verifiesEveryRouteWithPipelining(Op op) {
         long arg = op == Op.CPU ? 50 : op == Op.ECHO ? 0 : 100;
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(8)
-                .withRequest(op, 300, arg).withRequests(400, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(8))
+                .withRequest(q -> q.withOp(op, 300, arg)).withBounds(b -> b.forRequests(400, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), op + ": " + r.errors() + " " + r.mismatchSamples());
         assertEquals(400, r.requests().sent());
         assertEquals(400, r.requests().ok());
@@ -60,8 +60,8 @@ class HttpLoadGeneratorTest {
 
     @Test
     void openLoopKeepsItsScheduleOverHttp() {
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(1_000, Arrivals.CONSTANT)
-                .withRequest(Op.CPU, 0, 10).withRequests(300, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(1_000, Arrivals.CONSTANT))
+                .withRequest(q -> q.withOp(Op.CPU, 0, 10)).withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(300, r.requests().ok(), r.errors() + " " + r.mismatchSamples());
         assertEquals(300, r.sendLag().getTotalCount());
         assertAccounted(r.requests());
@@ -70,8 +70,8 @@ class HttpLoadGeneratorTest {
     @Test
     void reopensAndResendsWhenTheServerAnnouncesItsClose() {
         server.closeAfter(25);
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(8)
-                .withRequest(Op.ECHO, 64, 0).withRequests(600, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(8))
+                .withRequest(q -> q.withOp(Op.ECHO, 64, 0)).withBounds(b -> b.forRequests(600, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(600, r.requests().ok());
         assertTrue(r.connections().closedByServer() >= 600 / 25 - 2, r.connections().toString());
@@ -86,8 +86,8 @@ class HttpLoadGeneratorTest {
     @Test
     void openLoopAlsoResendsAfterAnAnnouncedClose() {
         server.closeAfter(10);
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(2_000, Arrivals.CONSTANT)
-                .withRequests(300, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(2_000, Arrivals.CONSTANT))
+                .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(300, r.requests().ok());
         assertTrue(r.connections().closedByServer() > 20, r.connections().toString());
@@ -95,8 +95,8 @@ class HttpLoadGeneratorTest {
 
     @Test
     void countsAnswersOutside2xxByStatus(@TempDir Path out) throws IOException {
-        LoadResult r = LoadGenerator.run(plan().withHttp(HttpRequestSpec.custom("GET", "/missing", List.of(), 0))
-                .withConnections(2, 1).withClosedLoop(4).withRequests(200, Duration.ofSeconds(20))
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/missing", List.of(), 0)))
+                .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20)))
                 .withOutDir(out));
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
         assertEquals(200, r.errors().httpStatus());
@@ -113,8 +113,8 @@ class HttpLoadGeneratorTest {
     @Test
     void aCustomRequestIsCheckedForStatusAndBodyLength() {
         LoadResult r = LoadGenerator.run(plan()
-                .withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Accept: text/plain"), 0))
-                .withConnections(1, 1).withClosedLoop(4).withRequests(200, Duration.ofSeconds(20)));
+                .withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Accept: text/plain"), 0)))
+                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(200, r.requests().ok());
         assertEquals("GET /plaintext", r.plan().requestLabel());
@@ -123,8 +123,8 @@ class HttpLoadGeneratorTest {
     @Test
     void aCustomPostToEchoIsCheckedByteForByte() {
         server.corruptEvery(10);
-        LoadResult r = LoadGenerator.run(plan().withHttp(HttpRequestSpec.custom("POST", "/echo", List.of(), 500))
-                .withConnections(1, 1).withClosedLoop(4).withRequests(200, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withHttp(HttpRequestSpec.custom("POST", "/echo", List.of(), 500)))
+                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(20, r.errors().mismatch(), r.mismatchSamples().toString());
         assertEquals(180, r.requests().ok());
         assertTrue(r.mismatchSamples().get(0).contains("differs from what was sent"), r.mismatchSamples().toString());

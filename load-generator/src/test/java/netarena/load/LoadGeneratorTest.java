@@ -38,8 +38,8 @@ class LoadGeneratorTest {
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested on its own. */
     private LoadPlan plan() {
-        return LoadPlan.to("127.0.0.1", server.port()).withMaxLag(Duration.ofSeconds(1))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        return LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)))
+                .withBounds(b -> b.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
     private void after(Duration d, Runnable r) {
@@ -53,8 +53,8 @@ class LoadGeneratorTest {
 
     @Test
     void closedLoopStopsAfterTheRequestBudget() {
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(4)
-                .withRequests(500, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(500, Duration.ofSeconds(20))));
         assertEquals(500, r.requests().sent());
         assertEquals(500, r.requests().ok());
         assertEquals(500, r.latency().getTotalCount());
@@ -62,13 +62,13 @@ class LoadGeneratorTest {
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.status() + " " + r.invalidReasons());
         assertEquals(2, r.connections().established());
         assertEquals(2, r.connections().openAtEnd());
-        assertTrue(r.plan().requests() == 500 && r.measuredSeconds() < 15);
+        assertTrue(r.plan().bounds().requests() == 500 && r.measuredSeconds() < 15);
     }
 
     @Test
     void openLoopStopsAfterTheRequestBudget() {
-        LoadResult r = LoadGenerator.run(plan().withConnections(3, 2).withRate(2_000, Arrivals.POISSON)
-                .withRequests(300, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(3, 2)).with(new OpenLoop(2_000, Arrivals.POISSON))
+                .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(300, r.requests().sent(), r.requests().toString());
         assertEquals(300, r.requests().ok());
         assertEquals(300, r.sendLag().getTotalCount());
@@ -79,8 +79,8 @@ class LoadGeneratorTest {
     void aSilentServerCannotStretchTheRunPastItsHardStop() {
         server.silent(true);
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withRate(200, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1))
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(200, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
+                .withBounds(b -> b.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2))));
         double seconds = (System.nanoTime() - start) / 1e9;
         // 1 s of sending, then at most the 2 s drain cap, however long the timeout: the bound sits halfway
         // to the 30 s timeout, so a loaded machine cannot fail it and a run that waits for the timeout must
@@ -93,8 +93,8 @@ class LoadGeneratorTest {
     @Test
     void requestsWithNoAnswerTimeOut() {
         server.silent(true);
-        LoadResult r = LoadGenerator.run(plan().withRate(100, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1))
-                .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
+                .withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         assertTrue(r.errors().timeout() > 50, "timeouts: " + r.errors());
         assertEquals(r.errors().timeout(), r.requests().failed());
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
@@ -104,7 +104,7 @@ class LoadGeneratorTest {
     @Test
     void durationStopsOnTime() {
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withDuration(Duration.ofMillis(800)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).withBounds(b -> b.forDuration(Duration.ofMillis(800))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 10, "ended, not hung: " + seconds + " s");
         assertEquals(0.8, r.measuredSeconds(), 0.2);
@@ -120,8 +120,8 @@ class LoadGeneratorTest {
             port = s.getLocalPort();
         }
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", port).withConnections(4, 1)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", port).withLimits(l -> l.withConnections(4, 1))
+                .withBounds(b -> b.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "fail fast, not after the 30 s connect timeout: " + seconds + " s");
         assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
@@ -134,8 +134,8 @@ class LoadGeneratorTest {
     void connectionsThatDoNotOpenInTimeFailTheRun() throws IOException {
         // a listener that never accepts: past its backlog the kernel drops SYNs and connects hang
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", s.getLocalPort()).withConnections(16, 1)
-                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400)));
+            LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", s.getLocalPort()).withLimits(l -> l.withConnections(16, 1))
+                    .withBounds(b -> b.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400))));
             assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
             assertTrue(r.connectFailure().contains("of 16 connections"), r.connectFailure());
             assertTrue(r.connections().established() < 16);
@@ -145,8 +145,8 @@ class LoadGeneratorTest {
     @Test
     void corruptAnswersAreCountedAsMismatches() {
         server.corruptEvery(10);
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withClosedLoop(2)
-                .withRequests(400, Duration.ofSeconds(20)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(2))
+                .withBounds(b -> b.forRequests(400, Duration.ofSeconds(20))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // 1 in 10 answers corrupted: half with a flipped payload byte, half under a wrong id (then the
         // real request times out)
         assertTrue(r.errors().mismatch() >= 30, "mismatches: " + r.errors());
@@ -159,8 +159,8 @@ class LoadGeneratorTest {
     @Test
     void wrongCpuResultsAreCaught() {
         server.corruptEvery(5);
-        LoadResult r = LoadGenerator.run(plan().withRequest(Op.CPU, 0, 1000).withClosedLoop(1)
-                .withRequests(100, Duration.ofSeconds(20)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withOp(Op.CPU, 0, 1000)).with(new ClosedLoop(1))
+                .withBounds(b -> b.forRequests(100, Duration.ofSeconds(20))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         assertTrue(r.errors().mismatch() >= 15, r.errors().toString());
         assertTrue(r.mismatchSamples().stream().anyMatch(s -> s.contains("cpu answer")), r.mismatchSamples().toString());
     }
@@ -168,11 +168,11 @@ class LoadGeneratorTest {
     @Test
     void busyAndBadRequestAnswersAreCountedByKind() {
         server.answerEvery(4, Status.BUSY);
-        LoadResult busy = LoadGenerator.run(plan().withRequests(200, Duration.ofSeconds(20)));
+        LoadResult busy = LoadGenerator.run(plan().withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(50, busy.errors().busy());
         assertEquals(150, busy.requests().ok());
         server.answerEvery(5, Status.BAD_REQUEST);
-        LoadResult bad = LoadGenerator.run(plan().withRequests(200, Duration.ofSeconds(20)));
+        LoadResult bad = LoadGenerator.run(plan().withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(40, bad.errors().badRequest());
     }
 
@@ -180,8 +180,8 @@ class LoadGeneratorTest {
     void garbageAndBadFrameAreCountedByKindAndTheConnectionIsReopened() {
         after(Duration.ofMillis(300), () -> server.breakNextAnswer(TestFrameServer.Break.GARBAGE));
         after(Duration.ofMillis(700), () -> server.breakNextAnswer(TestFrameServer.Break.BAD_FRAME_AND_CLOSE));
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(500, Arrivals.CONSTANT)
-                .withDuration(Duration.ofMillis(1_200)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(500, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(1_200))));
         assertEquals(1, r.errors().malformed(), r.errors().toString());
         assertEquals(1, r.errors().badFrame(), r.errors().toString());
         assertEquals(1, r.errors().closed(), "the close after BAD_FRAME; ours after garbage is not the peer's: "
@@ -197,8 +197,8 @@ class LoadGeneratorTest {
     void droppedConnectionsAreCountedAndReopenedAndTheRunGoesOn() {
         after(Duration.ofMillis(600), server::dropConnections);
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withConnections(4, 2).withRate(400, Arrivals.CONSTANT)
-                .withDuration(Duration.ofMillis(1500)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(4, 2)).with(new OpenLoop(400, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
         assertTrue(r.errors().closed() >= 4, r.errors().toString());
@@ -213,8 +213,8 @@ class LoadGeneratorTest {
     void aServerThatGoesAwayIsRetriedUntilTheEndAndNeverHangsTheRun() {
         after(Duration.ofMillis(500), server::close);
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withConnections(3, 1).withClosedLoop(2)
-                .withDuration(Duration.ofMillis(1500)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(3, 1)).with(new ClosedLoop(2))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
         assertTrue(r.errors().closed() >= 3, r.errors().toString());
@@ -227,8 +227,8 @@ class LoadGeneratorTest {
     @Test
     void anOutageLongerThanTheTimeoutLeavesItsRequestsUnsentNotBurst() {
         after(Duration.ofMillis(300), () -> server.refuseFor(Duration.ofMillis(700)));
-        LoadResult r = LoadGenerator.run(plan().withConnections(2, 1).withRate(200, Arrivals.CONSTANT)
-                .withDuration(Duration.ofMillis(1_600)).withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(200, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(1_600))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // ~700 ms down at 200/s (longer on a busy machine): ~140 requests fell due, those older than the
         // 200 ms timeout at reconnect are counted unsent, the younger ones go out late
         assertTrue(r.requests().unsentBehindSchedule() >= 40, r.requests().toString());
@@ -242,8 +242,8 @@ class LoadGeneratorTest {
 
     @Test
     void warmupRequestsAreVerifiedButNotRecorded() {
-        LoadResult r = LoadGenerator.run(plan().withRate(500, Arrivals.CONSTANT).withWarmup(Duration.ofMillis(400))
-                .withDuration(Duration.ofMillis(600)));
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b.withWarmup(Duration.ofMillis(400)))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(600))));
         assertEquals(200, r.warmup().sent(), 5);
         assertEquals(r.warmup().sent(), r.warmup().ok());
         assertEquals(300, r.requests().sent(), 5);
@@ -253,7 +253,7 @@ class LoadGeneratorTest {
 
     @Test
     void stopEndsTheRunEarlyAndMarksItPartial() {
-        LoadGenerator generator = new LoadGenerator(plan().withDuration(Duration.ofSeconds(60)), p -> { });
+        LoadGenerator generator = new LoadGenerator(plan().withBounds(b -> b.forDuration(Duration.ofSeconds(60))), p -> { });
         after(Duration.ofMillis(400), generator::stop);
         long start = System.nanoTime();
         LoadResult r = generator.run();
@@ -268,8 +268,8 @@ class LoadGeneratorTest {
     @Test
     void aGeneratorThatFallsBehindItsBoundIsInvalid() {
         // 1 us is a bound no generator meets: the result must say its figures are its own
-        LoadResult r = LoadGenerator.run(plan().withRate(1_000, Arrivals.CONSTANT).withDuration(Duration.ofMillis(500))
-                .withMaxLag(Duration.ofNanos(1_000)));
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(1_000, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofMillis(500)))
+                .withLimits(l -> l.withMaxLag(Duration.ofNanos(1_000))));
         assertFalse(r.valid());
         assertEquals(LoadResult.EXIT_INVALID, r.exitCode());
         assertTrue(r.invalidReasons().stream().anyMatch(s -> s.contains("--max-lag")), r.invalidReasons().toString());
@@ -278,7 +278,7 @@ class LoadGeneratorTest {
     @Test
     void progressIsReportedEverySecond() {
         java.util.List<LoadProgress> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        new LoadGenerator(plan().withRate(200, Arrivals.CONSTANT).withDuration(Duration.ofMillis(2_100)), lines::add)
+        new LoadGenerator(plan().with(new OpenLoop(200, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofMillis(2_100))), lines::add)
                 .run();
         assertTrue(lines.size() >= 2, lines.toString());
         LoadProgress first = lines.get(0);

@@ -13,24 +13,24 @@ class MachineLimitsTest {
     void refusesARateBeyondWhatThisMachinesCpusCanPace() {
         int cpus = Runtime.getRuntime().availableProcessors();
         // within what the plan's threads could pace, but the threads past the CPUs add nothing
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 7000).withConnections(cpus + 1, cpus + 1)
-                .withRate(LoadPlan.MAX_RATE_PER_THREAD * (cpus + 1), Arrivals.CONSTANT);
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 7000).withLimits(l -> l.withConnections(cpus + 1, cpus + 1))
+                .with(new OpenLoop(LoadLimits.MAX_RATE_PER_THREAD * (cpus + 1), Arrivals.CONSTANT));
         String why = assertThrows(IllegalArgumentException.class, () -> MachineLimits.check(plan)).getMessage();
         assertTrue(why.contains("more than this machine can pace") && why.contains(cpus + " CPUs"), why);
     }
 
     @Test
     void acceptsARateItsThreadsCanPace() {
-        MachineLimits.check(LoadPlan.to("127.0.0.1", 7000).withConnections(1, 1)
-                .withRate(LoadPlan.MAX_RATE_PER_THREAD, Arrivals.CONSTANT));
+        MachineLimits.check(LoadPlan.to("127.0.0.1", 7000).withLimits(l -> l.withConnections(1, 1))
+                .with(new OpenLoop(LoadLimits.MAX_RATE_PER_THREAD, Arrivals.CONSTANT)));
     }
 
     @Test
     void refusesBeforeOpeningAnythingWhenRunFromCode() {
         // nothing listens on port 1: a refusal from run() (not a connect failure) shows nothing was opened
         long tooMany = Math.max(MachineLimits.maxOpenFiles() + 1, 100_000);
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withConnections((int) Math.min(tooMany, LoadPlan.MAX_CONNECTIONS), 1)
-                .withDuration(Duration.ofSeconds(1));
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections((int) Math.min(tooMany, LoadLimits.MAX_CONNECTIONS), 1))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(1)));
         String why = assertThrows(IllegalArgumentException.class, () -> LoadGenerator.run(plan)).getMessage();
         assertTrue(why.contains("ulimit -n") || why.contains("ephemeral port range"), why);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,9 +22,9 @@ class ResultFilesTest {
     void writesResultJsonHgrmAndAnHlogThatReadsBack(@TempDir Path dir) throws Exception {
         LoadResult r;
         try (TestFrameServer server = TestFrameServer.start()) {
-            r = LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).withConnections(2, 1)
-                    .withRate(500, Arrivals.CONSTANT).withWarmup(Duration.ofMillis(300))
-                    .withDuration(Duration.ofMillis(2_300)).withMaxLag(Duration.ofSeconds(1)).withOutDir(dir));
+            r = LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withConnections(2, 1))
+                    .with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b.withWarmup(Duration.ofMillis(300)))
+                    .withBounds(b -> b.forDuration(Duration.ofMillis(2_300))).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
         assertEquals("ok", json.get("status").asText());
@@ -61,6 +62,24 @@ class ResultFilesTest {
         assertTrue(intervals >= 2, "one interval per second, and the last part: " + intervals);
         assertEquals(r.latency().getTotalCount(), total, "the hlog holds every measured answer once");
         assertTrue(Files.readString(dir.resolve("latency.hlog")).contains("\"StartTimestamp\",\"Interval_Length\""));
+    }
+
+    @Test
+    void theHlogsIntervalMaxIsInMillisecondsOfItsMicrosecondValues(@TempDir Path dir) throws Exception {
+        try (IntervalLog log = IntervalLog.in(dir)) {
+            log.begin(1_700_000_000_000L, "test");
+            Histogram interval = LatencyRecorder.newHistogram();
+            interval.recordValue(2_500); // 2.5 ms in microseconds
+            log.append(interval, 1_700_000_000_000L, 1_700_000_001_000L);
+        }
+        Path file = dir.resolve(ResultFiles.LATENCY_HLOG);
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            Histogram read = (Histogram) reader.nextIntervalHistogram();
+            assertEquals(2_500, read.getMaxValue(), 2, "values stay in " + ResultFiles.HLOG_VALUE_UNIT);
+        }
+        String line = Files.readAllLines(file).stream().filter(l -> l.matches("^[0-9].*")).findFirst().orElseThrow();
+        assertEquals(2.5, Double.parseDouble(line.split(",")[2]), 0.01, "Interval_Max in milliseconds: " + line);
+        assertEquals(2_500, ResultFiles.readLatencyLog(file).getMaxValue(), 2);
     }
 
     @Test

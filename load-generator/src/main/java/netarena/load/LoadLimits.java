@@ -1,0 +1,41 @@
+package netarena.load;
+
+import java.time.Duration;
+
+/**
+ * How much of the generator a run uses, and how much of its own lag it tolerates.
+ *
+ * @param connections connections opened to the target, spread round-robin over the threads
+ * @param threads     event loops (threads) of the generator; no more than the connections
+ * @param maxLag      the p99 of send lag or of generator hiccups past which the result is invalid
+ */
+public record LoadLimits(int connections, int threads, Duration maxLag) {
+
+    /** Connection slots are numbered in the high bits of each request id (see LoadConnection). */
+    public static final int MAX_CONNECTIONS = 1 << 22;
+    /** Requests per second one event loop is allowed to pace; above it a run is refused (use more threads). */
+    public static final long MAX_RATE_PER_THREAD = 2_000_000;
+
+    /** The defaults of {@link LoadDefaults}: one connection on one thread, max lag 10 ms. */
+    public static final LoadLimits DEFAULT = new LoadLimits(LoadDefaults.CONNECTIONS, LoadDefaults.THREADS,
+            LoadDefaults.MAX_LAG);
+
+    public LoadLimits {
+        LoadPlan.require(connections >= 1 && connections <= MAX_CONNECTIONS,
+                "connections must be between 1 and " + MAX_CONNECTIONS + ", was " + connections);
+        LoadPlan.require(threads >= 1, "threads must be at least 1, was " + threads);
+        LoadPlan.require(threads <= connections, "threads (" + threads + ") must not exceed connections ("
+                + connections + "): a thread with no connection idles");
+        LoadPlan.require(maxLag != null && maxLag.compareTo(Duration.ofNanos(1_000)) >= 0,
+                "max lag must be at least 1us, was " + maxLag);
+    }
+
+    /** {@code c} connections over {@code t} event loops. */
+    public LoadLimits withConnections(int c, int t) {
+        return new LoadLimits(c, t, maxLag);
+    }
+
+    public LoadLimits withMaxLag(Duration d) {
+        return new LoadLimits(connections, threads, d);
+    }
+}
