@@ -1,6 +1,5 @@
 package netarena.results.report;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,20 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.EncodableHistogram;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
  * The latency percentile spectrum of one repetition: (percentile, latency) points as HdrHistogram
- * prints them, read from {@code latency.hgrm} ({@code outputPercentileDistribution} text) or, when
- * that is missing, from {@code latency.hlog} (all intervals added up).
- *
- * <p>Neither file says its unit. The load generator's histograms may count nanoseconds or
- * microseconds, so the values are scaled by the power of 1000 that brings the file's median closest
- * to the repetition's {@code p50Micros}; without that hint they are taken as microseconds.
+ * prints them, read from {@link ResultFiles#LATENCY_HGRM} ({@code outputPercentileDistribution} text) or,
+ * when that is missing, from {@link ResultFiles#LATENCY_HLOG} (all intervals added up). Each file's unit
+ * is the one {@link ResultFiles} documents for it: milliseconds in the .hgrm, microseconds in the .hlog.
  *
  * @param source which file the points came from, relative to the run folder
  */
@@ -31,18 +25,19 @@ record LatencySpectrum(String source, List<Point> points) {
     record Point(double fraction, double micros) {
     }
 
-    static final String HGRM = "latency.hgrm";
-    static final String HLOG = "latency.hlog";
+    static final String HGRM = ResultFiles.LATENCY_HGRM;
+    static final String HLOG = ResultFiles.LATENCY_HLOG;
 
     /** Reads the spectrum of the repetition in {@code repDir}; empty (with a problem noted) when it cannot. */
-    static Optional<LatencySpectrum> read(Path runDir, String repDir, double p50Micros, List<String> problems) {
+    static Optional<LatencySpectrum> read(Path runDir, String repDir, List<String> problems) {
         Path dir = runDir.resolve(repDir);
         try {
             List<Point> raw;
             String source;
             if (Files.isRegularFile(dir.resolve(HGRM))) {
                 source = repDir + "/" + HGRM;
-                raw = parseHgrm(Files.readString(dir.resolve(HGRM), StandardCharsets.UTF_8));
+                raw = parseHgrm(Files.readString(dir.resolve(HGRM), StandardCharsets.UTF_8)).stream()
+                        .map(p -> new Point(p.fraction(), p.micros() * ResultFiles.HGRM_MICROS_PER_VALUE)).toList();
             } else if (Files.isRegularFile(dir.resolve(HLOG))) {
                 source = repDir + "/" + HLOG;
                 raw = readHlog(dir.resolve(HLOG));
@@ -54,7 +49,7 @@ record LatencySpectrum(String source, List<Point> points) {
                 problems.add(source + " holds no percentiles");
                 return Optional.empty();
             }
-            return Optional.of(new LatencySpectrum(source, scale(raw, p50Micros)));
+            return Optional.of(new LatencySpectrum(source, raw));
         } catch (IOException | RuntimeException e) {
             problems.add("latency of " + repDir + " could not be read: " + RunData.oneLine(e));
             return Optional.empty();
@@ -62,7 +57,8 @@ record LatencySpectrum(String source, List<Point> points) {
     }
 
     /**
-     * Parses HdrHistogram's percentile distribution text: rows of value, percentile (a fraction),
+     * Parses HdrHistogram's percentile distribution text, values as written (in a load run's file,
+     * {@link ResultFiles#HGRM_VALUE_UNIT}): rows of value, percentile (a fraction),
      * total count and 1/(1-percentile); header and {@code #[...]} footer lines are skipped. The row at
      * percentile 1.0 (the max) has no place on a 1/(1-p) axis; it is put where the samples run out,
      * at 1 - 1/count.
@@ -86,15 +82,8 @@ record LatencySpectrum(String source, List<Point> points) {
         return points;
     }
 
-    private static List<Point> readHlog(Path file) throws FileNotFoundException {
-        HistogramLogReader reader = new HistogramLogReader(file.toFile());
-        Histogram total = new Histogram(3);
-        EncodableHistogram interval;
-        while ((interval = reader.nextIntervalHistogram()) != null) {
-            if (interval instanceof AbstractHistogram h) {
-                total.add(h);
-            }
-        }
+    private static List<Point> readHlog(Path file) throws IOException {
+        Histogram total = ResultFiles.readLatencyLog(file);
         List<Point> points = new ArrayList<>();
         if (total.getTotalCount() == 0) {
             return points;
@@ -115,22 +104,5 @@ record LatencySpectrum(String source, List<Point> points) {
             return;
         }
         points.add(new Point(fraction, value));
-    }
-
-    private static List<Point> scale(List<Point> raw, double p50Micros) {
-        double median = raw.stream().filter(p -> p.fraction() >= 0.5).findFirst().orElse(raw.getLast()).micros();
-        double factor = 1;
-        if (Double.isFinite(p50Micros) && p50Micros > 0 && median > 0) {
-            double best = Double.MAX_VALUE;
-            for (double f : new double[] {1e-6, 1e-3, 1, 1e3}) {
-                double distance = Math.abs(Math.log10(p50Micros / (median * f)));
-                if (distance < best) {
-                    best = distance;
-                    factor = f;
-                }
-            }
-        }
-        double k = factor;
-        return raw.stream().map(p -> new Point(p.fraction(), p.micros() * k)).toList();
     }
 }

@@ -124,7 +124,7 @@ final class WorkloadSection {
             Repetition rep = medianP99(data.okRepetitions(cell.get()));
             List<String> problems = new ArrayList<>();
             Optional<LatencySpectrum> spectrum = LatencySpectrum.read(data.folder().dir(), rep.resultDir(),
-                    rep.p50Micros(), problems);
+                    problems);
             figures.notes().addAll(problems);
             spectrum.ifPresent(s -> lines.add(new Charts.Line(lineName(m), color(m),
                     s.points().stream().mapToDouble(p -> Charts.spectrumX(p.fraction())).toArray(),

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
@@ -50,20 +51,20 @@ class LatencySpectrumTest {
     }
 
     @Test
-    void scalesANanosecondHistogramToTheRepetitionsMicroseconds() throws IOException {
+    void readsTheHgrmInTheMillisecondsTheGeneratorWritesAsMicroseconds() throws IOException {
         Path dir = Files.createDirectories(run.resolve("cells/c/rep-1"));
-        Files.writeString(dir.resolve("latency.hgrm"), hgrm(histogram(1000), 1.0));
-        LatencySpectrum s = LatencySpectrum.read(run, "cells/c/rep-1", 500.0, new ArrayList<>()).orElseThrow();
+        ResultFiles.writeHgrm(histogram(1), dir.resolve(ResultFiles.LATENCY_HGRM));
+        LatencySpectrum s = LatencySpectrum.read(run, "cells/c/rep-1", new ArrayList<>()).orElseThrow();
         assertEquals(500, at(s, 0.5), 1);
         assertEquals(990, at(s, 0.99), 2);
         assertEquals("cells/c/rep-1/latency.hgrm", s.source());
     }
 
     @Test
-    void withoutAHintTheValuesAreTakenAsMicroseconds() throws IOException {
+    void theUnitComesFromResultFilesNotFromTheValues() throws IOException {
         Path dir = Files.createDirectories(run.resolve("r"));
-        Files.writeString(dir.resolve("latency.hgrm"), hgrm(histogram(1000), 1.0));
-        LatencySpectrum s = LatencySpectrum.read(run, "r", Double.NaN, new ArrayList<>()).orElseThrow();
+        ResultFiles.writeHgrm(histogram(1000), dir.resolve(ResultFiles.LATENCY_HGRM));
+        LatencySpectrum s = LatencySpectrum.read(run, "r", new ArrayList<>()).orElseThrow();
         assertEquals(500_000, at(s, 0.5), 500);
     }
 
@@ -90,7 +91,7 @@ class LatencySpectrumTest {
             w.outputIntervalHistogram(low);
             w.outputIntervalHistogram(high);
         }
-        LatencySpectrum s = LatencySpectrum.read(run, "r", 100, new ArrayList<>()).orElseThrow();
+        LatencySpectrum s = LatencySpectrum.read(run, "r", new ArrayList<>()).orElseThrow();
         assertEquals(100, at(s, 0.5), 1);
         assertEquals(10_000, at(s, 0.95), 10);
         assertEquals(0.999, s.points().getLast().fraction(), 1e-12);
@@ -100,7 +101,7 @@ class LatencySpectrumTest {
     @Test
     void aMissingHistogramIsAProblemNotAnException() {
         List<String> problems = new ArrayList<>();
-        assertTrue(LatencySpectrum.read(run, "cells/x/rep-1", 10, problems).isEmpty());
+        assertTrue(LatencySpectrum.read(run, "cells/x/rep-1", problems).isEmpty());
         assertEquals(List.of("no latency.hgrm or latency.hlog in cells/x/rep-1"), problems);
     }
 }

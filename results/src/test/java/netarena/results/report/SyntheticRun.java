@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import netarena.load.ResultFiles;
 import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.run.Manifest;
@@ -141,10 +142,7 @@ public final class SyntheticRun {
         }
         Path dir = run.repetitionDir(key, rep);
         if (hgrm) {
-            try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hgrm")), true,
-                    StandardCharsets.UTF_8)) {
-                h.outputPercentileDistribution(out, 1.0);
-            }
+            ResultFiles.writeHgrm(h, dir.resolve(ResultFiles.LATENCY_HGRM));
         }
         if (hlog) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")), true,
