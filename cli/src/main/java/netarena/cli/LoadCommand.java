@@ -9,10 +9,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import netarena.experiments.workload.LoadPlans;
 import netarena.load.Arrivals;
+import netarena.load.ClosedLoop;
 import netarena.load.HttpRequestSpec;
+import netarena.load.LoadBounds;
+import netarena.load.LoadDefaults;
 import netarena.load.LoadGenerator;
+import netarena.load.LoadLimits;
 import netarena.load.LoadPlan;
+import netarena.load.LoadRequest;
 import netarena.load.LoadResult;
+import netarena.load.LoadShape;
+import netarena.load.LoadTarget;
+import netarena.load.OpenLoop;
 import netarena.load.ResultTable;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
@@ -27,11 +35,13 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * {@code netarena load}: a thin shell over {@link LoadGenerator}. Options left out keep the defaults of
- * {@link LoadPlans#defaults}; the plan's own rules reject what cannot run. Progress goes to stderr, the table to
- * stdout; Ctrl-C (or SIGTERM) ends the run early and still reports it, marked partial.
+ * {@code netarena load}: a thin shell over {@link LoadGenerator}. Options left out take the defaults of
+ * {@link LoadDefaults} (through {@link LoadOptionDefaults}); the plan's own rules reject what cannot run.
+ * Progress goes to stderr, the table to stdout; Ctrl-C (or SIGTERM) ends the run early and still reports it,
+ * marked partial.
  */
 @Command(name = "load", exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, sortOptions = false,
+        defaultValueProvider = LoadOptionDefaults.class,
         description = {
             "Load a server and measure it: closed loop (each connection keeps --pipeline requests outstanding) or,",
             "with --rate, open loop (requests on a fixed schedule; latency counted from each intended send time).",
@@ -56,61 +66,62 @@ final class LoadCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--protocol", paramLabel = "NAME",
-            description = "Wire protocol: frame or http (HTTP/1.1 to any server; docs/LOAD.md). Default: frame.")
+            description = "Wire protocol: frame or http (HTTP/1.1 to any server; docs/LOAD.md). Default: ${DEFAULT-VALUE}.")
     String protocol;
 
     @Option(names = "--connections", paramLabel = "C",
-            description = "Connections to open. Default: " + LoadPlan.DEFAULT_CONNECTIONS + ".")
-    Integer connections;
+            description = "Connections to open. Default: ${DEFAULT-VALUE}.")
+    int connections;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Event loops (threads) the connections are spread over. Default: " + LoadPlan.DEFAULT_THREADS + ".")
-    Integer threads;
+            description = "Event loops (threads) the connections are spread over. Default: ${DEFAULT-VALUE}.")
+    int threads;
 
     @Option(names = "--pipeline", paramLabel = "D",
-            description = "Closed loop: requests each connection keeps outstanding. Default: " + LoadPlan.DEFAULT_PIPELINE + ".")
-    Integer pipeline;
+            description = "Closed loop: requests each connection keeps outstanding. Default: ${DEFAULT-VALUE}.")
+    int pipeline;
 
     @Option(names = "--rate", paramLabel = "R",
-            description = "Open loop: requests per second for the whole run. Without it the run is closed loop.")
-    Long rate;
+            description = "Open loop: requests per second for the whole run. Without it (or 0) the run is closed loop.")
+    long rate;
 
     @Option(names = "--arrivals", paramLabel = "KIND",
-            description = "Open loop spacing: constant or poisson (seeded by --seed). Default: constant.")
+            description = "Open loop spacing: constant or poisson (seeded by --seed). Default: ${DEFAULT-VALUE}.")
     String arrivals;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the Poisson arrivals and the payload bytes. Default: " + LoadPlan.DEFAULT_SEED + ".")
-    Long seed;
+            description = "Seed of the Poisson arrivals and the payload bytes. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Bound bound;
 
     static final class Bound {
         @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-                description = "How long the measured phase sends, e.g. 30s, 2m. Default: 10s.")
+                description = "How long the measured phase sends, e.g. 30s, 2m. Default: ${DEFAULT-VALUE}.")
         Duration duration;
 
         @Option(names = "--requests", paramLabel = "N",
-                description = "Stop after N measured requests (and after 10m whatever happens).")
+                description = "Stop after N measured requests (and at the generator's time cap whatever happens).")
         Long requests;
     }
 
-    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "A first phase whose requests are sent and verified but not recorded, e.g. 5s. Default: none.")
+    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class, description =
+            "A first phase whose requests are sent and verified but not recorded, e.g. 5s. Default: ${DEFAULT-VALUE}.")
     Duration warmup;
 
-    @Option(names = "--op", paramLabel = "OP", description = "The request: echo, cpu, delay or block. Default: echo.")
+    @Option(names = "--op", paramLabel = "OP",
+            description = "The request: echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
 
     @Option(names = "--size", paramLabel = "BYTES", description = {
         "Request payload bytes (only echo sends them back); with --protocol http the body of POST /echo",
-        "(the other routes are GETs without a body). Default: " + LoadPlan.DEFAULT_SIZE_BYTES + "."})
-    Integer size;
+        "(the other routes are GETs without a body). Default: ${DEFAULT-VALUE}."})
+    int size;
 
     @Option(names = "--arg", paramLabel = "N",
-            description = "The op's argument: cpu rounds, or delay/block microseconds. Default: 0.")
-    Long arg;
+            description = "The op's argument: cpu rounds, or delay/block microseconds. Default: ${DEFAULT-VALUE}.")
+    long arg;
 
     @Option(names = "--method", paramLabel = "METHOD",
             description = "HTTP, with --path: the request method, as sent (case matters). Default: GET.")
@@ -123,7 +134,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'",
             description = "HTTP: a header line added to every request; repeatable. A Host header replaces the default (HOST:PORT).")
-    List<String> headers;
+    List<String> headers = List.of();
 
     @Option(names = "--body-size", paramLabel = "BYTES", description = {
         "HTTP: body bytes of each request (seeded pattern bytes, with Content-Length). With --path the custom",
@@ -131,15 +142,15 @@ final class LoadCommand implements Callable<Integer> {
     Integer bodySize;
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "A request with no answer after this long is a timeout error. Default: 5s.")
+            description = "A request with no answer after this long is a timeout error. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "All connections must open within this, or the run fails (exit 3). Default: 5s.")
+            description = "All connections must open within this, or the run fails (exit 3). Default: ${DEFAULT-VALUE}.")
     Duration connectTimeout;
 
-    @Option(names = "--max-lag", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "p99 of send lag or generator hiccups past which the result is invalid (exit 2). Default: 10ms.")
+    @Option(names = "--max-lag", paramLabel = "TIME", converter = DurationConverter.class, description =
+            "p99 of send lag or generator hiccups past which the result is invalid (exit 2). Default: ${DEFAULT-VALUE}.")
     Duration maxLag;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -152,7 +163,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadPlan plan = plan();
-        warnIfNotLoopback(plan.host());
+        warnIfNotLoopback(plan.target().host());
         LoadGenerator generator = new LoadGenerator(plan, p -> {
             if (!quiet) {
                 System.err.println(p.format());
@@ -180,116 +191,65 @@ final class LoadCommand implements Callable<Integer> {
     /** The plan the options describe; a broken rule is a usage error (exit 64) naming the rule. */
     LoadPlan plan() {
         try {
-            int colon = target.lastIndexOf(':');
-            if (colon <= 0 || colon == target.length() - 1) {
-                throw new IllegalArgumentException("--target must be HOST:PORT, e.g. 127.0.0.1:7000, was '" + target + "'");
-            }
-            String host = target.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            LoadPlan p = LoadPlans.defaults(host, port(target.substring(colon + 1)));
-            if (protocol != null) {
-                p = p.withProtocol(WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
-            }
-            if (connections != null || threads != null) {
-                p = p.withConnections(connections != null ? connections : p.connections(),
-                        threads != null ? threads : p.threads());
-            }
-            p = withRequest(withBounds(withShape(p)));
-            return withLimits(p.withHttp(httpRequest(p)));
+            LoadTarget to = LoadTarget.parse(target, WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
+            return LoadPlans.of(to, shape(), bounds(), request(), new LoadLimits(connections, threads, maxLag), out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private int port(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--target port must be a number, was '" + target + "'");
-        }
-    }
-
     /** Open loop with --rate, closed loop (with --pipeline) without. */
-    private LoadPlan withShape(LoadPlan p) {
-        if (rate != null) {
-            if (pipeline != null && pipeline != 1) {
-                throw new IllegalArgumentException("--pipeline applies to closed loop only; with --rate requests "
-                        + "are sent on schedule whatever is outstanding");
-            }
-            p = p.withRate(rate, arrivals != null ? Arrivals.fromLabel(arrivals) : Arrivals.CONSTANT);
-        } else {
-            if (arrivals != null) {
-                throw new IllegalArgumentException("--arrivals needs --rate: a closed loop sends as answers arrive");
-            }
-            if (pipeline != null) {
-                p = p.withClosedLoop(pipeline);
-            }
+    private LoadShape shape() {
+        if (rate == 0) {
+            require(!given("--arrivals"), "--arrivals needs --rate: a closed loop sends as answers arrive");
+            return new ClosedLoop(pipeline);
         }
-        return seed != null ? p.withSeed(seed) : p;
+        require(pipeline == 1, "--pipeline applies to closed loop only; with --rate requests are sent on schedule "
+                + "whatever is outstanding");
+        return new OpenLoop(rate, Arrivals.fromLabel(arrivals));
     }
 
-    /** --duration or --requests, and --warmup. */
-    private LoadPlan withBounds(LoadPlan p) {
-        if (bound != null && bound.duration != null) {
-            p = p.withDuration(bound.duration);
-        } else if (bound != null && bound.requests != null) {
-            if (bound.requests < 1) {
-                throw new IllegalArgumentException("--requests must be at least 1, was " + bound.requests);
-            }
-            p = p.withRequests(bound.requests, LoadPlan.DEFAULT_REQUESTS_TIME_CAP);
+    private LoadBounds bounds() {
+        LoadBounds b = new LoadBounds(LoadDefaults.DURATION, 0, warmup, timeout, connectTimeout);
+        if (bound != null && bound.requests != null) {
+            require(bound.requests >= 1, "--requests must be at least 1, was " + bound.requests);
+            return b.forRequests(bound.requests, LoadDefaults.REQUESTS_TIME_CAP);
         }
-        return warmup != null ? p.withWarmup(warmup) : p;
+        return bound != null && bound.duration != null ? b.forDuration(bound.duration) : b;
     }
 
-    /** --op, --size (or --body-size for the echo body) and --arg. */
-    private LoadPlan withRequest(LoadPlan p) {
-        Integer requestSize = size;
-        if (path == null && bodySize != null) {
-            if (size != null && !size.equals(bodySize)) {
-                throw new IllegalArgumentException("--body-size " + bodySize + " and --size " + size
-                        + " both set the echo body: give one");
-            }
-            requestSize = bodySize;
+    /**
+     * The request the options describe: the --op route (--size, or --body-size, is its echo body), or with
+     * --path a custom HTTP request. {@link LoadPlan} refuses HTTP options without --protocol http.
+     */
+    private LoadRequest request() {
+        Op o = Op.fromLabel(op.toLowerCase(Locale.ROOT));
+        if (path != null) {
+            require(!given("--op") && !given("--arg") && !given("--size"), "--op, --arg and --size choose a "
+                    + "netarena route; with --path the request is --method, --path, --header and --body-size");
+            HttpRequestSpec custom = HttpRequestSpec.custom(method, path, headers, bodySize != null ? bodySize : 0);
+            return new LoadRequest(o, size, arg, custom, seed);
         }
-        if (op == null && requestSize == null && arg == null) {
-            return p;
+        require(method == null, "--method needs --path: without it the --op route is sent");
+        int echoBody = size;
+        if (bodySize != null) {
+            require(!given("--size") || size == bodySize,
+                    "--body-size " + bodySize + " and --size " + size + " both set the echo body: give one");
+            require(o == Op.ECHO, "--body-size without --path is the echo body; the " + o.label()
+                    + " route is a GET without one");
+            echoBody = bodySize;
         }
-        return p.withRequest(op != null ? Op.fromLabel(op.toLowerCase(Locale.ROOT)) : p.op(),
-                requestSize != null ? requestSize : p.sizeBytes(), arg != null ? arg : p.arg());
+        return new LoadRequest(o, echoBody, arg, HttpRequestSpec.routes(headers), seed);
     }
 
-    /** --timeout, --connect-timeout, --max-lag and --out. */
-    private LoadPlan withLimits(LoadPlan p) {
-        if (timeout != null || connectTimeout != null) {
-            p = p.withTimeouts(timeout != null ? timeout : p.timeout(),
-                    connectTimeout != null ? connectTimeout : p.connectTimeout());
-        }
-        if (maxLag != null) {
-            p = p.withMaxLag(maxLag);
-        }
-        return out != null ? p.withOutDir(out) : p;
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    /** The HTTP request the options describe; {@link LoadPlan} refuses any of them without --protocol http. */
-    private HttpRequestSpec httpRequest(LoadPlan p) {
-        List<String> lines = headers != null ? headers : List.of();
-        if (path == null) {
-            if (method != null) {
-                throw new IllegalArgumentException("--method needs --path: without it the --op route is sent");
-            }
-            if (bodySize != null && p.op() != Op.ECHO) {
-                throw new IllegalArgumentException("--body-size without --path is the echo body; the " + p.op().label()
-                        + " route is a GET without one");
-            }
-            return HttpRequestSpec.routes(lines);
+    private static void require(boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(rule);
         }
-        if (op != null || arg != null || size != null) {
-            throw new IllegalArgumentException("--op, --arg and --size choose a netarena route; with --path the "
-                    + "request is --method, --path, --header and --body-size");
-        }
-        return HttpRequestSpec.custom(method, path, lines, bodySize != null ? bodySize : 0);
     }
 
     private static void warnIfNotLoopback(String host) {

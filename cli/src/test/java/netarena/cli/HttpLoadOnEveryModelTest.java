@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import netarena.load.ClosedLoop;
 import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
@@ -32,9 +33,10 @@ class HttpLoadOnEveryModelTest {
     }
 
     private static LoadPlan plan(InetSocketAddress address) {
-        return LoadPlan.to("127.0.0.1", address.getPort()).withProtocol(WireProtocol.HTTP)
-                .withConnections(2, 1).withClosedLoop(4).withMaxLag(Duration.ofSeconds(1))
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return LoadPlan.to("127.0.0.1", address.getPort()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
+                .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4)).withLimits(l -> l
+                .withMaxLag(Duration.ofSeconds(1)))
+                .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
     @ParameterizedTest
@@ -48,8 +50,8 @@ class HttpLoadOnEveryModelTest {
                     case CPU -> 1_000;
                     case DELAY, BLOCK -> 200;
                 };
-                LoadResult r = LoadGenerator.run(plan(address).withRequest(op, 2_000, arg)
-                        .withRequests(200, Duration.ofSeconds(20)));
+                LoadResult r = LoadGenerator.run(plan(address).withRequest(q -> q.withOp(op, 2_000, arg))
+                        .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
                 assertEquals(LoadResult.EXIT_OK, r.exitCode(), model.label() + " " + op + ": " + r.status() + " "
                         + r.errors() + " " + r.mismatchSamples() + " " + r.invalidReasons());
                 assertEquals(200, r.requests().ok(), model.label() + " " + op);
@@ -63,8 +65,9 @@ class HttpLoadOnEveryModelTest {
         try (Server server = model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP))) {
             InetSocketAddress address = server.start();
             LoadResult r = LoadGenerator.run(plan(address)
-                    .withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Connection: close"), 0))
-                    .withRequests(60, Duration.ofSeconds(20)));
+                    .withRequest(q -> q
+                    .withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Connection: close"), 0)))
+                    .withBounds(b -> b.forRequests(60, Duration.ofSeconds(20))));
             assertEquals(LoadResult.EXIT_OK, r.exitCode(), model.label() + ": " + r.status() + " " + r.errors() + " "
                     + r.mismatchSamples());
             assertEquals(60, r.requests().ok());

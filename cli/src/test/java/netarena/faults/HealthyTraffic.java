@@ -18,6 +18,7 @@ import netarena.load.Arrivals;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
+import netarena.load.OpenLoop;
 import netarena.protocol.ProtocolLimits;
 import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpRequestEncoder;
@@ -110,11 +111,12 @@ final class HealthyTraffic {
 
     static LoadPlan framePlan(InetSocketAddress target, int connections, long ratePerSecond, Duration duration) {
         return LoadPlan.to(target.getHostString(), target.getPort())
-                .withConnections(connections, 1)
-                .withRate(ratePerSecond, Arrivals.CONSTANT)
-                .withDuration(duration)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
-                .withMaxLag(Duration.ofSeconds(10)); // validity is not the question here; answers are
+                .withLimits(l -> l.withConnections(connections, 1))
+                .with(new OpenLoop(ratePerSecond, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(duration))
+                .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .withLimits(l -> l
+                .withMaxLag(Duration.ofSeconds(10))); // validity is not the question here; answers are
     }
 
     static Outcome of(LoadResult r) {

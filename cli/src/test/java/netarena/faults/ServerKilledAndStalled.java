@@ -46,7 +46,7 @@ final class ServerKilledAndStalled {
             // 1. stalled: a fixed 3 s run in which the server stops answering for 1.2 s; it must end on time
             Duration duration = Duration.ofSeconds(3);
             LoadPlan plan = HealthyTraffic.framePlan(address, CONNECTIONS, 500, duration)
-                    .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(5));
+                    .withBounds(b -> b.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(5)));
             long start = System.nanoTime();
             CompletableFuture<LoadResult> stalledRun = CompletableFuture.supplyAsync(() -> LoadGenerator.run(plan), OWN_THREAD);
             Thread.sleep(700);
@@ -55,7 +55,7 @@ final class ServerKilledAndStalled {
             first.signal("CONT");
             LoadResult stalled = stalledRun.get(30, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double bound = duration.toMillis() / 1000.0 + plan.drain().toMillis() / 1000.0 + 2;
+            double bound = duration.toMillis() / 1000.0 + plan.bounds().drain().toMillis() / 1000.0 + 2;
             assertTrue(seconds <= bound, "the stalled run took " + seconds + " s, bound " + bound + " s");
             assertTrue(stalled.errors().timeout() > 0, "no timeout while the server was stopped: " + stalled.errors());
             assertEquals(0, stalled.errors().mismatch(), "wrong answers: " + stalled.mismatchSamples());
@@ -63,7 +63,8 @@ final class ServerKilledAndStalled {
             assertEquals(LoadResult.EXIT_ERRORS, stalled.exitCode(), "the result must say errors happened");
 
             // 2. killed: a run that goes on until the new server on the same port has answered for a second
-            LoadGenerator killedRun = new LoadGenerator(plan.withDuration(Duration.ofSeconds(60)), p -> { });
+            LoadGenerator killedRun = new LoadGenerator(plan
+                    .withBounds(b -> b.forDuration(Duration.ofSeconds(60))), p -> { });
             CompletableFuture<LoadResult> running = CompletableFuture.supplyAsync(killedRun::run, OWN_THREAD);
             Thread.sleep(700);
             first.signal("KILL");

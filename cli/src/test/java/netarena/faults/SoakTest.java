@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import netarena.experiments.launch.LaunchedServer;
 import netarena.load.Arrivals;
 import netarena.load.ClientProtocol;
+import netarena.load.ClosedLoop;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
+import netarena.load.OpenLoop;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +79,7 @@ class SoakTest {
     /** Null when the load generator has a client for {@code protocol}, else why not. */
     static String unsupported(WireProtocol protocol) {
         try {
-            ClientProtocol.factory(LoadPlan.to("127.0.0.1", 1).withProtocol(protocol));
+            ClientProtocol.factory(LoadPlan.to("127.0.0.1", 1).withTarget(t -> t.withProtocol(protocol)));
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
@@ -99,10 +101,12 @@ class SoakTest {
         Duration soak = Duration.ofMillis((long) (minutes() * 60_000));
         try (LaunchedServer server = Machine.serve(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"), 0,
                 List.of("--model", model.label(), "--protocol", protocol.label()))) {
-            LoadPlan base = LoadPlan.to("127.0.0.1", server.address().getPort()).withProtocol(protocol)
-                    .withConnections(CONNECTIONS, 1);
-            LoadResult capacity = LoadGenerator.run(base.withClosedLoop(4).withWarmup(Duration.ofSeconds(1))
-                    .withDuration(Duration.ofSeconds(3)));
+            LoadPlan base = LoadPlan.to("127.0.0.1", server.address().getPort()).withTarget(t -> t
+                    .withProtocol(protocol))
+                    .withLimits(l -> l.withConnections(CONNECTIONS, 1));
+            LoadResult capacity = LoadGenerator.run(base.with(new ClosedLoop(4)).withBounds(b -> b
+                    .withWarmup(Duration.ofSeconds(1)))
+                    .withBounds(b -> b.forDuration(Duration.ofSeconds(3))));
             assertEquals(0, capacity.errorTotal(), "errors while measuring capacity: " + capacity.errors());
             long rate = Math.max(100, Math.min(MAX_RATE, (long) (0.7 * capacity.okPerSecond())));
 
@@ -121,8 +125,10 @@ class SoakTest {
             }, every / 2, every, TimeUnit.MILLISECONDS);
             LoadResult r;
             try {
-                r = new LoadGenerator(base.withRate(rate, Arrivals.CONSTANT).withDuration(soak)
-                        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).withMaxLag(Duration.ofSeconds(1)),
+                r = new LoadGenerator(base.with(new OpenLoop(rate, Arrivals.CONSTANT))
+                        .withBounds(b -> b.forDuration(soak))
+                        .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))).withLimits(l -> l
+                        .withMaxLag(Duration.ofSeconds(1))),
                         p -> errorsSeen.set(Math.max(errorsSeen.get(), p.errorsSoFar()))).run();
             } finally {
                 sampler.shutdownNow();

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import netarena.cli.NetarenaCommand;
 import netarena.load.Arrivals;
+import netarena.load.ClosedLoop;
 import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
+import netarena.load.OpenLoop;
 import netarena.protocol.WireProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +56,10 @@ class NginxInteropTest {
 
     /** Lenient on the generator's own health: the machine is shared, and nginx runs on it too. */
     private static LoadPlan plan(String method, String path, int bodyBytes) {
-        return LoadPlan.to("127.0.0.1", nginx.port()).withProtocol(WireProtocol.HTTP)
-                .withHttp(HttpRequestSpec.custom(method, path, List.of(), bodyBytes))
-                .withMaxLag(Duration.ofSeconds(1)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return LoadPlan.to("127.0.0.1", nginx.port()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
+                .withRequest(q -> q.withHttp(HttpRequestSpec.custom(method, path, List.of(), bodyBytes)))
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
     private static void assertClean(LoadResult r) {
@@ -69,23 +72,25 @@ class NginxInteropTest {
 
     @Test
     void closedLoopWithPipeliningHasNoErrors() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/plaintext", 0).withConnections(4, 1).withClosedLoop(8)
-                .withDuration(Duration.ofSeconds(1)));
+        LoadResult r = LoadGenerator.run(plan("GET", "/plaintext", 0).withLimits(l -> l.withConnections(4, 1))
+                .with(new ClosedLoop(8))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(1))));
         assertClean(r);
     }
 
     @Test
     void openLoopHasNoErrors() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/plaintext", 0).withConnections(4, 1)
-                .withRate(2_000, Arrivals.CONSTANT).withDuration(Duration.ofSeconds(1)));
+        LoadResult r = LoadGenerator.run(plan("GET", "/plaintext", 0).withLimits(l -> l.withConnections(4, 1))
+                .with(new OpenLoop(2_000, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofSeconds(1))));
         assertClean(r);
         assertEquals(r.requests().sent(), r.sendLag().getTotalCount(), "every request timed from its intended send");
     }
 
     @Test
     void nginxsAnnouncedClosesAreReopenedAndCountedNotErrors() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/short", 0).withConnections(2, 1).withClosedLoop(8)
-                .withRequests(2_000, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan("GET", "/short", 0).withLimits(l -> l.withConnections(2, 1))
+                .with(new ClosedLoop(8))
+                .withBounds(b -> b.forRequests(2_000, Duration.ofSeconds(20))));
         assertClean(r);
         assertTrue(r.connections().closedByServer() >= 2_000 / 50 - 2, r.connections().toString());
         assertTrue(r.requests().resent() > 0, "pipelined requests nginx never read go out again: " + r.requests());
@@ -93,15 +98,17 @@ class NginxInteropTest {
 
     @Test
     void postsWithABodyAreReadAndAnswered() {
-        LoadResult r = LoadGenerator.run(plan("POST", "/plaintext", 2_000).withConnections(2, 1).withClosedLoop(4)
-                .withRequests(500, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan("POST", "/plaintext", 2_000).withLimits(l -> l.withConnections(2, 1))
+                .with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(500, Duration.ofSeconds(20))));
         assertClean(r);
     }
 
     @Test
     void answersOutside2xxAreCountedByStatus() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/nothing-here", 0).withConnections(2, 1).withClosedLoop(4)
-                .withRequests(300, Duration.ofSeconds(20)));
+        LoadResult r = LoadGenerator.run(plan("GET", "/nothing-here", 0).withLimits(l -> l.withConnections(2, 1))
+                .with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
         assertEquals(300, r.errors().httpStatus());
         assertEquals(Map.of(404, 300L), r.errors().httpStatusCounts());

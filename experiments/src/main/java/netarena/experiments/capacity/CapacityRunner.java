@@ -129,8 +129,8 @@ public final class CapacityRunner {
 
     /** One closed-loop step of the scaling question at {@code n} connections. */
     private CapacityAnswer.ClosedLoopPoint point(LaunchedServer server, int n) {
-        LoadResult r = LoadGenerator.run(closedLoop(server, n).withWarmup(settings.stepWarmup())
-                .withDuration(settings.step()).withOutDir(runDir.resolve("scaling").resolve("c" + n)));
+        LoadResult r = LoadGenerator.run(closedLoop(server, n).withBounds(b -> b.withWarmup(settings.stepWarmup()))
+                .withBounds(b -> b.forDuration(settings.step())).withOutDir(runDir.resolve("scaling").resolve("c" + n)));
         String note = r.exitCode() == LoadResult.EXIT_OK ? "" : r.status() + ": " + (r.valid()
                 ? r.connectFailed() ? r.connectFailure() : r.errorTotal() + " errors " + r.errors()
                 : String.join("; ", r.invalidReasons()));
@@ -164,7 +164,7 @@ public final class CapacityRunner {
                 Duration duration = settings.step().compareTo(MIN_SERVICE_TIME_RUN) < 0 ? MIN_SERVICE_TIME_RUN
                         : settings.step();
                 LoadResult r = LoadGenerator.run(openLoop(server, rate, Arrivals.CONSTANT)
-                        .withDuration(duration).withOutDir(dir.resolve("load")));
+                        .withBounds(b -> b.forDuration(duration)).withOutDir(dir.resolve("load")));
                 double mean = r.exitCode() == LoadResult.EXIT_OK && r.serviceTime().getTotalCount() > 0
                         ? r.serviceTime().getMean() : Double.NaN;
                 progress.printf(Locale.ROOT, "  service time at %,.0f/s: mean %,.0f us (%s)%n", ratePerSecond, mean,
@@ -197,14 +197,14 @@ public final class CapacityRunner {
     private LaunchedServer start(int workers, Path dir, Function<LaunchedServer, LoadPlan> warmup) throws IOException {
         LaunchedServer server = CellServer.launchVerified(setup, settings.cell(workers, settings.rateConnections()), dir);
         if (!settings.serverWarmup().isZero()) {
-            LoadGenerator.run(warmup.apply(server).withWarmup(Duration.ZERO).withDuration(settings.serverWarmup())
+            LoadGenerator.run(warmup.apply(server).withBounds(b -> b.withWarmup(Duration.ZERO)).withBounds(b -> b.forDuration(settings.serverWarmup()))
                     .withOutDir(null));
         }
         return server;
     }
 
     private LoadPlan plan(LaunchedServer server, Workload workload) {
-        return LoadPlans.plan(server.address(), workload, settings.generatorThreads()).withMaxLag(settings.maxLag());
+        return LoadPlans.plan(server.address(), workload, settings.generatorThreads()).withLimits(l -> l.withMaxLag(settings.maxLag()));
     }
 
     private LoadPlan closedLoop(LaunchedServer server, int connections) {
@@ -214,6 +214,6 @@ public final class CapacityRunner {
     /** An open-loop step at {@code rate}: the step's warmup and measured seconds. */
     private LoadPlan openLoop(LaunchedServer server, long rate, Arrivals arrivals) {
         return plan(server, settings.workload().openLoop(settings.rateConnections(), rate, arrivals))
-                .withWarmup(settings.stepWarmup()).withDuration(settings.step());
+                .withBounds(b -> b.withWarmup(settings.stepWarmup())).withBounds(b -> b.forDuration(settings.step()));
     }
 }

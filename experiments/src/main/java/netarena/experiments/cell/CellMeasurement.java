@@ -64,9 +64,9 @@ public final class CellMeasurement {
             }
             ProcStats idle = ProcStats.read(server.pid());
             LoadPlan plan = LoadPlans.plan(server.address(), Workload.of(cell), setup.generatorThreads())
-                    .withDuration(setup.duration());
+                    .withBounds(b -> b.forDuration(setup.duration()));
             if (!setup.warmup().isZero()) {
-                LoadGenerator.run(plan.withDuration(setup.warmup()));
+                LoadGenerator.run(plan.withBounds(b -> b.forDuration(setup.warmup())));
             }
             Measured measured = run(plan.withOutDir(dir), server.pid(), idle, cell.connections());
             if (!server.alive()) {

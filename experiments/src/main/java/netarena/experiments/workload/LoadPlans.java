@@ -1,8 +1,15 @@
 package netarena.experiments.workload;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import netarena.load.LoadBounds;
+import netarena.load.LoadDefaults;
+import netarena.load.LoadLimits;
 import netarena.load.LoadPlan;
+import netarena.load.LoadRequest;
+import netarena.load.LoadTarget;
+import netarena.load.OpenLoop;
 
 /**
  * The only place outside tests that makes a {@link LoadPlan}: from a {@link Workload} aimed at a started
@@ -15,14 +22,14 @@ public final class LoadPlans {
      * A request unanswered this long is a timeout error, in every experiment: long past any latency we
      * report, short enough that a wedged server fails its cell instead of hanging the run.
      */
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = LoadDefaults.TIMEOUT;
     /**
      * All connections must open within this in a measurement. Longer than the generator's own default: a
      * server JVM that has just started accepts thousands of connections while its JIT is still cold.
      */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     /** A verify check opens one connection to a server that has said it listens: it opens at once or never. */
-    public static final Duration CHECK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CHECK_CONNECT_TIMEOUT = LoadDefaults.CONNECT_TIMEOUT;
 
     private LoadPlans() {
     }
@@ -38,15 +45,16 @@ public final class LoadPlans {
             throw new IllegalArgumentException("generatorThreads must be at least 1, got " + generatorThreads);
         }
         int connections = workload.shape().connections();
-        LoadPlan plan = LoadPlan.to(server.getHostString(), server.getPort())
-                .withProtocol(workload.protocol())
-                .withConnections(connections, Math.min(generatorThreads, connections))
-                .withRequest(workload.op(), workload.sizeBytes(), workload.arg())
-                .withTimeouts(REQUEST_TIMEOUT, CONNECT_TIMEOUT);
-        return switch (workload.shape()) {
-            case LoadShape.ClosedLoop closed -> plan;
-            case LoadShape.OpenLoop open -> plan.withRate(open.ratePerSecond(), open.arrivals());
+        netarena.load.LoadShape shape = switch (workload.shape()) {
+            case LoadShape.ClosedLoop closed -> LoadDefaults.SHAPE;
+            case LoadShape.OpenLoop open -> new OpenLoop(open.ratePerSecond(), open.arrivals());
         };
+        return LoadPlan.to(server.getHostString(), server.getPort())
+                .withTarget(t -> t.withProtocol(workload.protocol()))
+                .withLimits(l -> l.withConnections(connections, Math.min(generatorThreads, connections)))
+                .withRequest(q -> q.withOp(workload.op(), workload.sizeBytes(), workload.arg()))
+                .withBounds(b -> b.withTimeouts(REQUEST_TIMEOUT, CONNECT_TIMEOUT))
+                .with(shape);
     }
 
     /**
@@ -54,12 +62,16 @@ public final class LoadPlans {
      * {@code timeCap}, each answer verified by the generator.
      */
     public static LoadPlan check(InetSocketAddress server, Workload workload, long requests, Duration timeCap) {
-        return plan(server, workload, 1).withRequests(requests, timeCap)
-                .withTimeouts(REQUEST_TIMEOUT, CHECK_CONNECT_TIMEOUT);
+        return plan(server, workload, 1)
+                .withBounds(b -> b.forRequests(requests, timeCap).withTimeouts(REQUEST_TIMEOUT, CHECK_CONNECT_TIMEOUT));
     }
 
-    /** The generator's defaults aimed at {@code host:port}: what {@code netarena load} fills from its options. */
-    public static LoadPlan defaults(String host, int port) {
-        return LoadPlan.to(host, port);
+    /**
+     * The plan {@code netarena load} assembles from its options, each part already checked by its own
+     * record; the defaults of the parts are {@link LoadDefaults}.
+     */
+    public static LoadPlan of(LoadTarget target, netarena.load.LoadShape shape, LoadBounds bounds, LoadRequest request,
+            LoadLimits limits, Path outDir) {
+        return new LoadPlan(target, shape, bounds, request, limits, outDir);
     }
 }

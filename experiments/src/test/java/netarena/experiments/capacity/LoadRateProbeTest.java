@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import netarena.load.Arrivals;
+import netarena.load.ErrorKind;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
+import netarena.load.OpenLoop;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.ProbeResult;
 import netarena.results.capacity.SearchResult;
@@ -46,7 +48,7 @@ class LoadRateProbeTest {
         var counts = new LoadResult.RequestCounts(sent, sent - failed - inFlight, failed, 0, inFlight, 0, 0);
         return new LoadResult(PLAN, Instant.now(), null, connectFailure, false, invalid, 1.0, -1, counts,
                 new LoadResult.RequestCounts(0, 0, 0, 0, 0, 0, 0),
-                new LoadResult.ErrorCounts(0, 0, failed, 0, 0, 0, 0, 0, 0, 0, new java.util.TreeMap<>()),
+                new LoadResult.ErrorCounts(java.util.Map.of(ErrorKind.TIMEOUT, failed), new java.util.TreeMap<>()),
                 new LoadResult.ConnectionCounts(1, 1, 0, 0, 1, 0), h, h, h, h, h, List.of());
     }
 
@@ -83,10 +85,12 @@ class LoadRateProbeTest {
     void theSloSearchRunsThroughTheGeneratorAgainstARealServer(@TempDir Path dir) throws Exception {
         try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR))) {
             InetSocketAddress address = server.start();
-            LoadPlan template = LoadPlan.to("127.0.0.1", address.getPort()).withConnections(2, 1)
-                    .withDuration(Duration.ofMillis(300)).withMaxLag(Duration.ofSeconds(1));
+            LoadPlan template = LoadPlan.to("127.0.0.1", address.getPort()).withLimits(l -> l.withConnections(2, 1))
+                    .withBounds(b -> b.forDuration(Duration.ofMillis(300)))
+                    .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            LoadRateProbe probe = new LoadRateProbe(() -> true, rate -> template.withRate(rate, Arrivals.CONSTANT), dir,
+            LoadRateProbe probe = new LoadRateProbe(() -> true,
+                    rate -> template.with(new OpenLoop(rate, Arrivals.CONSTANT)), dir,
                     new PrintStream(progress, true));
             // an SLO no loopback server can miss at 100-200 requests/s: the search passes at its maximum rate
             CapacityAnswer.SloAnswer answer = SloCapacity.measure(SloText.parse("p99<=2s", 0.5), "p99<=2s",
