@@ -36,14 +36,16 @@ final class MachineLimits {
         }
         int cpus = Runtime.getRuntime().availableProcessors();
         long paceable = LoadLimits.MAX_RATE_PER_THREAD * Math.min(plan.limits().threads(), cpus);
-        if (plan.shape().ratePerSecond() > paceable) {
-            throw new IllegalArgumentException("--rate " + plan.shape().ratePerSecond() + " is more than this machine can pace: "
+        long rate = plan.shape().ratePerSecond();
+        if (rate > paceable) {
+            throw new IllegalArgumentException("--rate " + rate + " is more than this machine can pace: "
                     + "at most " + LoadLimits.MAX_RATE_PER_THREAD + " requests/s per thread, and threads beyond its " + cpus
                     + " CPUs add no pacing (" + plan.limits().threads() + " threads): lower the rate");
         }
         long ports = ephemeralPorts(PORT_RANGE);
-        if (ports > 0 && plan.limits().connections() > ports) {
-            throw new IllegalArgumentException("--connections " + plan.limits().connections() + " to one target needs as many "
+        int connections = plan.limits().connections();
+        if (ports > 0 && connections > ports) {
+            throw new IllegalArgumentException("--connections " + connections + " to one target needs as many "
                     + "local ports, but the ephemeral port range (" + PORT_RANGE + ") holds only " + ports
                     + ": widen it or use fewer connections");
         }

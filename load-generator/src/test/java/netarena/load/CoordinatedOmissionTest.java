@@ -25,8 +25,10 @@ class CoordinatedOmissionTest {
 
     @Test
     void openLoopLatencyCountsTheStallFromEachIntendedSendTime() throws Exception {
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections(4, 1)).with(new OpenLoop(1_000, Arrivals.CONSTANT))
-                .withBounds(b -> b.forDuration(Duration.ofSeconds(6))).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections(4, 1))
+                .with(new OpenLoop(1_000, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(6))).withLimits(l -> l
+                .withMaxLag(Duration.ofSeconds(1)));
         LoadResult r = runWithStall(plan, Duration.ofMillis(2_500));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;
         double serviceP50Millis = r.serviceTime().getValueAtPercentile(50) / 1000.0;
@@ -39,7 +41,8 @@ class CoordinatedOmissionTest {
 
     @Test
     void closedLoopHidesTheStallInItsPercentiles() throws Exception {
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).with(new ClosedLoop(1)).withBounds(b -> b.forDuration(Duration.ofSeconds(3)))
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).with(new ClosedLoop(1))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(3)))
                 .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
         LoadResult r = runWithStall(plan, Duration.ofMillis(1_000));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;

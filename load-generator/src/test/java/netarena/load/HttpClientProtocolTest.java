@@ -49,7 +49,8 @@ class HttpClientProtocolTest {
     }
 
     private static LoadPlan plan(Op op, int size, long arg) {
-        return LoadPlan.to("127.0.0.1", 8080).withTarget(t -> t.withProtocol(WireProtocol.HTTP)).withRequest(q -> q.withOp(op, size, arg));
+        return LoadPlan.to("127.0.0.1", 8080).withTarget(t -> t.withProtocol(WireProtocol.HTTP)).withRequest(q -> q
+                .withOp(op, size, arg));
     }
 
     private static byte[] encode(ClientProtocol p, long... ids) {
@@ -195,7 +196,8 @@ class HttpClientProtocolTest {
 
     @Test
     void aCustomPostToEchoSendsItsBodyAndExpectsItBack() {
-        LoadPlan plan = plan(Op.ECHO, 64, 0).withRequest(q -> q.withHttp(HttpRequestSpec.custom("POST", "/echo?x=1", List.of(), 10)));
+        LoadPlan plan = plan(Op.ECHO, 64, 0).withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("POST", "/echo?x=1", List.of(), 10)));
         ClientProtocol p = ClientProtocol.factory(plan).newConnection();
         List<Request> requests = new ArrayList<>();
         byte[] answers = serve(encode(p, 42), requests);

@@ -39,7 +39,8 @@ class HttpLoadGeneratorTest {
     /** Lenient on the generator's own health: the test machine is shared, validity is tested elsewhere. */
     private LoadPlan plan() {
         return LoadPlan.to("127.0.0.1", server.port()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
-                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
     private static void assertAccounted(LoadResult.RequestCounts c) {
@@ -60,7 +61,8 @@ class HttpLoadGeneratorTest {
 
     @Test
     void openLoopKeepsItsScheduleOverHttp() {
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(1_000, Arrivals.CONSTANT))
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
+                .with(new OpenLoop(1_000, Arrivals.CONSTANT))
                 .withRequest(q -> q.withOp(Op.CPU, 0, 10)).withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(300, r.requests().ok(), r.errors() + " " + r.mismatchSamples());
         assertEquals(300, r.sendLag().getTotalCount());
@@ -71,7 +73,8 @@ class HttpLoadGeneratorTest {
     void reopensAndResendsWhenTheServerAnnouncesItsClose() {
         server.closeAfter(25);
         LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(8))
-                .withRequest(q -> q.withOp(Op.ECHO, 64, 0)).withBounds(b -> b.forRequests(600, Duration.ofSeconds(20))));
+                .withRequest(q -> q.withOp(Op.ECHO, 64, 0))
+                .withBounds(b -> b.forRequests(600, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(600, r.requests().ok());
         assertTrue(r.connections().closedByServer() >= 600 / 25 - 2, r.connections().toString());
@@ -86,7 +89,8 @@ class HttpLoadGeneratorTest {
     @Test
     void openLoopAlsoResendsAfterAnAnnouncedClose() {
         server.closeAfter(10);
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(2_000, Arrivals.CONSTANT))
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
+                .with(new OpenLoop(2_000, Arrivals.CONSTANT))
                 .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(300, r.requests().ok());
@@ -95,8 +99,10 @@ class HttpLoadGeneratorTest {
 
     @Test
     void countsAnswersOutside2xxByStatus(@TempDir Path out) throws IOException {
-        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/missing", List.of(), 0)))
-                .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20)))
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("GET", "/missing", List.of(), 0)))
+                .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20)))
                 .withOutDir(out));
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
         assertEquals(200, r.errors().httpStatus());
@@ -113,8 +119,10 @@ class HttpLoadGeneratorTest {
     @Test
     void aCustomRequestIsCheckedForStatusAndBodyLength() {
         LoadResult r = LoadGenerator.run(plan()
-                .withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Accept: text/plain"), 0)))
-                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
+                .withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("GET", "/plaintext", List.of("Accept: text/plain"), 0)))
+                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.errors() + " " + r.mismatchSamples());
         assertEquals(200, r.requests().ok());
         assertEquals("GET /plaintext", r.plan().requestLabel());
@@ -123,8 +131,10 @@ class HttpLoadGeneratorTest {
     @Test
     void aCustomPostToEchoIsCheckedByteForByte() {
         server.corruptEvery(10);
-        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withHttp(HttpRequestSpec.custom("POST", "/echo", List.of(), 500)))
-                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4)).withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("POST", "/echo", List.of(), 500)))
+                .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4))
+                .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
         assertEquals(20, r.errors().mismatch(), r.mismatchSamples().toString());
         assertEquals(180, r.requests().ok());
         assertTrue(r.mismatchSamples().get(0).contains("differs from what was sent"), r.mismatchSamples().toString());

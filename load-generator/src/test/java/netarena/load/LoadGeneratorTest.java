@@ -67,7 +67,8 @@ class LoadGeneratorTest {
 
     @Test
     void openLoopStopsAfterTheRequestBudget() {
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(3, 2)).with(new OpenLoop(2_000, Arrivals.POISSON))
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(3, 2))
+                .with(new OpenLoop(2_000, Arrivals.POISSON))
                 .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
         assertEquals(300, r.requests().sent(), r.requests().toString());
         assertEquals(300, r.requests().ok());
@@ -79,7 +80,8 @@ class LoadGeneratorTest {
     void aSilentServerCannotStretchTheRunPastItsHardStop() {
         server.silent(true);
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(200, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(200, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
                 .withBounds(b -> b.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2))));
         double seconds = (System.nanoTime() - start) / 1e9;
         // 1 s of sending, then at most the 2 s drain cap, however long the timeout: the bound sits halfway
@@ -93,7 +95,8 @@ class LoadGeneratorTest {
     @Test
     void requestsWithNoAnswerTimeOut() {
         server.silent(true);
-        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
                 .withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         assertTrue(r.errors().timeout() > 50, "timeouts: " + r.errors());
         assertEquals(r.errors().timeout(), r.requests().failed());
@@ -104,7 +107,8 @@ class LoadGeneratorTest {
     @Test
     void durationStopsOnTime() {
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).withBounds(b -> b.forDuration(Duration.ofMillis(800))));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(800))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 10, "ended, not hung: " + seconds + " s");
         assertEquals(0.8, r.measuredSeconds(), 0.2);
@@ -134,7 +138,8 @@ class LoadGeneratorTest {
     void connectionsThatDoNotOpenInTimeFailTheRun() throws IOException {
         // a listener that never accepts: past its backlog the kernel drops SYNs and connects hang
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", s.getLocalPort()).withLimits(l -> l.withConnections(16, 1))
+            LoadResult r = LoadGenerator.run(LoadPlan.to("127.0.0.1", s.getLocalPort()).withLimits(l -> l
+                    .withConnections(16, 1))
                     .withBounds(b -> b.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400))));
             assertEquals(LoadResult.EXIT_CONNECT_FAILED, r.exitCode());
             assertTrue(r.connectFailure().contains("of 16 connections"), r.connectFailure());
@@ -146,7 +151,8 @@ class LoadGeneratorTest {
     void corruptAnswersAreCountedAsMismatches() {
         server.corruptEvery(10);
         LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(2))
-                .withBounds(b -> b.forRequests(400, Duration.ofSeconds(20))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
+                .withBounds(b -> b.forRequests(400, Duration.ofSeconds(20))).withBounds(b -> b
+                .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // 1 in 10 answers corrupted: half with a flipped payload byte, half under a wrong id (then the
         // real request times out)
         assertTrue(r.errors().mismatch() >= 30, "mismatches: " + r.errors());
@@ -160,7 +166,8 @@ class LoadGeneratorTest {
     void wrongCpuResultsAreCaught() {
         server.corruptEvery(5);
         LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withOp(Op.CPU, 0, 1000)).with(new ClosedLoop(1))
-                .withBounds(b -> b.forRequests(100, Duration.ofSeconds(20))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
+                .withBounds(b -> b.forRequests(100, Duration.ofSeconds(20))).withBounds(b -> b
+                .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         assertTrue(r.errors().mismatch() >= 15, r.errors().toString());
         assertTrue(r.mismatchSamples().stream().anyMatch(s -> s.contains("cpu answer")), r.mismatchSamples().toString());
     }
@@ -180,7 +187,8 @@ class LoadGeneratorTest {
     void garbageAndBadFrameAreCountedByKindAndTheConnectionIsReopened() {
         after(Duration.ofMillis(300), () -> server.breakNextAnswer(TestFrameServer.Break.GARBAGE));
         after(Duration.ofMillis(700), () -> server.breakNextAnswer(TestFrameServer.Break.BAD_FRAME_AND_CLOSE));
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(500, Arrivals.CONSTANT))
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
+                .with(new OpenLoop(500, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1_200))));
         assertEquals(1, r.errors().malformed(), r.errors().toString());
         assertEquals(1, r.errors().badFrame(), r.errors().toString());
@@ -197,7 +205,8 @@ class LoadGeneratorTest {
     void droppedConnectionsAreCountedAndReopenedAndTheRunGoesOn() {
         after(Duration.ofMillis(600), server::dropConnections);
         long start = System.nanoTime();
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(4, 2)).with(new OpenLoop(400, Arrivals.CONSTANT))
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(4, 2))
+                .with(new OpenLoop(400, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
@@ -227,8 +236,10 @@ class LoadGeneratorTest {
     @Test
     void anOutageLongerThanTheTimeoutLeavesItsRequestsUnsentNotBurst() {
         after(Duration.ofMillis(300), () -> server.refuseFor(Duration.ofMillis(700)));
-        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1)).with(new OpenLoop(200, Arrivals.CONSTANT))
-                .withBounds(b -> b.forDuration(Duration.ofMillis(1_600))).withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
+        LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
+                .with(new OpenLoop(200, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(1_600))).withBounds(b -> b
+                .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // ~700 ms down at 200/s (longer on a busy machine): ~140 requests fell due, those older than the
         // 200 ms timeout at reconnect are counted unsent, the younger ones go out late
         assertTrue(r.requests().unsentBehindSchedule() >= 40, r.requests().toString());
@@ -242,7 +253,8 @@ class LoadGeneratorTest {
 
     @Test
     void warmupRequestsAreVerifiedButNotRecorded() {
-        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b.withWarmup(Duration.ofMillis(400)))
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b
+                .withWarmup(Duration.ofMillis(400)))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(600))));
         assertEquals(200, r.warmup().sent(), 5);
         assertEquals(r.warmup().sent(), r.warmup().ok());
@@ -253,7 +265,8 @@ class LoadGeneratorTest {
 
     @Test
     void stopEndsTheRunEarlyAndMarksItPartial() {
-        LoadGenerator generator = new LoadGenerator(plan().withBounds(b -> b.forDuration(Duration.ofSeconds(60))), p -> { });
+        LoadGenerator generator = new LoadGenerator(plan()
+                .withBounds(b -> b.forDuration(Duration.ofSeconds(60))), p -> { });
         after(Duration.ofMillis(400), generator::stop);
         long start = System.nanoTime();
         LoadResult r = generator.run();
@@ -268,7 +281,8 @@ class LoadGeneratorTest {
     @Test
     void aGeneratorThatFallsBehindItsBoundIsInvalid() {
         // 1 us is a bound no generator meets: the result must say its figures are its own
-        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(1_000, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofMillis(500)))
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(1_000, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(500)))
                 .withLimits(l -> l.withMaxLag(Duration.ofNanos(1_000))));
         assertFalse(r.valid());
         assertEquals(LoadResult.EXIT_INVALID, r.exitCode());
@@ -278,7 +292,8 @@ class LoadGeneratorTest {
     @Test
     void progressIsReportedEverySecond() {
         java.util.List<LoadProgress> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        new LoadGenerator(plan().with(new OpenLoop(200, Arrivals.CONSTANT)).withBounds(b -> b.forDuration(Duration.ofMillis(2_100))), lines::add)
+        new LoadGenerator(plan().with(new OpenLoop(200, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(2_100))), lines::add)
                 .run();
         assertTrue(lines.size() >= 2, lines.toString());
         LoadProgress first = lines.get(0);

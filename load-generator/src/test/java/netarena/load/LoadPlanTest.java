@@ -46,19 +46,25 @@ class LoadPlanTest {
         assertTrue(rule(() -> p.with(new OpenLoop(3_000_000, Arrivals.CONSTANT))).contains("add threads"));
         assertTrue(rule(() -> p.withRequest(q -> q.withOp(Op.CPU, 0, 2_000_000_000L))).contains("arg for cpu"));
         assertTrue(rule(() -> p.withBounds(b -> b.forDuration(Duration.ofHours(25)))).contains("duration"));
-        assertTrue(rule(() -> p.withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "/", List.of(), 0)))).contains("--protocol http only"));
+        assertTrue(rule(() -> p.withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("GET", "/", List.of(), 0)))).contains("--protocol http only"));
         LoadPlan http = p.withTarget(t -> t.withProtocol(WireProtocol.HTTP));
-        assertTrue(rule(() -> http.withRequest(q -> q.withHttp(HttpRequestSpec.custom("GET", "plaintext", List.of(), 0)))).contains("origin-form"));
-        assertTrue(rule(() -> http.withRequest(q -> q.withHttp(HttpRequestSpec.custom("HEAD", "/", List.of(), 0)))).contains("HEAD is not supported"));
-        assertTrue(rule(() -> http.withRequest(q -> q.withHttp(HttpRequestSpec.routes(List.of("Content-Length: 5"))))).contains("body size"));
-        assertTrue(rule(() -> http.withRequest(q -> q.withHttp(new HttpRequestSpec("POST", null, List.of(), 0)))).contains("needs a path"));
+        assertTrue(rule(() -> http.withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("GET", "plaintext", List.of(), 0)))).contains("origin-form"));
+        assertTrue(rule(() -> http.withRequest(q -> q
+                .withHttp(HttpRequestSpec.custom("HEAD", "/", List.of(), 0)))).contains("HEAD is not supported"));
+        assertTrue(rule(() -> http.withRequest(q -> q
+                .withHttp(HttpRequestSpec.routes(List.of("Content-Length: 5"))))).contains("body size"));
+        assertTrue(rule(() -> http.withRequest(q -> q
+                .withHttp(new HttpRequestSpec("POST", null, List.of(), 0)))).contains("needs a path"));
     }
 
     @Test
     void refusesMoreConnectionsThanTheMachineCanOpen() {
         long max = MachineLimits.maxOpenFiles();
         int tooMany = (int) Math.min(LoadLimits.MAX_CONNECTIONS, Math.max(max + 1, 100_000));
-        String why = rule(() -> MachineLimits.check(LoadPlan.to("127.0.0.1", 7000).withLimits(l -> l.withConnections(tooMany, 1))));
+        String why = rule(() -> MachineLimits.check(LoadPlan.to("127.0.0.1", 7000).withLimits(l -> l
+                .withConnections(tooMany, 1))));
         assertTrue(why.contains("--connections " + tooMany), why);
         assertTrue(why.contains("ulimit -n") || why.contains("ephemeral port range"), why);
     }

@@ -29,7 +29,8 @@ class MachineLimitsTest {
     void refusesBeforeOpeningAnythingWhenRunFromCode() {
         // nothing listens on port 1: a refusal from run() (not a connect failure) shows nothing was opened
         long tooMany = Math.max(MachineLimits.maxOpenFiles() + 1, 100_000);
-        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections((int) Math.min(tooMany, LoadLimits.MAX_CONNECTIONS), 1))
+        LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l
+                .withConnections((int) Math.min(tooMany, LoadLimits.MAX_CONNECTIONS), 1))
                 .withBounds(b -> b.forDuration(Duration.ofSeconds(1)));
         String why = assertThrows(IllegalArgumentException.class, () -> LoadGenerator.run(plan)).getMessage();
         assertTrue(why.contains("ulimit -n") || why.contains("ephemeral port range"), why);

@@ -24,7 +24,8 @@ class ResultFilesTest {
         try (TestFrameServer server = TestFrameServer.start()) {
             r = LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withConnections(2, 1))
                     .with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b.withWarmup(Duration.ofMillis(300)))
-                    .withBounds(b -> b.forDuration(Duration.ofMillis(2_300))).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
+                    .withBounds(b -> b.forDuration(Duration.ofMillis(2_300))).withLimits(l -> l
+                    .withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
         assertEquals("ok", json.get("status").asText());
