@@ -3,7 +3,6 @@ package netarena.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import netarena.protocol.ProtocolException;
@@ -33,7 +32,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
      */
     private static final int TIMED_OUT_HELD_PER_RUN = 1 << 22;
 
-    private final Owner owner;
+    private final ConnectionOwner owner;
     private final LoopStats stats;
     private final RunControl control;
     private final long timeoutNanos;
@@ -53,40 +52,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     private long connectStartedNanos;
     private long nextDueNanos = Long.MAX_VALUE;
 
-    /**
-     * What a connection needs from the event loop that owns it; called on that loop's thread only.
-     * {@link LoadLoop} is the one implementation.
-     */
-    interface Owner {
-        /** Opens a channel to the target with this handler. */
-        ChannelFuture open(ChannelHandler handler);
-
-        /** Runs {@code task} on the event loop after {@code delayNanos}. */
-        void later(Runnable task, long delayNanos);
-
-        /** A fresh protocol state for a new channel. */
-        ClientProtocol newProtocol();
-
-        /** True once the run has started (connection failures then reconnect rather than fail the run). */
-        boolean running();
-
-        /** True once the loop has finished: nothing reconnects. */
-        boolean finished();
-
-        /** The connection is usable: before the run this counts towards the start, during it it resumes. */
-        void connectionUp(LoadConnection c);
-
-        /** A connection could not open before the run started: the run fails. */
-        void connectFailedBeforeStart(LoadConnection c, Throwable cause);
-
-        /** Open loop: the connection is ready to send at {@link #nextDueNanos}. */
-        void schedule(LoadConnection c);
-
-        /** Open loop: the connection went down. */
-        void unschedule(LoadConnection c);
-    }
-
-    LoadConnection(int slot, LoadPlan plan, Owner owner, LoopStats stats, RunControl control) {
+    LoadConnection(int slot, LoadPlan plan, ConnectionOwner owner, LoopStats stats, RunControl control) {
         this.owner = owner;
         this.stats = stats;
         this.control = control;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One event loop of the generator and the connections it owns. Everything here runs on that loop's
  * thread, except what the controller reads: {@link #stats} at any time, and the finish figures after
- * {@link #finish} ran. Its connections see it only as their {@link LoadConnection.Owner}.
+ * {@link #finish} ran. Its connections see it only as their {@link ConnectionOwner}.
  *
  * <p>Open loop: the pacer keeps the loop's connections in a heap ordered by their next intended send
  * time, sends every request whose time has come (catching up, never skipping), and schedules itself on
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Closed loop: each connection refills its pipeline when answers arrive; there is no pacer.
  */
-final class LoadLoop implements LoadConnection.Owner {
+final class LoadLoop implements ConnectionOwner {
 
     final EventLoop eventLoop;
     final LoopStats stats = new LoopStats();
