@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import netarena.server.async.AsyncChannelServer;
 import netarena.server.netty.NettyServer;
@@ -15,12 +15,13 @@ import netarena.server.virtual.VirtualThreadServer;
 
 /**
  * The registry of I/O models: a new model is one class plus one line here. {@code netarena models}, the
- * conformance suite and the JMH parameters all read it.
+ * conformance suite and the JMH parameters all read it. A model is handed its config beside it
+ * ({@link #create}); the config does not name its model, so the models need not know this registry.
  */
 public enum ServerModel {
     THREAD_PER_CLIENT("thread-per-client",
             "blocking sockets, one platform thread per connection (--io-threads N: a fixed pool of N)",
-            ThreadPerClientServer::new),
+            ThreadPerClientServer::create),
     SELECTOR("selector",
             "java.nio Selector reactors, non-blocking channels, readiness-based (--io-threads reactors)",
             SelectorServer::new),
@@ -29,7 +30,7 @@ public enum ServerModel {
             AsyncChannelServer::new),
     VIRTUAL("virtual",
             "blocking sockets, one virtual thread per connection (--io-threads N: N carrier threads, JVM-wide)",
-            VirtualThreadServer::new),
+            VirtualThreadServer::create),
     NETTY_NIO("netty-nio",
             "Netty event loops on a java.nio Selector: readiness-based (--io-threads event loops)",
             NettyServer.on(NettyTransport.NIO), NettyTransport.NIO::unavailabilityReason),
@@ -42,15 +43,15 @@ public enum ServerModel {
 
     private final String label;
     private final String description;
-    private final Function<ServerConfig, Server> factory;
+    private final BiFunction<String, ServerConfig, Server> factory;
     private final Supplier<String> unavailability;
 
-    ServerModel(String label, String description, Function<ServerConfig, Server> factory) {
+    ServerModel(String label, String description, BiFunction<String, ServerConfig, Server> factory) {
         this(label, description, factory, () -> null);
     }
 
     /** @param unavailability why the model cannot run here (a native part is missing), or null when it can */
-    ServerModel(String label, String description, Function<ServerConfig, Server> factory,
+    ServerModel(String label, String description, BiFunction<String, ServerConfig, Server> factory,
             Supplier<String> unavailability) {
         this.label = label;
         this.description = description;
@@ -78,16 +79,13 @@ public enum ServerModel {
         return unavailabilityReason() == null;
     }
 
-    /** A new, unstarted server of this model. */
+    /** A new, unstarted server of this model with {@code config}; its threads are named after {@link #label}. */
     public Server create(ServerConfig config) {
-        if (config.model() != this) {
-            throw new IllegalArgumentException("config is for model " + config.model().label() + ", not " + label);
-        }
         String reason = unavailabilityReason();
         if (reason != null) {
             throw new IllegalStateException("model " + label + " is not available here: " + reason);
         }
-        return factory.apply(config);
+        return factory.apply(label, config);
     }
 
     public static ServerModel fromLabel(String label) {

@@ -1,5 +1,6 @@
 package netarena.server;
 
+import static netarena.server.testing.ModelConfigs.connectionsAtOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +23,7 @@ import netarena.protocol.Op;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.testing.ModelConfigs;
 import netarena.server.testing.NeverReaders;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,14 +37,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConformanceTest {
 
-    private static final String MATRIX = "netarena.server.ModelConfigs#arguments";
+    private static final String MATRIX = ModelConfigs.MATRIX;
     private static final String NAME = "{0} io={1} workers={2}";
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void echoesPayloadsOfEverySizeIntact(String model, int io, int workers, ServerConfig config) throws Exception {
+    void echoesPayloadsOfEverySizeIntact(ServerModel model, int io, int workers, ServerConfig config) throws Exception {
         int[] sizes = {0, 1, 13, 4096, 65536, FrameFormat.DEFAULT_MAX_FRAME_BYTES - FrameFormat.REQUEST_FIXED_BYTES};
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             SplittableRandom random = new SplittableRandom(42);
             for (int i = 0; i < sizes.length; i++) {
                 byte[] payload = new byte[sizes[i]];
@@ -57,9 +59,9 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void answersOneHundredPipelinedRequestsOnOneConnection(String model, int io, int workers, ServerConfig config)
+    void answersOneHundredPipelinedRequestsOnOneConnection(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             ByteBuffer all = ByteBuffer.allocate(100 * FrameFormat.requestWireBytes(8));
             for (int i = 0; i < 100; i++) {
                 byte[] payload = ByteBuffer.allocate(8).putLong(i * 31L).array();
@@ -81,9 +83,9 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void servesTwoHundredConcurrentConnections(String model, int io, int workers, ServerConfig config)
+    void servesTwoHundredConcurrentConnections(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        try (Server server = config.model().create(config)) {
+        try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             ExecutorService clients = Executors.newFixedThreadPool(32);
             try {
@@ -115,8 +117,8 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void runsEveryOpAndTheCpuResultIsRight(String model, int io, int workers, ServerConfig config) throws Exception {
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+    void runsEveryOpAndTheCpuResultIsRight(ServerModel model, int io, int workers, ServerConfig config) throws Exception {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             Response cpu = client.call(Op.CPU.code(), 12345, 100_000, new byte[0]);
             assertEquals(Status.OK, cpu.status());
             assertEquals(RequestWork.cpu(12345, 100_000), ByteBuffer.wrap(cpu.payload()).getLong());
@@ -138,12 +140,11 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void answersConcurrentDelaysWithoutHoldingAThread(String model, int io, int workers, ServerConfig config)
+    void answersConcurrentDelaysWithoutHoldingAThread(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
         // thread-per-client owns a thread per connection anyway: its DELAY sleeps there, so give it one each
-        ServerConfig c = config.model() == ServerModel.THREAD_PER_CLIENT ? config.withThreads(0, workers)
-                : config.withThreads(1, workers);
-        try (Server server = c.model().create(c)) {
+        ServerConfig c = connectionsAtOnce(model, config.toBuilder().threads(1, workers).build());
+        try (Server server = model.create(c)) {
             InetSocketAddress address = server.start();
             List<FrameClient> clients = new ArrayList<>();
             try {
@@ -172,9 +173,9 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void answersBadRequestsAndKeepsTheConnection(String model, int io, int workers, ServerConfig config)
+    void answersBadRequestsAndKeepsTheConnection(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             assertEquals(Status.BAD_REQUEST, client.call(0, 1, 0, new byte[0]).status());
             assertEquals(Status.BAD_REQUEST, client.call(99, 2, 0, new byte[0]).status());
             assertEquals(Status.BAD_REQUEST, client.call(Op.CPU.code(), 3, RequestWork.MAX_CPU_UNITS + 1, new byte[0]).status());
@@ -188,10 +189,10 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void closesOnlyTheConnectionThatSentABadFrame(String model, int io, int workers, ServerConfig config)
+    void closesOnlyTheConnectionThatSentABadFrame(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        ServerConfig c = connectionsAtOnce(config).withMaxFrameBytes(64 * 1024);
-        try (Server server = c.model().create(c)) {
+        ServerConfig c = connectionsAtOnce(model, config.toBuilder().maxFrameBytes(64 * 1024).build());
+        try (Server server = model.create(c)) {
             InetSocketAddress address = server.start();
             try (FrameClient healthy = new FrameClient(address)) {
                 assertEquals(Status.OK, healthy.call(Op.ECHO.code(), 1, 0, new byte[10]).status());
@@ -216,9 +217,9 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void survivesFiftyClientsThatResetMidFrame(String model, int io, int workers, ServerConfig config)
+    void survivesFiftyClientsThatResetMidFrame(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        try (Server server = config.model().create(config)) {
+        try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             for (int i = 0; i < 50; i++) {
                 FrameClient rude = new FrameClient(address);
@@ -241,10 +242,10 @@ class ConformanceTest {
      */
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void readsAgainAfterEachRequestThatFilledMaxPipelined(String model, int io, int workers, ServerConfig config)
+    void readsAgainAfterEachRequestThatFilledMaxPipelined(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        ServerConfig c = config.withMaxPipelined(1);
-        try (Server server = c.model().create(c); FrameClient client = new FrameClient(server.start())) {
+        ServerConfig c = config.toBuilder().maxPipelined(1).build();
+        try (Server server = model.create(c); FrameClient client = new FrameClient(server.start())) {
             client.socket().setSoTimeout(5_000);
             for (int i = 0; i < 200; i++) {
                 boolean delay = i % 2 == 1;
@@ -257,11 +258,11 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void stopsReadingFromAClientThatNeverReads(String model, int io, int workers, ServerConfig config)
+    void stopsReadingFromAClientThatNeverReads(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
         // a fixed pool of connection threads serves that many clients at once, by design: unbounded here
-        ServerConfig c = connectionsAtOnce(config).withMaxPendingBytes(256 * 1024);
-        try (Server server = c.model().create(c)) {
+        ServerConfig c = connectionsAtOnce(model, config.toBuilder().maxPendingBytes(256 * 1024).build());
+        try (Server server = model.create(c)) {
             InetSocketAddress address = server.start();
             // three clients, more than the workers: each blocked answer must hold its own connection's writer,
             // never a worker, or the other client's request would wait behind them
@@ -281,10 +282,10 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void refusesConnectionsPastTheLimitAndServesTheOthers(String model, int io, int workers, ServerConfig config)
+    void refusesConnectionsPastTheLimitAndServesTheOthers(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        ServerConfig c = connectionsAtOnce(config).withMaxConnections(3);
-        try (Server server = c.model().create(c)) {
+        ServerConfig c = connectionsAtOnce(model, config.toBuilder().maxConnections(3).build());
+        try (Server server = model.create(c)) {
             InetSocketAddress address = server.start();
             List<FrameClient> admitted = new ArrayList<>();
             try {
@@ -310,10 +311,10 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void stopsGracefullyWithRequestsInFlight(String model, int io, int workers, ServerConfig config)
+    void stopsGracefullyWithRequestsInFlight(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        ServerConfig c = connectionsAtOnce(config);
-        Server server = c.model().create(c);
+        ServerConfig c = connectionsAtOnce(model, config);
+        Server server = model.create(c);
         InetSocketAddress address = server.start();
         List<FrameClient> clients = new ArrayList<>();
         try {
@@ -343,9 +344,9 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void answersEveryRequestOfAHalfClosedClientThenCloses(String model, int io, int workers, ServerConfig config)
+    void answersEveryRequestOfAHalfClosedClientThenCloses(ServerModel model, int io, int workers, ServerConfig config)
             throws Exception {
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             for (int i = 0; i < 10; i++) {
                 client.send(i % 2 == 0 ? Op.ECHO.code() : Op.DELAY.code(), i, i % 2 == 0 ? 0 : 50_000, new byte[64]);
             }
@@ -361,11 +362,11 @@ class ConformanceTest {
 
     @ParameterizedTest(name = NAME)
     @MethodSource(MATRIX)
-    void neverLetsOneConnectionsStateLeakIntoAnotherOnTheSameThread(String model, int io, int workers,
+    void neverLetsOneConnectionsStateLeakIntoAnotherOnTheSameThread(ServerModel model, int io, int workers,
             ServerConfig config) throws Exception {
         // io-threads 1: every connection shares the one I/O thread (or pooled connection thread)
-        ServerConfig c = config.withThreads(1, workers);
-        try (Server server = c.model().create(c)) {
+        ServerConfig c = config.toBuilder().threads(1, workers).build();
+        try (Server server = model.create(c)) {
             InetSocketAddress address = server.start();
             byte[] whole = FrameFormat.encodeRequest(new netarena.protocol.Request(1, 77, 0, "AAAA".getBytes()));
             try (FrameClient first = new FrameClient(address)) {
@@ -379,15 +380,6 @@ class ConformanceTest {
                 }
             }
         }
-    }
-
-    /**
-     * A test that needs several connections served at the same time: thread-per-client with a fixed pool
-     * would make connection N+1 wait for one of the first N to close (its documented head-of-line
-     * blocking), so it gets a thread per client instead.
-     */
-    private static ServerConfig connectionsAtOnce(ServerConfig config) {
-        return config.model() == ServerModel.THREAD_PER_CLIENT ? config.withThreads(0, config.workers()) : config;
     }
 
     static void awaitOpenConnections(Server server, int open) throws InterruptedException {

@@ -130,7 +130,7 @@ public final class EchoSideBySide {
     /** Verified echoes per second of one model over the measuring window, and CPU per echo. */
     private static Result run(ServerModel model, int connections, int payload, int clientThreads, Duration warmup,
             Duration measure) throws Exception {
-        ServerConfig config = ServerConfig.defaults(model);
+        ServerConfig config = ServerConfig.defaults();
         ExecutorService threads = Executors.newFixedThreadPool(clientThreads);
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();

@@ -17,6 +17,7 @@ import netarena.protocol.RequestWork;
 import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpResponse;
 import netarena.protocol.http.HttpResponseDecoder;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,12 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class HttpOnEveryModelTest {
 
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
-    }
-
     private static Server start(ServerModel model, int workers) throws IOException {
-        ServerConfig config = ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP).withThreads(1, workers);
+        ServerConfig config = ServerConfig.builder().protocol(WireProtocol.HTTP).threads(1, workers).build();
         return model.create(config);
     }
 
@@ -61,7 +58,7 @@ class HttpOnEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void answersAPipelineInOrderAndClosesAfterConnectionClose(ServerModel model) throws IOException {
         for (int workers : new int[] {0, 2}) {
             try (Server server = start(model, workers)) {
@@ -86,7 +83,7 @@ class HttpOnEveryModelTest {
      * that overtakes one queued by the timer shows up as a wrong order.
      */
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void keepsRequestOrderWhenAnswersFinishOnDifferentThreads(ServerModel model) throws IOException {
         try (Server server = start(model, 0)) {
             InetSocketAddress address = server.start();
@@ -105,7 +102,7 @@ class HttpOnEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void sendsTheErrorAfterEarlierAnswersThenCloses(ServerModel model) throws IOException {
         try (Server server = start(model, 0)) {
             InetSocketAddress address = server.start();
@@ -116,7 +113,7 @@ class HttpOnEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void closesAnHttp10ConnectionAfterItsAnswer(ServerModel model) throws IOException {
         try (Server server = start(model, 0)) {
             InetSocketAddress address = server.start();

@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import netarena.protocol.Op;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.testing.ModelConfigs;
 import netarena.server.virtual.VirtualThreadServer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The models that do not need a thread per connection serve 2,000 connections open at once on a single
@@ -43,11 +44,10 @@ class ManyConnectionsTest {
     private static final int ROUNDS = 3;
 
     @ParameterizedTest
-    @EnumSource(value = ServerModel.class, names = {"SELECTOR", "ASYNC", "VIRTUAL", "NETTY_EPOLL"})
+    @MethodSource(ModelConfigs.WITHOUT_THREAD_PER_CONNECTION)
     void servesTwoThousandConnectionsOnOneIoThread(ServerModel model) throws Exception {
-        assumeTrue(model.available(), model::unavailabilityReason);
         assumeEnoughFileDescriptors();
-        ServerConfig config = ServerConfig.defaults(model).withThreads(1, 0).withBacklog(CONNECTIONS);
+        ServerConfig config = ServerConfig.builder().threads(1, 0).backlog(CONNECTIONS).build();
         ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS);
         List<FrameClient> clients = new ArrayList<>(CONNECTIONS);
         try (Server server = model.create(config)) {

@@ -1,5 +1,6 @@
 package netarena.server;
 
+import static netarena.server.testing.ModelConfigs.connectionsAtOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.testing.ModelConfigs;
 import netarena.server.testing.NeverReaders;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,19 +33,15 @@ class MemoryBudgetTest {
     private static final int PAYLOAD = FrameFormat.DEFAULT_MAX_FRAME_BYTES - FrameFormat.REQUEST_FIXED_BYTES;
     private static final long BUDGET = 2L << 20;
     /** Past its fair share a connection may still finish the read in hand: a read buffer's worth and its answers. */
-    private static final long PER_CONNECTION_SLACK = ServerConfig.FAIR_SHARE_BYTES + 256 * 1024;
-
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
-    }
+    private static final long PER_CONNECTION_SLACK = ServerConfig.Limits.FAIR_SHARE_BYTES + 256 * 1024;
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void holdsNoMoreThanTheBudgetWhenManyClientsNeverRead(ServerModel model) throws Exception {
-        ServerConfig config = ServerConfig.defaults(model)
-                .withThreads(model == ServerModel.THREAD_PER_CLIENT ? 0 : 1, 0)
-                .withMaxPendingBytes(1 << 20)
-                .withMaxBufferedBytes(BUDGET);
+        ServerConfig config = connectionsAtOnce(model, ServerConfig.builder().threads(1, 0)
+                .maxPendingBytes(1 << 20)
+                .maxBufferedBytes(BUDGET)
+                .build());
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             FrameClient big = new FrameClient(address);
@@ -100,14 +98,15 @@ class MemoryBudgetTest {
      * thread per connection sleep a DELAY on that thread, so nothing piles up there.)
      */
     @ParameterizedTest
-    @MethodSource("timerModels")
+    @MethodSource(ModelConfigs.TIMER_DELAY_MODELS)
     void boundsTheDelaysWaitingOnTheTimerAndCountsThemAsHeld(ServerModel model) throws Exception {
         int connections = 8;
         int perConnection = 1000;
         int budget = 256 * 1024;
-        ServerConfig config = ServerConfig.defaults(model).withThreads(1, 0)
-                .withMaxPendingBytes(budget)
-                .withMaxBufferedBytes(budget);
+        ServerConfig config = ServerConfig.builder().threads(1, 0)
+                .maxPendingBytes(budget)
+                .maxBufferedBytes(budget)
+                .build();
         int maxTimers = budget / 256;
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
@@ -151,11 +150,5 @@ class MemoryBudgetTest {
                 }
             }
         }
-    }
-
-    static List<ServerModel> timerModels() {
-        return models().stream()
-                .filter(m -> m != ServerModel.THREAD_PER_CLIENT && m != ServerModel.VIRTUAL)
-                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package netarena.server;
 
+import static netarena.server.testing.ModelConfigs.connectionsAtOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import netarena.protocol.FrameFormat;
@@ -21,6 +21,7 @@ import netarena.protocol.Request;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
 import netarena.protocol.WireProtocol;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,18 +38,13 @@ class TimeoutsTest {
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
-    }
-
     private static Server start(ServerModel model, WireProtocol protocol, Duration idle, Duration header) {
-        // a thread per client for thread-per-client, so that every test connection is served at once
-        return model.create(ServerConfig.defaults(model).withProtocol(protocol).withThreads(
-                model == ServerModel.THREAD_PER_CLIENT ? 0 : 1, 0).withTimeouts(idle, header));
+        return model.create(connectionsAtOnce(model, ServerConfig.builder().protocol(protocol).threads(1, 0)
+                .idleTimeout(idle).headerTimeout(header).build()));
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void closesAConnectionIdleLongerThanTheIdleTimeout(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, SHORT, LONG);
                 FrameClient client = new FrameClient(server.start())) {
@@ -63,7 +59,7 @@ class TimeoutsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void keepsTheFirstConnectionToAServerThatSatIdleLongerThanTheTimeout(ServerModel model) throws Exception {
         Duration idle = Duration.ofSeconds(1);
         try (Server server = start(model, WireProtocol.FRAME, idle, LONG)) {
@@ -81,7 +77,7 @@ class TimeoutsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void keepsAnIdleLookingConnectionWhoseRequestIsInFlight(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, SHORT, LONG);
                 FrameClient client = new FrameClient(server.start())) {
@@ -93,7 +89,7 @@ class TimeoutsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void endsAConnectionWhoseFrameIsNotWholeInTimeAndServesTheOthers(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, LONG, SHORT)) {
             InetSocketAddress address = server.start();
@@ -125,7 +121,7 @@ class TimeoutsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void answersTheRequestsBeforeAnUnfinishedOneThenCloses(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.FRAME, LONG, SHORT);
                 FrameClient client = new FrameClient(server.start())) {
@@ -145,7 +141,7 @@ class TimeoutsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void endsAnHttpConnectionWhoseHeadIsNotWholeInTime(ServerModel model) throws Exception {
         try (Server server = start(model, WireProtocol.HTTP, LONG, SHORT)) {
             InetSocketAddress address = server.start();

@@ -7,15 +7,11 @@ import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import netarena.server.Server;
 import netarena.server.ServerConfig;
-import netarena.server.ServerStats;
 import netarena.server.core.AcceptFailureLog;
 import netarena.server.core.NamedThreads;
 import netarena.server.core.RequestDispatcher;
-import netarena.server.core.ServerRuntime;
+import netarena.server.core.ServerLifecycle;
 
 /**
  * async: the JDK's completion model, {@link AsynchronousChannelGroup} with a fixed pool of
@@ -32,38 +28,41 @@ import netarena.server.core.ServerRuntime;
  * Per-connection state (the completion key of the Windows design) is {@link AsyncConnection}; per-I/O
  * state (the OVERLAPPED plus buffer) travels as the handlers' attachment.
  */
-public final class AsyncChannelServer implements Server {
+public final class AsyncChannelServer extends ServerLifecycle {
 
-    private final ServerConfig config;
-    private final ServerRuntime runtime;
-    private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
     private AsynchronousChannelGroup group;
     private AsynchronousServerSocketChannel listener;
-    private volatile boolean stopped;
+    private final Accepts accepts = new Accepts();
 
-    public AsyncChannelServer(ServerConfig config) {
-        this.config = config;
-        this.runtime = new ServerRuntime(config, RequestDispatcher.DelayMode.TIMER);
+    public AsyncChannelServer(String name, ServerConfig config) {
+        super(name, config, RequestDispatcher.DelayMode.TIMER);
     }
 
     @Override
-    public InetSocketAddress start() throws IOException {
-        int n = config.ioThreadsOr(Runtime.getRuntime().availableProcessors());
-        group = AsynchronousChannelGroup.withFixedThreadPool(n, NamedThreads.platform(config.model().label() + "-io"));
+    protected InetSocketAddress listen() throws IOException {
+        group = AsynchronousChannelGroup.withFixedThreadPool(ioThreadsOrOnePerCore(),
+                NamedThreads.platform(runtime.name() + "-io"));
         listener = AsynchronousServerSocketChannel.open(group);
-        listener.bind(new InetSocketAddress(config.bindHost(), config.port()), config.backlog());
-        listener.accept(null, acceptHandler);
+        listener.bind(config.bind().address(), config.bind().backlog());
+        listener.accept(null, accepts);
         return (InetSocketAddress) listener.getLocalAddress();
     }
 
-    private final CompletionHandler<AsynchronousSocketChannel, Void> acceptHandler = new CompletionHandler<>() {
+    /**
+     * The accept completions, on the group's threads: each posts the next accept before it sets up the
+     * connection it was given. A failure is counted, logged at most once per interval, and the next accept
+     * posted; none is posted once the stop closed the listener.
+     */
+    private final class Accepts implements CompletionHandler<AsynchronousSocketChannel, Void> {
+        private final AcceptFailureLog failures = new AcceptFailureLog();
+
         @Override
         public void completed(AsynchronousSocketChannel channel, Void unused) {
-            postNextAccept();
+            postNext();
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             } catch (IOException e) {
-                AsyncConnection.closeQuietly(channel);
+                closeQuietly(channel);
                 return;
             }
             AsyncConnection.open(runtime, channel);
@@ -71,42 +70,35 @@ public final class AsyncChannelServer implements Server {
 
         @Override
         public void failed(Throwable e, Void unused) {
-            if (stopped || !listener.isOpen()) {
+            if (stopping() || !listener.isOpen()) {
                 return;
             }
-            runtime.acceptFailed(acceptFailures, e instanceof Exception ex ? ex : new IOException(e));
-            postNextAccept();
+            runtime.acceptFailed(failures, e instanceof Exception ex ? ex : new IOException(e));
+            postNext();
         }
-    };
 
-    private void postNextAccept() {
-        if (!stopped && listener.isOpen()) {
-            listener.accept(null, acceptHandler);
+        private void postNext() {
+            if (!stopping() && listener.isOpen()) {
+                listener.accept(null, this);
+            }
         }
     }
 
     @Override
-    public void stop(Duration grace) {
-        if (stopped || listener == null) {
-            stopped = true;
+    protected void stopAccepting() {
+        closeListener(listener);
+    }
+
+    @Override
+    protected void stopThreads() {
+        if (group == null) {
             return;
         }
-        stopped = true;
-        AsyncConnection.closeQuietly(listener);
-        runtime.drain(grace);
         try {
             group.shutdownNow();
-            group.awaitTermination(1, TimeUnit.SECONDS);
         } catch (IOException e) {
-            // the group is going away either way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // closing the channels failed: the group is going away either way
         }
-        runtime.close();
-    }
-
-    @Override
-    public ServerStats.Snapshot stats() {
-        return runtime.stats().snapshot();
+        awaitTermination(group::awaitTermination);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import netarena.server.core.Connection;
 import netarena.server.core.ConnectionIo;
+import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
 /**
@@ -43,7 +44,7 @@ final class AsyncConnection implements ConnectionIo {
         AsyncConnection io = new AsyncConnection(channel);
         io.connection = runtime.admit(io);
         if (io.connection == null) {
-            closeQuietly(channel);
+            ServerLifecycle.closeQuietly(channel);
             return;
         }
         io.postRead();
@@ -164,16 +165,8 @@ final class AsyncConnection implements ConnectionIo {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeQuietly(channel);
+            ServerLifecycle.closeQuietly(channel);
             connection.onClosed();
-        }
-    }
-
-    static void closeQuietly(java.nio.channels.Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // being discarded
         }
     }
 }

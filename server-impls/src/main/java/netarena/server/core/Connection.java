@@ -103,8 +103,8 @@ public final class Connection {
         this.codec = runtime.newCodec();
         this.io = io;
         this.stats = runtime.stats();
-        this.maxPendingBytes = runtime.config().maxPendingBytes();
-        this.maxPipelined = runtime.config().maxPipelined();
+        this.maxPendingBytes = runtime.config().limits().pendingBytes();
+        this.maxPipelined = runtime.config().limits().pipelined();
         this.memory = runtime.memory();
         this.clock = runtime.reaper();
         this.lastActivityNanos = clock.now();
@@ -288,7 +288,7 @@ public final class Connection {
 
     /** Within its own limits, and either within its fair share or the server's budget has room. */
     private boolean roomToRead() {
-        return withinLimitOrNoteRefusal() && (held.get() <= ServerConfig.FAIR_SHARE_BYTES || memory.admits(this));
+        return withinLimitOrNoteRefusal() && (held.get() <= ServerConfig.Limits.FAIR_SHARE_BYTES || memory.admits(this));
     }
 
     /**

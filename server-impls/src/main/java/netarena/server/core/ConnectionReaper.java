@@ -30,8 +30,8 @@ final class ConnectionReaper {
 
     ConnectionReaper(ServerRuntime runtime, String name) {
         this.runtime = runtime;
-        this.idleNanos = runtime.config().idleTimeout().toNanos();
-        this.headerNanos = runtime.config().headerTimeout().toNanos();
+        this.idleNanos = runtime.config().timeouts().idle().toNanos();
+        this.headerNanos = runtime.config().timeouts().header().toNanos();
         this.thread = new ScheduledThreadPoolExecutor(1, NamedThreads.platform(name));
     }
 

@@ -14,7 +14,7 @@ import netarena.server.ServerStats;
  *
  * <p>The rules, while more than the budget is held:
  * <ul>
- *   <li>a connection holding more than {@link ServerConfig#FAIR_SHARE_BYTES} stops reading ({@link #admits}
+ *   <li>a connection holding more than {@link ServerConfig.Limits#FAIR_SHARE_BYTES} stops reading ({@link #admits}
  *       says no and remembers it); one holding less always reads, so hoarders cannot starve small requests;</li>
  *   <li>one waiting connection at a time, the one with a request in progress that holds the most, may read
  *       on until that request is whole ({@link #tick}): without it, large requests that together fill the
@@ -132,7 +132,7 @@ final class MemoryBudget {
         }
         Connection stuck = null;
         for (Connection connection : live) {
-            if (connection.pendingBytes() > 0 && connection.heldBytes() > ServerConfig.FAIR_SHARE_BYTES
+            if (connection.pendingBytes() > 0 && connection.heldBytes() > ServerConfig.Limits.FAIR_SHARE_BYTES
                     && now - connection.lastActivityNanos() > SHED_AFTER_NANOS
                     && (stuck == null || connection.lastActivityNanos() < stuck.lastActivityNanos())) {
                 stuck = connection;

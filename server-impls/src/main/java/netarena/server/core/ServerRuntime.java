@@ -17,6 +17,7 @@ public final class ServerRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
 
+    private final String name;
     private final ServerConfig config;
     private final ServerStats stats = new ServerStats();
     private final RequestDispatcher dispatcher;
@@ -25,13 +26,18 @@ public final class ServerRuntime implements AutoCloseable {
     private final ConnectionReaper reaper;
     private volatile boolean stopping;
 
-    public ServerRuntime(ServerConfig config, RequestDispatcher.DelayMode delayMode) {
+    /**
+     * @param name      what the server's threads are named after: its model's label
+     * @param delayMode how DELAY is served: SLEEP where each connection owns a thread, TIMER elsewhere
+     */
+    public ServerRuntime(String name, ServerConfig config, RequestDispatcher.DelayMode delayMode) {
+        this.name = name;
         this.config = config;
-        this.dispatcher = new RequestDispatcher(config.workers(), config.workerQueue(), delayMode,
-                config.model().label(), config.testCostMicros(), maxTimers(config));
-        this.memory = new MemoryBudget(config.maxBufferedBytes(), stats);
+        this.dispatcher = new RequestDispatcher(config.threads().workers(), config.threads().workerQueue(),
+                delayMode, name, config.testCostMicros(), maxTimers(config));
+        this.memory = new MemoryBudget(config.limits().bufferedBytes(), stats);
         stats.heldBytesFrom(memory::heldBytes);
-        this.reaper = new ConnectionReaper(this, config.model().label() + "-reaper");
+        this.reaper = new ConnectionReaper(this, name + "-reaper");
     }
 
     /**
@@ -40,7 +46,12 @@ public final class ServerRuntime implements AutoCloseable {
      */
     static int maxTimers(ServerConfig config) {
         return (int) Math.min(Integer.MAX_VALUE,
-                Math.max(1024, config.maxBufferedBytes() / Connection.REQUEST_OVERHEAD_BYTES));
+                Math.max(1024, config.limits().bufferedBytes() / Connection.REQUEST_OVERHEAD_BYTES));
+    }
+
+    /** What the server's threads are named after: its model's label. */
+    public String name() {
+        return name;
     }
 
     public ServerConfig config() {
@@ -67,7 +78,7 @@ public final class ServerRuntime implements AutoCloseable {
         return live;
     }
 
-    /** Bytes held for every connection together (see {@link ServerConfig#maxBufferedBytes}); any thread. */
+    /** Bytes held for every connection together (see {@link ServerConfig.Limits#bufferedBytes}); any thread. */
     public long heldBytes() {
         return memory.heldBytes();
     }
@@ -82,11 +93,11 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     ServerCodec newCodec() {
-        return config.protocol().newServerCodec(config.protocolLimits());
+        return config.protocol().newServerCodec(config.limits().protocolLimits());
     }
 
     /**
-     * Admits a newly accepted connection, or returns null when it is over {@code maxConnections} (or the
+     * Admits a newly accepted connection, or returns null when it is over {@code limits().connections()} (or the
      * server is stopping): the model then closes the socket at once. Counted either way.
      */
     public Connection admit(ConnectionIo io) {
@@ -94,7 +105,7 @@ public final class ServerRuntime implements AutoCloseable {
             stats.connectionRefused();
             return null;
         }
-        if (!stats.tryOpen(config.maxConnections())) {
+        if (!stats.tryOpen(config.limits().connections())) {
             stats.connectionRefused();
             return null;
         }

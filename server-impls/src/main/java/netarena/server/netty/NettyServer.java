@@ -15,14 +15,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
-import netarena.server.ServerStats;
 import netarena.server.core.AcceptFailureLog;
 import netarena.server.core.RequestDispatcher;
+import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
 /**
@@ -43,86 +44,81 @@ import netarena.server.core.ServerRuntime;
  * Half-closure is allowed, so a client that shuts its output still gets every answer. io_uring runs with
  * single-shot poll-in by default (see {@link NettyTransport#IO_URING_MULTISHOT_POLL} for the Netty bug).
  */
-public final class NettyServer implements Server {
+public final class NettyServer extends ServerLifecycle {
 
     private static final System.Logger LOG = System.getLogger(NettyServer.class.getName());
 
-    private final ServerConfig config;
     private final NettyTransport transport;
-    private final ServerRuntime runtime;
     private EventLoopGroup acceptor;
     private EventLoopGroup loops;
     private Channel listener;
-    private volatile boolean stopped;
 
-    public NettyServer(ServerConfig config, NettyTransport transport) {
-        this.config = config;
+    public NettyServer(String name, ServerConfig config, NettyTransport transport) {
+        super(name, config, RequestDispatcher.DelayMode.TIMER);
         this.transport = transport;
-        this.runtime = new ServerRuntime(config, RequestDispatcher.DelayMode.TIMER);
     }
 
-    /** The factory the model registry holds for one transport. */
-    public static Function<ServerConfig, Server> on(NettyTransport transport) {
-        return config -> new NettyServer(config, transport);
+    /** The factory the model registry holds for one transport: (model label, config) to server. */
+    public static BiFunction<String, ServerConfig, Server> on(NettyTransport transport) {
+        return (name, config) -> new NettyServer(name, config, transport);
     }
 
     @Override
-    public InetSocketAddress start() throws IOException {
-        String name = config.model().label();
+    protected InetSocketAddress listen() throws IOException {
         if (transport == NettyTransport.IO_URING && IoUring.isPollAddMultishotEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "io_uring multishot poll is on (-D{0}): connections reset before "
                     + "they are accepted may never be closed", NettyTransport.IO_URING_MULTISHOT_POLL);
         }
-        int n = config.ioThreadsOr(Runtime.getRuntime().availableProcessors());
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-acceptor", true),
+        int n = ioThreadsOrOnePerCore();
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(runtime.name() + "-acceptor", true),
                 transport.ioHandlerFactory());
-        loops = new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(name + "-loop", true),
+        loops = new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(runtime.name() + "-loop", true),
                 transport.ioHandlerFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        ServerConfig.Bind bind = config.bind();
+        ChannelFuture bound = bootstrap().bind(bind.host(), bind.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IOException("netty " + transport.label() + " could not bind " + bind.host() + ":"
+                    + bind.port() + ": " + bound.cause(), bound.cause());
+        }
+        listener = bound.channel();
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    private ServerBootstrap bootstrap() {
+        int maxPending = config.limits().pendingBytes();
+        return new ServerBootstrap()
                 .group(acceptor, loops)
                 .channel(transport.serverChannel())
-                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                .option(ChannelOption.SO_BACKLOG, config.bind().backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(new AcceptFailures(runtime))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.maxPendingBytes() / 2, config.maxPendingBytes()))
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(maxPending / 2, maxPending))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline().addLast(new NettyConnection(runtime, channel));
                     }
                 });
-        ChannelFuture bound = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            shutdownLoops();
-            runtime.close();
-            throw new IOException("netty " + transport.label() + " could not bind " + config.bindHost() + ":"
-                    + config.port() + ": " + bound.cause(), bound.cause());
-        }
-        listener = bound.channel();
-        return (InetSocketAddress) listener.localAddress();
     }
 
     @Override
-    public void stop(Duration grace) {
-        if (stopped || listener == null) {
-            stopped = true;
-            return;
+    protected void stopAccepting() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
         }
-        stopped = true;
-        listener.close().awaitUninterruptibly();
-        runtime.drain(grace);
-        shutdownLoops();
-        runtime.close();
     }
 
-    private void shutdownLoops() {
-        Future<?> a = acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        Future<?> l = loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        a.awaitUninterruptibly(2, TimeUnit.SECONDS);
-        l.awaitUninterruptibly(2, TimeUnit.SECONDS);
+    @Override
+    protected void stopThreads() {
+        List<Future<?>> shutdowns = new ArrayList<>();
+        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, loops}) {
+            if (group != null) {
+                shutdowns.add(group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+            }
+        }
+        shutdowns.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
     }
 
     /**
@@ -153,10 +149,5 @@ public final class NettyServer implements Server {
                 ctx.executor().schedule(resume, AcceptFailureLog.BACKOFF_NANOS, TimeUnit.NANOSECONDS);
             }
         }
-    }
-
-    @Override
-    public ServerStats.Snapshot stats() {
-        return runtime.stats().snapshot();
     }
 }

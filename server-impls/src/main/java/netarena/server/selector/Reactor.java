@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
 /**
@@ -64,7 +65,7 @@ final class Reactor implements Runnable {
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
             connection.registered(key);
         } catch (IOException e) {
-            closeQuietly(channel);
+            ServerLifecycle.closeQuietly(channel);
         }
     }
 
@@ -97,7 +98,7 @@ final class Reactor implements Runnable {
             for (SelectionKey key : selector.keys()) {
                 ((SelectorConnection) key.attachment()).close();
             }
-            closeQuietly(selector);
+            ServerLifecycle.closeQuietly(selector);
         }
     }
 
@@ -108,14 +109,6 @@ final class Reactor implements Runnable {
             thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // being discarded
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import netarena.server.core.Connection;
 import netarena.server.core.ConnectionIo;
+import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
 /**
@@ -37,7 +38,7 @@ final class SelectorConnection implements ConnectionIo {
     boolean admit(ServerRuntime runtime) {
         connection = runtime.admit(this);
         if (connection == null) {
-            Reactor.closeQuietly(channel);
+            ServerLifecycle.closeQuietly(channel);
             return false;
         }
         return true;
@@ -174,7 +175,7 @@ final class SelectorConnection implements ConnectionIo {
                 if (key != null) {
                     key.cancel();
                 }
-                Reactor.closeQuietly(channel);
+                ServerLifecycle.closeQuietly(channel);
             });
             connection.onClosed();
         }

@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
-import netarena.server.Server;
 import netarena.server.ServerConfig;
-import netarena.server.ServerStats;
-import netarena.server.core.AcceptFailureLog;
-import netarena.server.core.NamedThreads;
 import netarena.server.core.RequestDispatcher;
-import netarena.server.core.ServerRuntime;
+import netarena.server.core.ServerLifecycle;
 
 /**
  * selector: java.nio reactors, readiness-based.
@@ -26,78 +21,47 @@ import netarena.server.core.ServerRuntime;
  *       is over max-pending, which bounds memory per connection (plus a 16 KiB read buffer).</li>
  * </ul>
  */
-public final class SelectorServer implements Server {
+public final class SelectorServer extends ServerLifecycle {
 
-    private final ServerConfig config;
-    private final ServerRuntime runtime;
-    private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
-    private Reactor[] reactors;
+    private Reactor[] reactors = new Reactor[0];
     private ServerSocketChannel listener;
-    private Thread acceptor;
-    private volatile boolean stopped;
+    private int nextReactor;
 
-    public SelectorServer(ServerConfig config) {
-        this.config = config;
-        this.runtime = new ServerRuntime(config, RequestDispatcher.DelayMode.TIMER);
+    public SelectorServer(String name, ServerConfig config) {
+        super(name, config, RequestDispatcher.DelayMode.TIMER);
     }
 
     @Override
-    public InetSocketAddress start() throws IOException {
-        int n = config.ioThreadsOr(Runtime.getRuntime().availableProcessors());
+    protected InetSocketAddress listen() throws IOException {
+        int n = ioThreadsOrOnePerCore();
         reactors = new Reactor[n];
         for (int i = 0; i < n; i++) {
-            reactors[i] = new Reactor(runtime, config.model().label() + "-reactor-" + (i + 1));
+            reactors[i] = new Reactor(runtime, runtime.name() + "-reactor-" + (i + 1));
             reactors[i].start();
         }
         listener = ServerSocketChannel.open();
-        listener.bind(new InetSocketAddress(config.bindHost(), config.port()), config.backlog());
-        acceptor = NamedThreads.platform(config.model().label() + "-acceptor").newThread(this::acceptLoop);
-        acceptor.start();
+        listener.bind(config.bind().address(), config.bind().backlog());
+        startAcceptor(listener::accept, this::handOff);
         return (InetSocketAddress) listener.getLocalAddress();
     }
 
-    private void acceptLoop() {
-        int next = 0;
-        while (!stopped) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (IOException e) {
-                if (stopped) {
-                    return;
-                }
-                runtime.acceptFailed(acceptFailures, e);
-                continue;
-            }
-            reactors[next].adopt(channel);
-            next = (next + 1) % reactors.length;
-        }
+    /** Gives a new channel to the next reactor, round-robin; the acceptor thread. */
+    private void handOff(SocketChannel channel) {
+        reactors[nextReactor].adopt(channel);
+        nextReactor = (nextReactor + 1) % reactors.length;
     }
 
     @Override
-    public void stop(Duration grace) {
-        if (stopped || listener == null) {
-            stopped = true;
-            return;
-        }
-        stopped = true;
-        try {
-            listener.close();
-            acceptor.join(1000);
-        } catch (IOException e) {
-            // the listener is going away either way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        runtime.drain(grace);
+    protected void stopAccepting() {
+        closeListener(listener);
+    }
+
+    @Override
+    protected void stopThreads() {
         for (Reactor reactor : reactors) {
-            reactor.shutdown();
+            if (reactor != null) {
+                reactor.shutdown();
+            }
         }
-        runtime.close();
-    }
-
-    @Override
-    public ServerStats.Snapshot stats() {
-        return runtime.stats().snapshot();
     }
 }

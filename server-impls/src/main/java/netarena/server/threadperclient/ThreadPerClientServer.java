@@ -1,16 +1,11 @@
 package netarena.server.threadperclient;
 
-import java.net.InetSocketAddress;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
-import netarena.server.ServerStats;
 import netarena.server.core.BlockingSocketServer;
 import netarena.server.core.NamedThreads;
-import netarena.server.core.RequestDispatcher;
 
 /**
  * thread-per-client: the classic blocking design.
@@ -27,33 +22,18 @@ import netarena.server.core.RequestDispatcher;
  * </ul>
  * Memory per connection: one 16 KiB read buffer and the thread's stack; reading stops at max-pending.
  */
-public final class ThreadPerClientServer implements Server {
+public final class ThreadPerClientServer {
 
-    private final BlockingSocketServer server;
-
-    public ThreadPerClientServer(ServerConfig config) {
-        String name = config.model().label() + "-conn";
-        this.server = new BlockingSocketServer(config, () -> connectionThreads(config.ioThreads(), name),
-                NamedThreads.platform(config.model().label() + "-writer"), RequestDispatcher.DelayMode.SLEEP);
+    private ThreadPerClientServer() {
     }
 
-    private static ExecutorService connectionThreads(int poolSize, String name) {
-        return poolSize == 0 ? Executors.newThreadPerTaskExecutor(NamedThreads.platform(name))
-                : Executors.newFixedThreadPool(poolSize, NamedThreads.platform(name));
-    }
-
-    @Override
-    public InetSocketAddress start() throws IOException {
-        return server.start();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        server.stop(grace);
-    }
-
-    @Override
-    public ServerStats.Snapshot stats() {
-        return server.stats();
+    /** A new, unstarted thread-per-client server; its threads are named after {@code name}. */
+    public static Server create(String name, ServerConfig config) {
+        int poolSize = config.threads().io();
+        ThreadFactory connectionThreads = NamedThreads.platform(name + "-conn");
+        return new BlockingSocketServer(name, config,
+                () -> poolSize == 0 ? Executors.newThreadPerTaskExecutor(connectionThreads)
+                        : Executors.newFixedThreadPool(poolSize, connectionThreads),
+                NamedThreads.platform(name + "-writer"));
     }
 }

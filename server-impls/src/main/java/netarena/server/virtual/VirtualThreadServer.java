@@ -1,16 +1,10 @@
 package netarena.server.virtual;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
-import netarena.server.ServerStats;
 import netarena.server.core.BlockingSocketServer;
-import netarena.server.core.RequestDispatcher;
 
 /**
  * virtual: blocking {@code java.net} sockets, one virtual thread per connection.
@@ -32,21 +26,24 @@ import netarena.server.core.RequestDispatcher;
  * <p>The accept loop and the connection code are those of thread-per-client
  * ({@link BlockingSocketServer}); only the executor differs.
  */
-public final class VirtualThreadServer implements Server {
+public final class VirtualThreadServer {
 
-    private final ServerConfig config;
-    private final BlockingSocketServer server;
-
-    public VirtualThreadServer(ServerConfig config) {
-        this.config = config;
-        String name = config.model().label() + "-conn-";
-        this.server = new BlockingSocketServer(config, () -> connectionThreads(name),
-                Thread.ofVirtual().name(config.model().label() + "-writer-", 1).factory(),
-                RequestDispatcher.DelayMode.SLEEP);
+    private VirtualThreadServer() {
     }
 
-    private static ExecutorService connectionThreads(String name) {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 1).factory());
+    /**
+     * A new, unstarted virtual-thread server; its threads are named after {@code name}. A non-zero
+     * {@code --io-threads} is applied to the scheduler as it starts, before it binds, so a server made by a
+     * test or an embedding program gets the carriers it asked for too.
+     */
+    public static Server create(String name, ServerConfig config) {
+        int carriers = config.threads().io();
+        return new BlockingSocketServer(name, config, () -> {
+            if (carriers > 0) {
+                CarrierThreads.apply(carriers);
+            }
+            return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-conn-", 1).factory());
+        }, Thread.ofVirtual().name(name + "-writer-", 1).factory());
     }
 
     /**
@@ -66,27 +63,5 @@ public final class VirtualThreadServer implements Server {
      */
     public static OptionalInt carrierThreads() {
         return CarrierThreads.parallelism();
-    }
-
-    /**
-     * Binds and starts accepting. A non-zero {@code --io-threads} is applied to the scheduler first, so a
-     * server made by a test or an embedding program gets the carriers it asked for too.
-     */
-    @Override
-    public InetSocketAddress start() throws IOException {
-        if (config.ioThreads() > 0) {
-            CarrierThreads.apply(config.ioThreads());
-        }
-        return server.start();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        server.stop(grace);
-    }
-
-    @Override
-    public ServerStats.Snapshot stats() {
-        return server.stats();
     }
 }

@@ -11,7 +11,6 @@ import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
 import netarena.protocol.Request;
 import netarena.server.ServerConfig;
-import netarena.server.ServerModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class LingeringCloseTest {
 
     @BeforeEach
     void connect() {
-        runtime = new ServerRuntime(ServerConfig.defaults(ServerModel.SELECTOR), RequestDispatcher.DelayMode.TIMER);
+        runtime = new ServerRuntime("selector", ServerConfig.defaults(), RequestDispatcher.DelayMode.TIMER);
         io = new RecordingIo();
         connection = new Connection(runtime, io);
         io.connection = connection;

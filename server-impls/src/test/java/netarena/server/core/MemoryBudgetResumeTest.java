@@ -10,7 +10,6 @@ import java.util.List;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.Op;
 import netarena.server.ServerConfig;
-import netarena.server.ServerModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +21,15 @@ class MemoryBudgetResumeTest {
     /** Enough waiters that some share a hash bin in the paused set, which is what made the walk endless. */
     private static final int WAITERS = 64;
     private static final long BUDGET = 1 << 20;
-    private static final int PARTIAL_PAYLOAD = 2 * ServerConfig.FAIR_SHARE_BYTES;
+    private static final int PARTIAL_PAYLOAD = 2 * ServerConfig.Limits.FAIR_SHARE_BYTES;
 
     /** What the first connection resumed does with the room it finds: reads into it until it is spent. */
     private Runnable refillOnFirstResume;
 
     @Test
     void resumesEachWaiterOnceATickEvenWhenTheFirstResumedFillsTheBudgetAgain() {
-        ServerConfig config = ServerConfig.defaults(ServerModel.ASYNC).withMaxBufferedBytes(BUDGET);
-        ServerRuntime runtime = new ServerRuntime(config, RequestDispatcher.DelayMode.TIMER);
+        ServerConfig config = ServerConfig.builder().maxBufferedBytes(BUDGET).build();
+        ServerRuntime runtime = new ServerRuntime("async", config, RequestDispatcher.DelayMode.TIMER);
         try {
             MemoryBudget memory = runtime.memory();
             List<Connection> connections = new ArrayList<>();
