@@ -62,7 +62,7 @@ public class RoundTripBenchmark extends BenchmarkDefaults {
             ServerModel serverModel = ServerModel.fromLabel(model);
             // thread-per-client's io-threads is a connection pool: a pool smaller than -t would starve threads
             int io = serverModel == ServerModel.THREAD_PER_CLIENT ? 0 : ioThreads;
-            ServerConfig config = ServerConfig.defaults(serverModel).withThreads(io, workers);
+            ServerConfig config = ServerConfig.builder().threads(io, workers).build();
             server = serverModel.create(config);
             address = server.start();
         }

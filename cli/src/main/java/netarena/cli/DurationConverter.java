@@ -3,7 +3,7 @@ package netarena.cli;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Parses durations as people write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601. */
+/** Parses durations as people write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601; and writes them so. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     @Override

@@ -13,9 +13,9 @@ final class ModelSetup {
     private ModelSetup() {
     }
 
-    static void beforeStart(ServerConfig config) {
-        if (config.model() == ServerModel.VIRTUAL && config.ioThreads() > 0) {
-            VirtualThreadServer.applyCarrierThreads(config.ioThreads());
+    static void beforeStart(ServerModel model, ServerConfig config) {
+        if (model == ServerModel.VIRTUAL && config.threads().io() > 0) {
+            VirtualThreadServer.applyCarrierThreads(config.threads().io());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import sun.misc.Signal;
  * {@code netarena serve}: runs one server until SIGTERM or Ctrl-C, then stops gracefully and exits 0.
  * Prints exactly one line on stdout, {@code listening on HOST:PORT}, once it accepts connections.
  */
-@Command(name = "serve", description = {
+@Command(name = "serve", defaultValueProvider = DurationDefaultProvider.class, description = {
     "Run one server model until SIGTERM or Ctrl-C.",
     "Prints exactly one line on stdout, 'listening on HOST:PORT', once it accepts connections; logs go to stderr."})
 final class ServeCommand implements Callable<Integer> {
@@ -28,73 +29,89 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
+    @Option(names = "--model", required = true, paramLabel = "<model>",
+            description = "The I/O model (see `netarena models`).")
     String model;
 
-    @Option(names = "--protocol", defaultValue = "frame", description = "Wire protocol: frame or http (HTTP/1.1, docs/HTTP.md). Default: ${DEFAULT-VALUE}.")
-    String protocol;
+    @Option(names = "--protocol", paramLabel = "<protocol>",
+            description = "Wire protocol: frame or http (HTTP/1.1, docs/HTTP.md). Default: ${DEFAULT-VALUE}.")
+    String protocol = ServerDefaults.PROTOCOL.label();
 
-    @Option(names = "--bind", defaultValue = ServerConfig.DEFAULT_BIND_HOST,
+    @Option(names = "--bind", paramLabel = "<host>",
             description = "Address to bind. Default: ${DEFAULT-VALUE} (loopback only).")
-    String bind;
+    String bind = ServerDefaults.BIND_HOST;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
-    int port;
+    @Option(names = "--port", paramLabel = "<port>", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port = ServerDefaults.PORT;
 
-    @Option(names = "--io-threads", defaultValue = "0", description = {
-        "I/O threads: reactors, event loops or completion threads; for thread-per-client the fixed pool size",
-        "(0: a new thread per client); for virtual the carrier threads (the JVM-wide virtual-thread scheduler",
-        "parallelism, applied before the first virtual thread starts). 0 means the model's default."})
-    int ioThreads;
+    @Option(names = "--io-threads", paramLabel = "<n>", description = "I/O threads: reactors, event loops or "
+            + "completion threads; for thread-per-client the fixed pool size (0: a new thread per client); for virtual "
+            + "the carrier threads (the JVM-wide virtual-thread scheduler parallelism, applied before the first "
+            + "virtual thread starts). 0 means the model's default. Default: ${DEFAULT-VALUE}.")
+    int ioThreads = ServerDefaults.IO_THREADS;
 
-    @Option(names = "--workers", defaultValue = "0",
-            description = "Worker threads that run requests apart from the I/O threads; 0 runs them on the I/O thread.")
-    int workers;
+    @Option(names = "--workers", paramLabel = "<n>", description = "Worker threads that run requests apart from "
+            + "the I/O threads; 0 runs them on the I/O thread. Default: ${DEFAULT-VALUE}.")
+    int workers = ServerDefaults.WORKERS;
 
-    @Option(names = "--worker-queue", defaultValue = "4096",
+    @Option(names = "--worker-queue", paramLabel = "<n>",
             description = "Requests that may wait for a worker; beyond it they are answered BUSY. Default: ${DEFAULT-VALUE}.")
-    int workerQueue;
+    int workerQueue = ServerDefaults.WORKER_QUEUE;
 
-    @Option(names = "--max-connections", defaultValue = "10000",
+    @Option(names = "--max-connections", paramLabel = "<n>",
             description = "Connections served at once; more are accepted, closed and counted refused. Default: ${DEFAULT-VALUE}.")
-    int maxConnections;
+    int maxConnections = ServerDefaults.MAX_CONNECTIONS;
 
-    @Option(names = "--max-frame", defaultValue = "1048576",
+    @Option(names = "--max-frame", paramLabel = "<bytes>",
             description = "Largest frame length (or HTTP body) in bytes. Default: ${DEFAULT-VALUE}.")
-    int maxFrame;
+    int maxFrame = ServerDefaults.MAX_FRAME_BYTES;
 
-    @Option(names = "--max-pending", defaultValue = "1048576",
+    @Option(names = "--max-pending", paramLabel = "<bytes>",
             description = "Unsent bytes per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
-    int maxPending;
+    int maxPending = ServerDefaults.MAX_PENDING_BYTES;
 
-    @Option(names = "--max-buffered", paramLabel = "BYTES", description = {
-        "Bytes the whole server may hold for its connections (partial requests, unanswered requests, unsent",
-        "answers); past it, connections holding more than 64 KiB stop reading. Default: a quarter of the heap."})
+    @Option(names = "--max-buffered", paramLabel = "<bytes>", description = "Bytes the whole server may hold for "
+            + "its connections (partial requests, unanswered requests, unsent answers); past it, connections holding "
+            + "more than " + ServerConfig.Limits.FAIR_SHARE_BYTES + " bytes stop reading. Default: a quarter of the "
+            + "heap, at least " + ServerDefaults.MIN_MAX_BUFFERED_BYTES + " bytes.")
     Long maxBuffered;
 
-    @Option(names = "--backlog", defaultValue = "1024", description = "Listen backlog. Default: ${DEFAULT-VALUE}.")
-    int backlog;
+    @Option(names = "--backlog", paramLabel = "<n>", description = "Listen backlog. Default: ${DEFAULT-VALUE}.")
+    int backlog = ServerDefaults.BACKLOG;
 
-    @Option(names = "--grace", defaultValue = "5s",
-            description = "How long a stop waits for requests in flight, e.g. 500ms, 5s. Default: ${DEFAULT-VALUE}.",
-            converter = DurationConverter.class)
-    Duration grace;
+    @Option(names = "--grace", paramLabel = "<duration>", converter = DurationConverter.class,
+            description = "How long a stop waits for requests in flight, e.g. 500ms, 5s. Default: ${DEFAULT-VALUE}.")
+    Duration grace = ServerDefaults.GRACE;
 
-    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(names = "--idle-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
             description = "Close a connection with no byte read or written and no request in flight this long. Default: ${DEFAULT-VALUE}.")
-    Duration idleTimeout;
+    Duration idleTimeout = ServerDefaults.IDLE_TIMEOUT;
 
-    @Option(names = "--header-timeout", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--header-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
             description = "Close a connection whose request (a frame, or an HTTP head and body) is not whole this long after its first byte. Default: ${DEFAULT-VALUE}.")
-    Duration headerTimeout;
+    Duration headerTimeout = ServerDefaults.HEADER_TIMEOUT;
 
-    @Option(names = "--max-pipelined", defaultValue = "1024",
+    @Option(names = "--max-pipelined", paramLabel = "<n>",
             description = "Unanswered requests per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
-    int maxPipelined;
+    int maxPipelined = ServerDefaults.MAX_PIPELINED;
 
-    @Option(names = "--test-cost-micros", defaultValue = "0", hidden = true,
+    @Option(names = "--test-cost-micros", paramLabel = "<micros>", hidden = true,
             description = "Test only: CPU microseconds burnt on every request, to inject a known regression.")
-    long testCostMicros;
+    long testCostMicros = ServerDefaults.TEST_COST_MICROS;
+
+    /**
+     * The config the options say. A rule they break is an IllegalArgumentException naming it, which the
+     * command line prints as one line.
+     */
+    ServerConfig config() {
+        return new ServerConfig(WireProtocol.fromLabel(protocol),
+                new ServerConfig.Bind(bind, port, backlog),
+                new ServerConfig.Threads(ioThreads, workers, workerQueue),
+                new ServerConfig.Limits(maxConnections, maxFrame, maxPending,
+                        maxBuffered != null ? maxBuffered : ServerDefaults.maxBufferedBytes(), maxPipelined),
+                new ServerConfig.Timeouts(idleTimeout, headerTimeout, grace),
+                testCostMicros);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -109,8 +126,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
             return 2;
         }
-        ServerConfig config = config(serverModel);
-        ModelSetup.beforeStart(config);
+        ServerConfig config = config();
+        ModelSetup.beforeStart(serverModel, config);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
         Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
@@ -134,27 +151,6 @@ final class ServeCommand implements Callable<Integer> {
         server.stop(grace);
         LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
         return 0;
-    }
-
-    /** The server configuration the options describe. */
-    private ServerConfig config(ServerModel serverModel) {
-        ServerConfig config = ServerConfig.defaults(serverModel)
-                .withProtocol(WireProtocol.fromLabel(protocol))
-                .withBind(bind, port)
-                .withThreads(ioThreads, workers)
-                .withWorkerQueue(workerQueue)
-                .withMaxConnections(maxConnections)
-                .withMaxFrameBytes(maxFrame)
-                .withMaxPendingBytes(maxPending)
-                .withBacklog(backlog)
-                .withGrace(grace)
-                .withTimeouts(idleTimeout, headerTimeout)
-                .withMaxPipelined(maxPipelined)
-                .withTestCostMicros(testCostMicros);
-        if (maxBuffered != null) {
-            config = config.withMaxBufferedBytes(maxBuffered);
-        }
-        return config;
     }
 
     /** The warning for a server bound where others can reach it, or null for a loopback address. */

@@ -16,6 +16,7 @@ import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,10 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(60)
 class HttpLoadOnEveryModelTest {
 
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
-    }
-
     private static LoadPlan plan(InetSocketAddress address) {
         return LoadPlan.to("127.0.0.1", address.getPort()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
                 .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4)).withLimits(l -> l
@@ -40,9 +37,9 @@ class HttpLoadOnEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void everyRouteIsVerifiedWithPipelining(ServerModel model) throws Exception {
-        try (Server server = model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP))) {
+        try (Server server = model.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build())) {
             InetSocketAddress address = server.start();
             for (Op op : Op.values()) {
                 long arg = switch (op) {
@@ -60,9 +57,9 @@ class HttpLoadOnEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void aRequestThatAsksToCloseIsAnsweredThenReopenedWithoutAnError(ServerModel model) throws Exception {
-        try (Server server = model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP))) {
+        try (Server server = model.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build())) {
             InetSocketAddress address = server.start();
             LoadResult r = LoadGenerator.run(plan(address)
                     .withRequest(q -> q

@@ -82,8 +82,7 @@ class LoadCommandTest {
     /** Lenient --max-lag: the test machine is shared, and the generator's own validity is tested elsewhere. */
     @Test
     void loadsAnHttpServerAndWritesItsStatusCounts(@TempDir Path out) throws Exception {
-        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR)
-                .withProtocol(WireProtocol.HTTP))) {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build())) {
             InetSocketAddress address = server.start();
             String target = "127.0.0.1:" + address.getPort();
             assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--op", "cpu",
@@ -100,7 +99,7 @@ class LoadCommandTest {
 
     @Test
     void loadsARealServerAndWritesItsResults(@TempDir Path out) throws Exception {
-        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR))) {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
             StringWriter err = new StringWriter();
             int code = run(err, "load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",

@@ -1,14 +1,17 @@
 package netarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.time.Duration;
 import netarena.server.ServerConfig;
-import netarena.server.ServerModel;
+import netarena.server.ServerDefaults;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -27,7 +30,7 @@ class ServeDefaultsTest {
     @Test
     void bindsLoopbackUnlessToldOtherwise() {
         assertEquals("127.0.0.1", parse("--model", "selector").bind);
-        assertEquals("127.0.0.1", ServerConfig.defaults(ServerModel.SELECTOR).bindHost());
+        assertEquals("127.0.0.1", ServerConfig.defaults().bind().host());
     }
 
     @Test
@@ -53,10 +56,35 @@ class ServeDefaultsTest {
         assertEquals(Duration.ofSeconds(60), serve.idleTimeout);
         assertEquals(Duration.ofSeconds(10), serve.headerTimeout);
         assertEquals(Duration.ofSeconds(5), serve.grace);
-        ServerConfig config = ServerConfig.defaults(ServerModel.SELECTOR);
-        assertEquals(Runtime.getRuntime().maxMemory() / 4, config.maxBufferedBytes());
-        assertEquals(serve.maxConnections, config.maxConnections());
-        assertEquals(serve.idleTimeout, config.idleTimeout());
-        assertEquals(serve.headerTimeout, config.headerTimeout());
+        ServerConfig config = ServerConfig.defaults();
+        assertEquals(Runtime.getRuntime().maxMemory() / 4, config.limits().bufferedBytes());
+        assertEquals(serve.maxConnections, config.limits().connections());
+        assertEquals(serve.idleTimeout, config.timeouts().idle());
+        assertEquals(serve.headerTimeout, config.timeouts().header());
+    }
+
+    /** serve's defaults are the server's own: given only a model, the options make the default config. */
+    @Test
+    void withOnlyAModelTheOptionsMakeTheDefaultConfig() {
+        assertEquals(ServerConfig.defaults(), parse("--model", "selector").config());
+    }
+
+    @Test
+    void theHelpShowsEveryDefaultAndNamesWhatEachOptionTakes() {
+        StringWriter help = new StringWriter();
+        CommandLine serve = new CommandLine(new ServeCommand());
+        serve.usage(new PrintWriter(help));
+        String text = help.toString();
+        for (CommandLine.Model.OptionSpec option : serve.getCommandSpec().options()) {
+            assertTrue(option.paramLabel().matches("<[a-z]+>") || option.arity().max() == 0,
+                    option.longestName() + " takes " + option.paramLabel() + ", not a word");
+        }
+        assertTrue(text.contains("--workers=<n>"), text);
+        assertTrue(text.contains("--max-pending=<bytes>"), text);
+        assertTrue(text.contains("--idle-timeout=<duration>"), text);
+        assertTrue(text.contains("Default: " + ServerDefaults.WORKER_QUEUE + "."), text);
+        assertTrue(text.contains("Default: 1m."), "idle timeout's default as written: " + text);
+        assertTrue(text.replaceAll("\\s+", " ").contains("I/O thread. Default: 0."), "--workers' default: " + text);
+        assertFalse(text.contains("${DEFAULT-VALUE}") || text.contains("Default: null"), text);
     }
 }

@@ -49,7 +49,7 @@ final class ConnectionFlood {
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
         // thread-per-client with a fixed pool would queue, not refuse: it runs with a thread per client here
         try (InProcess server = InProcess.start(model, protocol,
-                c -> c.withMaxConnections(MAX_CONNECTIONS).withBacklog(4).withThreads(0, 0))) {
+                c -> c.maxConnections(MAX_CONNECTIONS).backlog(4).threads(0, 0))) {
             // healthy traffic runs until stopped, so its two connections hold their places throughout
             HealthyTraffic.Running healthy = HealthyTraffic.start(protocol, server.address(), 2, 500, Duration.ofSeconds(60));
             server.await(s -> s.open(), 2); // the healthy connections hold their two places first

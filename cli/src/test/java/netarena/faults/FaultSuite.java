@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ abstract class FaultSuite {
 
     /** The models the scenarios that start a server JVM of their own run on. */
     List<ServerModel> ownJvmModels() {
-        return ServerModel.availableModels();
+        return ModelConfigs.models();
     }
 
     @FunctionalInterface
@@ -43,15 +44,11 @@ abstract class FaultSuite {
     static List<Arguments> modelsAndProtocols() {
         List<Arguments> all = new ArrayList<>();
         for (WireProtocol p : WireProtocol.values()) {
-            for (ServerModel m : ServerModel.availableModels()) {
+            for (ServerModel m : ModelConfigs.models()) {
                 all.add(Arguments.of(m, p));
             }
         }
         return all;
-    }
-
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
     }
 
     List<ServerModel> ownJvm() {
@@ -120,7 +117,7 @@ abstract class FaultSuite {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void refusesPastTheLimitsAndKeepsServing(ServerModel model) throws Exception {
         cell("5. connection flood and backlog burst (frame)", ConnectionFlood.LEGEND, model, WireProtocol.FRAME,
                 ConnectionFlood::run);

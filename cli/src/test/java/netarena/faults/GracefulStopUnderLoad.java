@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import netarena.protocol.WireProtocol;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
 import netarena.server.ServerStats;
 
@@ -35,7 +36,7 @@ final class GracefulStopUnderLoad {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        InProcess server = InProcess.start(model, protocol, c -> c.withThreads(0, c.workers()));
+        InProcess server = InProcess.start(model, protocol, c -> c.threads(0, ServerDefaults.WORKERS));
         List<LoadedClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
+import netarena.server.ServerConfigBuilder;
 import netarena.server.ServerModel;
 import netarena.server.ServerStats;
 
@@ -26,9 +27,9 @@ final class InProcess implements AutoCloseable {
         this.address = address;
     }
 
-    static InProcess start(ServerModel model, WireProtocol protocol, UnaryOperator<ServerConfig> change)
+    static InProcess start(ServerModel model, WireProtocol protocol, UnaryOperator<ServerConfigBuilder> change)
             throws IOException {
-        Server server = model.create(change.apply(ServerConfig.defaults(model).withProtocol(protocol)));
+        Server server = model.create(change.apply(ServerConfig.builder().protocol(protocol)).build());
         return new InProcess(server, server.start());
     }
 

@@ -31,7 +31,7 @@ final class PoolExhaustion {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (InProcess server = InProcess.start(model, protocol, c -> c.withThreads(0, 2).withWorkerQueue(QUEUE))) {
+        try (InProcess server = InProcess.start(model, protocol, c -> c.threads(0, 2).workerQueue(QUEUE))) {
             List<WireClient> clients = new ArrayList<>();
             int ok = 0;
             int busy = 0;

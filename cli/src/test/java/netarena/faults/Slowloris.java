@@ -41,7 +41,7 @@ final class Slowloris {
                 + "with client and server in one JVM need about " + fdsNeeded + " file descriptors; ulimit -n is "
                 + Machine.maxOpenFiles());
         Duration timeout = scale.headerTimeout();
-        try (InProcess server = InProcess.start(model, protocol, c -> c.withTimeouts(c.idleTimeout(), timeout))) {
+        try (InProcess server = InProcess.start(model, protocol, c -> c.headerTimeout(timeout))) {
             Duration window = Duration.ofMillis((long) (scale.attackSeconds() * 1000));
             HealthyTraffic.Outcome before = HealthyTraffic.run(protocol, server.address(), 4, 1_000, window);
             List<SlowConnection> attackers = new ArrayList<>(slow);

@@ -17,6 +17,7 @@ import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -43,10 +44,6 @@ class PeersDriveEveryModelTest {
     static Path dir;
     private static Path body;
 
-    static List<ServerModel> models() {
-        return ServerModel.availableModels();
-    }
-
     @BeforeAll
     static void writeBody() throws IOException {
         byte[] bytes = new byte[ECHO_BYTES];
@@ -55,7 +52,7 @@ class PeersDriveEveryModelTest {
     }
 
     private static Server start(ServerModel model) {
-        return model.create(ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP));
+        return model.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build());
     }
 
     private static String url(InetSocketAddress address, String target) {
@@ -63,7 +60,7 @@ class PeersDriveEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void curlGetsEveryRouteOnOneConnection(ServerModel model) throws IOException {
         Path curl = Peers.require("curl", "curl");
         Path echoed = dir.resolve("echoed-" + model.label());
@@ -85,7 +82,7 @@ class PeersDriveEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void abKeepAliveGetsAndPostsWithoutFailures(ServerModel model) throws IOException {
         Path ab = Peers.require("ab", "apache2-utils");
         try (Server server = start(model)) {
@@ -109,7 +106,7 @@ class PeersDriveEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void h2loadPipelinesHttp1WithoutFailures(ServerModel model) throws IOException {
         Path h2load = Peers.require("h2load", "nghttp2-client");
         try (Server server = start(model)) {
@@ -134,7 +131,7 @@ class PeersDriveEveryModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void wrkRunsASecondWithOnly2xxAndNoSocketErrors(ServerModel model) throws IOException {
         Path wrk = Peers.require("wrk", "wrk");
         try (Server server = start(model)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import netarena.experiments.launch.LaunchedServer;
 import netarena.protocol.WireProtocol;
 import netarena.results.run.CellKey;
+import netarena.server.ServerDefaults;
 
 /**
  * The server of one cell in its own JVM: its {@code netarena serve} arguments, and its start with
@@ -15,9 +16,6 @@ import netarena.results.run.CellKey;
  * per measurement; {@code netarena capacity} starts one, verified, and keeps it for several load runs.
  */
 public final class CellServer {
-
-    /** Connections a cell's server accepts at least: far above any plan's, so the limit never shapes a figure. */
-    private static final int MIN_MAX_CONNECTIONS = 10_000;
 
     private CellServer() {
     }
@@ -32,7 +30,8 @@ public final class CellServer {
                 "--protocol", cell.protocol(),
                 "--io-threads", Integer.toString(cell.ioThreads()),
                 "--workers", Integer.toString(cell.workers()),
-                "--max-connections", Integer.toString(Math.max(MIN_MAX_CONNECTIONS, cell.connections() * 2)),
+                // at least the server's default, far above any plan's, so that the limit never shapes a figure
+                "--max-connections", Integer.toString(Math.max(ServerDefaults.MAX_CONNECTIONS, cell.connections() * 2)),
                 "--bind", "127.0.0.1", "--port", "0"));
         args.addAll(extra);
         return args;

@@ -83,7 +83,7 @@ class LoadRateProbeTest {
 
     @Test
     void theSloSearchRunsThroughTheGeneratorAgainstARealServer(@TempDir Path dir) throws Exception {
-        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR))) {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
             LoadPlan template = LoadPlan.to("127.0.0.1", address.getPort()).withLimits(l -> l.withConnections(2, 1))
                     .withBounds(b -> b.forDuration(Duration.ofMillis(300)))

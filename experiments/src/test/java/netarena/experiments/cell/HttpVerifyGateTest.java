@@ -19,7 +19,7 @@ class HttpVerifyGateTest {
     @ParameterizedTest
     @EnumSource(value = ServerModel.class, names = {"SELECTOR", "THREAD_PER_CLIENT"})
     void passesEveryOpOverHttp(ServerModel model) throws IOException {
-        ServerConfig config = ServerConfig.defaults(model).withProtocol(WireProtocol.HTTP).withThreads(1, 0);
+        ServerConfig config = ServerConfig.builder().protocol(WireProtocol.HTTP).threads(1, 0).build();
         try (Server server = model.create(config)) {
             assertNull(VerifyGate.failure(server.start(), WireProtocol.HTTP));
         }

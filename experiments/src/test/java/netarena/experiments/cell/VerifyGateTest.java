@@ -31,7 +31,7 @@ class VerifyGateTest {
 
     @Test
     void passesAServerThatAnswersEveryOpRight() throws IOException {
-        ServerConfig config = ServerConfig.defaults(ServerModel.SELECTOR).withThreads(1, 0);
+        ServerConfig config = ServerConfig.builder().threads(1, 0).build();
         try (Server server = ServerModel.SELECTOR.create(config)) {
             assertNull(VerifyGate.failure(server.start(), WireProtocol.FRAME));
         }
@@ -39,7 +39,7 @@ class VerifyGateTest {
 
     @Test
     void passesAThreadPerClientPoolOfOne() throws IOException {
-        ServerConfig config = ServerConfig.defaults(ServerModel.THREAD_PER_CLIENT).withThreads(1, 0);
+        ServerConfig config = ServerConfig.builder().threads(1, 0).build();
         try (Server server = ServerModel.THREAD_PER_CLIENT.create(config)) {
             assertNull(VerifyGate.failure(server.start(), WireProtocol.FRAME));
         }
