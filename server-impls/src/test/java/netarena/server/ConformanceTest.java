@@ -164,9 +164,7 @@ class ConformanceTest {
                 // serial sleeping would take 30 s; concurrent waiting about 0.3 s
                 assertTrue(tookMillis < 3_000, "100 concurrent 300 ms DELAYs took " + tookMillis + " ms");
             } finally {
-                for (FrameClient client : clients) {
-                    client.close();
-                }
+                FrameClient.closeAll(clients);
             }
         }
     }
@@ -302,9 +300,7 @@ class ConformanceTest {
                 }
                 assertEquals(1, server.stats().refused());
             } finally {
-                for (FrameClient client : admitted) {
-                    client.close();
-                }
+                FrameClient.closeAll(admitted);
             }
         }
     }
@@ -336,9 +332,7 @@ class ConformanceTest {
             }
         } finally {
             server.stop(Duration.ZERO);
-            for (FrameClient client : clients) {
-                client.close();
-            }
+            FrameClient.closeAll(clients);
         }
     }
 

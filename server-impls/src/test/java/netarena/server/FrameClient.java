@@ -81,4 +81,19 @@ final class FrameClient implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Closes every client of a test, also those after one whose close failed (the first failure is thrown). */
+    static void closeAll(Iterable<FrameClient> clients) throws IOException {
+        IOException failed = null;
+        for (FrameClient client : clients) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
 }

@@ -34,6 +34,13 @@ class HttpOnEveryModelTest {
         return model.create(config);
     }
 
+    /** Starts {@code model} with no workers, exchanges {@code wire} on one connection, and stops it. */
+    private static List<HttpResponse> exchangeWith(ServerModel model, String wire) throws IOException {
+        try (Server server = start(model, 0)) {
+            return exchange(server.start(), wire);
+        }
+    }
+
     /** Writes {@code wire} at once, reads until the server closes, and decodes every answer. */
     private static List<HttpResponse> exchange(InetSocketAddress address, String wire) throws IOException {
         try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
@@ -85,41 +92,32 @@ class HttpOnEveryModelTest {
     @ParameterizedTest
     @MethodSource(ModelConfigs.MODELS)
     void keepsRequestOrderWhenAnswersFinishOnDifferentThreads(ServerModel model) throws IOException {
-        try (Server server = start(model, 0)) {
-            InetSocketAddress address = server.start();
-            StringBuilder wire = new StringBuilder();
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                wire.append(get("/delay?us=" + (i % 7 * 50))).append(get("/missing-" + i));
-                expected.add(200);
-                expected.add(404);
-            }
-            wire.append("GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        StringBuilder wire = new StringBuilder();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            wire.append(get("/delay?us=" + (i % 7 * 50))).append(get("/missing-" + i));
             expected.add(200);
-            assertEquals(expected, exchange(address, wire.toString()).stream().map(HttpResponse::statusCode).toList(),
-                    model.label());
+            expected.add(404);
         }
+        wire.append("GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        expected.add(200);
+        assertEquals(expected, exchangeWith(model, wire.toString()).stream().map(HttpResponse::statusCode).toList(),
+                model.label());
     }
 
     @ParameterizedTest
     @MethodSource(ModelConfigs.MODELS)
     void sendsTheErrorAfterEarlierAnswersThenCloses(ServerModel model) throws IOException {
-        try (Server server = start(model, 0)) {
-            InetSocketAddress address = server.start();
-            List<HttpResponse> got = exchange(address, get("/delay?us=20000") + "NOT HTTP\r\n\r\n" + get("/plaintext"));
-            assertEquals(List.of(200, 400), got.stream().map(HttpResponse::statusCode).toList(), model.label());
-            assertEquals("close", got.get(1).header("connection"));
-        }
+        List<HttpResponse> got = exchangeWith(model, get("/delay?us=20000") + "NOT HTTP\r\n\r\n" + get("/plaintext"));
+        assertEquals(List.of(200, 400), got.stream().map(HttpResponse::statusCode).toList(), model.label());
+        assertEquals("close", got.get(1).header("connection"));
     }
 
     @ParameterizedTest
     @MethodSource(ModelConfigs.MODELS)
     void closesAnHttp10ConnectionAfterItsAnswer(ServerModel model) throws IOException {
-        try (Server server = start(model, 0)) {
-            InetSocketAddress address = server.start();
-            List<HttpResponse> got = exchange(address, "GET /plaintext HTTP/1.0\r\n\r\n");
-            assertEquals(1, got.size());
-            assertEquals("close", got.get(0).header("connection"));
-        }
+        List<HttpResponse> got = exchangeWith(model, "GET /plaintext HTTP/1.0\r\n\r\n");
+        assertEquals(1, got.size());
+        assertEquals("close", got.get(0).header("connection"));
     }
 }

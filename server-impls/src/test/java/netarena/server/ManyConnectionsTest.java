@@ -71,14 +71,10 @@ class ManyConnectionsTest {
             }
             assertEquals((long) CONNECTIONS * ROUNDS, server.stats().requests(Op.ECHO, Status.OK));
             assertEquals(CONNECTIONS, server.stats().open(), "every connection stayed open throughout");
-            for (FrameClient client : clients) {
-                client.close();
-            }
+            FrameClient.closeAll(clients);
             ConformanceTest.awaitOpenConnections(server, 0);
         } finally {
-            for (FrameClient client : clients) {
-                client.close();
-            }
+            FrameClient.closeAll(clients);
             clientThreads.shutdownNow();
         }
     }

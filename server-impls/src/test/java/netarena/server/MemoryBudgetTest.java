@@ -145,9 +145,7 @@ class MemoryBudgetTest {
                     }
                 }
             } finally {
-                for (FrameClient client : hostile) {
-                    client.close();
-                }
+                FrameClient.closeAll(hostile);
             }
         }
     }
