@@ -17,6 +17,7 @@ import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpRequestEncoder;
 import netarena.protocol.http.HttpResponse;
 import netarena.protocol.http.HttpResponseDecoder;
+import netarena.server.testing.TestSockets;
 
 /**
  * A blocking test client for either protocol, over the shared codecs: echoes out, answers in, and whether
@@ -46,10 +47,7 @@ final class WireClient implements AutoCloseable {
 
     WireClient(InetSocketAddress address, WireProtocol protocol) throws IOException {
         this.protocol = protocol;
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(15_000);
-        socket.connect(address, 5_000);
+        socket = TestSockets.connect(address);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }

@@ -11,6 +11,7 @@ import netarena.protocol.FrameDecoder;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.Request;
 import netarena.protocol.Response;
+import netarena.server.testing.TestSockets;
 
 /** A blocking test client over the shared frame codec. Not thread-safe: one per test thread. */
 final class FrameClient implements AutoCloseable {
@@ -24,10 +25,7 @@ final class FrameClient implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024).flip();
 
     FrameClient(InetSocketAddress address) throws IOException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(15_000);
-        socket.connect(address, 5_000);
+        socket = TestSockets.connect(address);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
