@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             AbCommand.class,
             CapacityCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {
