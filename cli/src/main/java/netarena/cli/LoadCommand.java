@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import netarena.experiments.workload.LoadPlans;
+import netarena.load.AgentFiles;
+import netarena.load.AgentSlice;
 import netarena.load.Arrivals;
 import netarena.load.ClosedLoop;
 import netarena.load.HttpRequestSpec;
@@ -22,11 +24,13 @@ import netarena.load.LoadShape;
 import netarena.load.LoadTarget;
 import netarena.load.OpenLoop;
 import netarena.load.ResultTable;
+import netarena.load.StartGate;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -160,11 +164,22 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Mixin
+    AgentOptions agent = new AgentOptions();
+
     @Override
     public Integer call() {
         LoadPlan plan = plan();
         warnIfNotLoopback(plan.target().host());
-        LoadGenerator generator = new LoadGenerator(plan, p -> {
+        StartGate gate;
+        try {
+            require(!agent.agentMode() || out != null, "an agent needs --out: the merge reads its files from there");
+            plan = LoadPlans.share(plan, agent.slice(System.getenv()));
+            gate = agent.gate();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LoadGenerator generator = new LoadGenerator(plan, gate, p -> {
             if (!quiet) {
                 System.err.println(p.format());
             }
@@ -180,6 +195,9 @@ final class LoadCommand implements Callable<Integer> {
             Signal.handle(new Signal("INT"), previousInt);
             Signal.handle(new Signal("TERM"), previousTerm);
         }
+        if (agent.agentMode()) {
+            AgentFiles.write(result, plan.limits().slice(), gate, out);
+        }
         System.out.print(ResultTable.format(result));
         System.out.flush();
         if (out != null) {
@@ -192,7 +210,7 @@ final class LoadCommand implements Callable<Integer> {
     LoadPlan plan() {
         try {
             LoadTarget to = LoadTarget.parse(target, WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
-            return LoadPlans.of(to, shape(), bounds(), request(), new LoadLimits(connections, threads, maxLag), out);
+            return LoadPlans.of(to, shape(), bounds(), request(), new LoadLimits(connections, threads, maxLag, AgentSlice.WHOLE), out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

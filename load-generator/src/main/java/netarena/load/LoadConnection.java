@@ -62,8 +62,8 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         this.pipeline = plan.shape().pipeline();
         this.window = new OutstandingWindow(plan.openLoop() ? 16 : pipeline,
                 Math.max(1 << 10, TIMED_OUT_HELD_PER_RUN / connections));
-        this.schedule = plan.shape() instanceof OpenLoop open
-                ? SendSchedule.of(open.arrivals(), open.ratePerSecond(), connections, slot, plan.request().seed())
+        this.schedule = plan.openLoop()
+                ? plan.limits().slice().schedule(plan, slot)
                 : null;
     }
 

@@ -39,6 +39,7 @@ public final class LoadGenerator {
     private static final long DRAIN_POLL_NANOS = 2_000_000L;
 
     private final LoadPlan plan;
+    private final StartGate gate;
     private final Consumer<LoadProgress> progress;
     private final AtomicBoolean ran = new AtomicBoolean();
     private volatile boolean stopRequested;
@@ -49,7 +50,18 @@ public final class LoadGenerator {
      * @param progress told once a second, on the controller thread, how the run goes
      */
     public LoadGenerator(LoadPlan plan, Consumer<LoadProgress> progress) {
+        this(plan, StartGate.now(), progress);
+    }
+
+    /**
+     * A run whose schedule starts at the gate's instant: one agent of a distributed run, whose plan's
+     * {@link LoadLimits#slice} names its part of the whole run's schedule.
+     *
+     * @param progress told once a second, on the controller thread, how the run goes
+     */
+    public LoadGenerator(LoadPlan plan, StartGate gate, Consumer<LoadProgress> progress) {
         this.plan = plan;
+        this.gate = gate;
         this.progress = progress;
     }
 
@@ -139,7 +151,7 @@ public final class LoadGenerator {
             if (connectFailure != null || stopRequested) {
                 return finish(connectFailure);
             }
-            long t0 = System.nanoTime();
+            long t0 = gate.open();
             long warmupEnd = t0 + plan.bounds().warmup().toNanos();
             control.setMarks(t0, warmupEnd, warmupEnd + plan.bounds().duration().toNanos());
             loops.startAll();
@@ -156,7 +168,8 @@ public final class LoadGenerator {
         /** The measured run: ticks, phase changes, the stop, the drain. Returns when it is time to finish. */
         private void drive() {
             long drainNanos = plan.bounds().drain().toNanos();
-            long hardStop = control.sendEndNanos + drainNanos + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
+            // an agent that reached its start gate late may find its send end already past
+            long hardStop = Math.max(control.sendEndNanos, System.nanoTime()) + drainNanos + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
             long nextTick = control.startNanos + TICK_NANOS;
             long drainUntil = Long.MAX_VALUE;
             CountDownLatch stopped = null;

@@ -8,8 +8,10 @@ import java.time.Duration;
  * @param connections connections opened to the target, spread round-robin over the threads
  * @param threads     event loops (threads) of the generator; no more than the connections
  * @param maxLag      the p99 of send lag or of generator hiccups past which the result is invalid
+ * @param slice       which part of the run this process sends: {@link AgentSlice#WHOLE}, or one agent's slice
+ *                    of a run sent from several, whose {@code connections} are then this agent's share
  */
-public record LoadLimits(int connections, int threads, Duration maxLag) {
+public record LoadLimits(int connections, int threads, Duration maxLag, AgentSlice slice) {
 
     /** Connection slots are numbered in the high bits of each request id (see LoadConnection). */
     public static final int MAX_CONNECTIONS = 1 << 22;
@@ -18,7 +20,7 @@ public record LoadLimits(int connections, int threads, Duration maxLag) {
 
     /** The defaults of {@link LoadDefaults}: one connection on one thread, max lag 10 ms. */
     public static final LoadLimits DEFAULT = new LoadLimits(LoadDefaults.CONNECTIONS, LoadDefaults.THREADS,
-            LoadDefaults.MAX_LAG);
+            LoadDefaults.MAX_LAG, AgentSlice.WHOLE);
 
     public LoadLimits {
         LoadPlan.require(connections >= 1 && connections <= MAX_CONNECTIONS,
@@ -28,14 +30,20 @@ public record LoadLimits(int connections, int threads, Duration maxLag) {
                 + connections + "): a thread with no connection idles");
         LoadPlan.require(maxLag != null && maxLag.compareTo(Duration.ofNanos(1_000)) >= 0,
                 "max lag must be at least 1us, was " + maxLag);
+        LoadPlan.require(slice != null, "slice must be set (AgentSlice.WHOLE for a run from one process)");
     }
 
     /** {@code c} connections over {@code t} event loops. */
     public LoadLimits withConnections(int c, int t) {
-        return new LoadLimits(c, t, maxLag);
+        return new LoadLimits(c, t, maxLag, slice);
     }
 
     public LoadLimits withMaxLag(Duration d) {
-        return new LoadLimits(connections, threads, d);
+        return new LoadLimits(connections, threads, d, slice);
+    }
+
+    /** This process sends {@code s}'s part of the run; {@link #connections} is then its share. */
+    public LoadLimits withSlice(AgentSlice s) {
+        return new LoadLimits(connections, threads, maxLag, s);
     }
 }

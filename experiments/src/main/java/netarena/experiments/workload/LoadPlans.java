@@ -3,6 +3,7 @@ package netarena.experiments.workload;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import netarena.load.AgentSlice;
 import netarena.load.LoadBounds;
 import netarena.load.LoadDefaults;
 import netarena.load.LoadLimits;
@@ -73,5 +74,31 @@ public final class LoadPlans {
     public static LoadPlan of(LoadTarget target, netarena.load.LoadShape shape, LoadBounds bounds, LoadRequest request,
             LoadLimits limits, Path outDir) {
         return new LoadPlan(target, shape, bounds, request, limits, outDir);
+    }
+
+    /**
+     * Agent {@code slice}'s share of {@code whole}, a run sent from {@code slice.count()} processes: C / count
+     * connections (on no more threads than that), R / count requests per second and, for a run bounded by
+     * requests, that budget / count; everything else as the whole run's. Its connections send the slice's
+     * part of the whole run's schedule ({@link AgentSlice#schedule}).
+     *
+     * @throws IllegalArgumentException when count does not divide the connections, rate or request budget
+     */
+    public static LoadPlan share(LoadPlan whole, AgentSlice slice) {
+        if (slice.count() == 1) {
+            return whole;
+        }
+        int connections = (int) slice.share(whole.limits().connections(), "--connections");
+        LoadPlan share = whole.withLimits(l -> l.withConnections(connections, Math.min(l.threads(), connections))
+                .withSlice(slice));
+        if (whole.shape() instanceof OpenLoop open) {
+            share = share.with(new OpenLoop(slice.share(open.ratePerSecond(), "--rate"), open.arrivals()));
+        }
+        LoadBounds bounds = whole.bounds();
+        if (bounds.requests() > 0) {
+            long requests = slice.share(bounds.requests(), "--requests");
+            share = share.withBounds(b -> b.forRequests(requests, bounds.duration()));
+        }
+        return share;
     }
 }
