@@ -1,8 +1,18 @@
 package netarena.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import netarena.experiments.distributed.LocalAgents;
 import netarena.load.AgentSlice;
+import netarena.load.LoadPlan;
 import netarena.load.StartGate;
+import netarena.results.merge.RunMerger;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +35,46 @@ final class AgentOptions {
         "Start the schedule at this wall-clock instant (milliseconds since the epoch), once connected:",
         "the common start of every agent. Default: as soon as the connections are up."})
     Long startAt;
+
+    @Option(names = "--agents", paramLabel = "N", description = {
+        "Start N local agent processes of this jar, each sending its slice of the run from one common start",
+        "instant, then merge their results into --out (agents in OUT/agent-I). See docs/DISTRIBUTED.md."})
+    Integer localAgents;
+
+    @Option(names = "--start-lead", paramLabel = "TIME", converter = DurationConverter.class, description = {
+        "With --agents: how far ahead the common start instant is set. Default: 10s."})
+    Duration startLead = LocalAgents.DEFAULT_START_LEAD;
+
+    /** The options that only the launching process reads: its agents get their own in their place. */
+    static final Set<String> LAUNCHER_ONLY = Set.of("--agents", "--start-lead", "--out", "--agent-count",
+            "--agent-index", "--start-at");
+
+    /**
+     * The local agents {@code --agents} asks for: each runs {@code load} with {@code loadArgs}, the whole
+     * run's options (see {@link #forwardedArgs}), and its own slice.
+     */
+    LocalAgents.Spec localAgents(List<String> loadArgs, LoadPlan whole, Path out) {
+        return new LocalAgents.Spec(localAgents, loadArgs, whole, out, startLead, RunMerger.DEFAULT_START_TOLERANCE);
+    }
+
+    /** The options given to this command, as given, less those only the launching process reads. */
+    static List<String> forwardedArgs(CommandSpec spec) {
+        List<String> args = new ArrayList<>();
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (LAUNCHER_ONLY.contains(o.longestName())) {
+                continue;
+            }
+            if (o.arity().max() == 0) {
+                args.add(o.longestName());
+            } else {
+                for (String v : o.originalStringValues()) {
+                    args.add(o.longestName());
+                    args.add(v);
+                }
+            }
+        }
+        return args;
+    }
 
     /** True when these options make the run an agent's. */
     boolean agentMode() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netarena.experiments.distributed.LocalAgents;
 import netarena.experiments.workload.LoadPlans;
 import netarena.load.AgentFiles;
 import netarena.load.AgentSlice;
@@ -26,6 +27,8 @@ import netarena.load.OpenLoop;
 import netarena.load.ResultTable;
 import netarena.load.StartGate;
 import netarena.protocol.Op;
+import netarena.results.merge.MergedRun;
+import netarena.results.merge.MergedTable;
 import netarena.protocol.WireProtocol;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -171,6 +174,9 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         LoadPlan plan = plan();
         warnIfNotLoopback(plan.target().host());
+        if (agent.localAgents != null) {
+            return runLocalAgents(plan);
+        }
         StartGate gate;
         try {
             require(!agent.agentMode() || out != null, "an agent needs --out: the merge reads its files from there");
@@ -204,6 +210,21 @@ final class LoadCommand implements Callable<Integer> {
             System.err.println("results in " + out.toAbsolutePath());
         }
         return result.exitCode();
+    }
+
+    /** {@code --agents N}: N agent processes with this command's options, merged into --out. */
+    private int runLocalAgents(LoadPlan plan) {
+        MergedRun run;
+        try {
+            require(!agent.agentMode(), "--agents starts its own agents: it takes no --agent-count or --agent-index");
+            run = LocalAgents.run(agent.localAgents(AgentOptions.forwardedArgs(spec), plan, out));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        System.out.print(MergedTable.format(run));
+        System.err.println("merged result in " + out.toAbsolutePath() + ", agents in " + out.toAbsolutePath()
+                + "/agent-*");
+        return run.exitCode();
     }
 
     /** The plan the options describe; a broken rule is a usage error (exit 64) naming the rule. */

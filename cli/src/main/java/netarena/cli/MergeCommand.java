@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import netarena.results.merge.AgentFolder;
 import netarena.results.merge.MergedFiles;
 import netarena.results.merge.MergedRun;
 import netarena.results.merge.MergedTable;
@@ -41,16 +40,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MergedRun run = merge(agents, startTolerance, out);
+        MergedRun run = MergedFiles.merge(agents, startTolerance, out);
         System.out.print(MergedTable.format(run));
         System.err.println("merged result in " + out.toAbsolutePath());
         return run.exitCode();
-    }
-
-    /** Reads, merges and writes; shared by {@code merge}, {@code load --agents} and {@code cluster run}. */
-    static MergedRun merge(List<Path> agentDirs, Duration startTolerance, Path out) {
-        MergedRun run = new RunMerger(startTolerance).merge(agentDirs.stream().map(AgentFolder::read).toList());
-        MergedFiles.write(run, out);
-        return run;
     }
 }

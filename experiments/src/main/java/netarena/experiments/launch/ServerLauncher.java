@@ -73,6 +73,14 @@ public record ServerLauncher(Path javaBinary, List<String> entry, List<String> j
 
     /** The whole command that starts {@code netarena serve SERVE_ARGS}; for the run folder and for tests. */
     public List<String> command(List<String> serveArgs) {
+        return command("serve", serveArgs);
+    }
+
+    /**
+     * The whole command that starts {@code netarena SUBCOMMAND ARGS} the way a server is started: local load
+     * agents ({@code load}) start through here too, so every netarena JVM this suite starts runs alike.
+     */
+    public List<String> command(String subcommand, List<String> args) {
         List<String> command = new ArrayList<>();
         if (cpuList != null) {
             command.addAll(List.of("taskset", "-c", cpuList));
@@ -83,8 +91,8 @@ public record ServerLauncher(Path javaBinary, List<String> entry, List<String> j
         command.add(javaBinary.toString());
         command.addAll(jvmFlags);
         command.addAll(entry);
-        command.add("serve");
-        command.addAll(serveArgs);
+        command.add(subcommand);
+        command.addAll(args);
         return command;
     }
 

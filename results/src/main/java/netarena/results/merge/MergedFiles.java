@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
@@ -25,6 +27,16 @@ public final class MergedFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MergedFiles() {
+    }
+
+    /**
+     * Reads the agents' folders, merges them and writes the merged run into {@code out}: what
+     * {@code netarena merge}, {@code load --agents} and {@code cluster run} all do.
+     */
+    public static MergedRun merge(List<Path> agentDirs, Duration startTolerance, Path out) {
+        MergedRun run = new RunMerger(startTolerance).merge(agentDirs.stream().map(AgentFolder::read).toList());
+        write(run, out);
+        return run;
     }
 
     public static void write(MergedRun run, Path dir) {
