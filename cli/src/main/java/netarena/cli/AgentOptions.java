@@ -36,6 +36,11 @@ final class AgentOptions {
         "the common start of every agent. Default: as soon as the connections are up."})
     Long startAt;
 
+    @Option(names = "--print-files", description = {
+        "As an agent: print result.json, latency.hlog and agent.json to stdout at the end, base64 between",
+        "markers, for a collector that reads only logs (netarena cluster run)."})
+    boolean printFiles;
+
     @Option(names = "--agents", paramLabel = "N", description = {
         "Start N local agent processes of this jar, each sending its slice of the run from one common start",
         "instant, then merge their results into --out (agents in OUT/agent-I). See docs/DISTRIBUTED.md."})

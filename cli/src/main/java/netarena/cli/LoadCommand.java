@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netarena.experiments.cluster.AgentLogBundle;
 import netarena.experiments.distributed.LocalAgents;
 import netarena.experiments.workload.LoadPlans;
 import netarena.load.AgentFiles;
@@ -206,6 +207,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         System.out.print(ResultTable.format(result));
         System.out.flush();
+        if (agent.printFiles) {
+            AgentLogBundle.print(out, AgentLogBundle.RUN_FILES, System.out);
+        }
         if (out != null) {
             System.err.println("results in " + out.toAbsolutePath());
         }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             AbCommand.class,
             CapacityCommand.class,
             MergeCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {

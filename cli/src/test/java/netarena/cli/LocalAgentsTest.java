@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import netarena.experiments.distributed.LocalAgents;
+import netarena.results.merge.MergedFiles;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
@@ -48,7 +48,7 @@ class LocalAgentsTest {
             long sent = 0;
             long ok = 0;
             for (int i = 0; i < AGENTS; i++) {
-                Path agent = LocalAgents.agentDir(out, i);
+                Path agent = MergedFiles.agentDir(out, i);
                 JsonNode result = JSON.readTree(agent.resolve("result.json").toFile());
                 sent += result.path("requests").path("sent").asLong();
                 ok += result.path("requests").path("ok").asLong();

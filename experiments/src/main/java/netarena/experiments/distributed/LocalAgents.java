@@ -66,11 +66,6 @@ public final class LocalAgents {
     private LocalAgents() {
     }
 
-    /** The folder of agent {@code index} under the run's output folder. */
-    public static Path agentDir(Path out, int index) {
-        return out.resolve("agent-" + index);
-    }
-
     /**
      * The command that starts agent {@code index}: this JVM's java and class path ({@link ServerLauncher}),
      * {@code load} with the whole run's options and the agent's own.
@@ -78,7 +73,7 @@ public final class LocalAgents {
     static List<String> command(Spec spec, int index, long startAtEpochMillis) {
         List<String> args = new ArrayList<>(spec.loadArgs());
         args.addAll(List.of("--agent-count", Integer.toString(spec.count()), "--agent-index", Integer.toString(index),
-                "--start-at", Long.toString(startAtEpochMillis), "--out", agentDir(spec.out(), index).toString()));
+                "--start-at", Long.toString(startAtEpochMillis), "--out", MergedFiles.agentDir(spec.out(), index).toString()));
         return ServerLauncher.ofClassPath(System.getProperty("java.class.path")).command("load", args);
     }
 
@@ -90,7 +85,7 @@ public final class LocalAgents {
         try {
             Files.createDirectories(spec.out());
             for (int i = 0; i < spec.count(); i++) {
-                dirs.add(agentDir(spec.out(), i));
+                dirs.add(MergedFiles.agentDir(spec.out(), i));
                 agents.add(new ProcessBuilder(command(spec, i, startAt))
                         .redirectErrorStream(true).redirectOutput(log(spec.out(), i).toFile()).start());
             }

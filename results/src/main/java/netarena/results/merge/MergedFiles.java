@@ -29,6 +29,11 @@ public final class MergedFiles {
     private MergedFiles() {
     }
 
+    /** The folder of agent {@code index} under a merged run's folder {@code out}: {@code OUT/agent-I}. */
+    public static Path agentDir(Path out, int index) {
+        return out.resolve("agent-" + index);
+    }
+
     /**
      * Reads the agents' folders, merges them and writes the merged run into {@code out}: what
      * {@code netarena merge}, {@code load --agents} and {@code cluster run} all do.
