@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import netarena.experiments.distributed.LocalAgents;
+import netarena.experiments.workload.LoadPlans;
 import netarena.load.AgentSlice;
 import netarena.load.LoadPlan;
 import netarena.load.StartGate;
@@ -59,6 +60,9 @@ final class AgentOptions {
      * run's options (see {@link #forwardedArgs}), and its own slice.
      */
     LocalAgents.Spec localAgents(List<String> loadArgs, LoadPlan whole, Path out) {
+        if (agentMode()) {
+            throw new IllegalArgumentException("--agents starts its own agents: it takes no --agent-count or --agent-index");
+        }
         return new LocalAgents.Spec(localAgents, loadArgs, whole, out, startLead, RunMerger.DEFAULT_START_TOLERANCE);
     }
 
@@ -79,6 +83,18 @@ final class AgentOptions {
             }
         }
         return args;
+    }
+
+    /**
+     * The part of {@code whole} this process sends: all of it, or as an agent its slice ({@link LoadPlans#share}).
+     *
+     * @throws IllegalArgumentException naming the broken rule
+     */
+    LoadPlan share(LoadPlan whole, Path out) {
+        if (agentMode() && out == null) {
+            throw new IllegalArgumentException("an agent needs --out: the merge reads its files from there");
+        }
+        return LoadPlans.share(whole, slice(System.getenv()));
     }
 
     /** True when these options make the run an agent's. */

@@ -11,7 +11,6 @@ import netarena.experiments.cluster.AgentLogBundle;
 import netarena.experiments.distributed.LocalAgents;
 import netarena.experiments.workload.LoadPlans;
 import netarena.load.AgentFiles;
-import netarena.load.AgentSlice;
 import netarena.load.Arrivals;
 import netarena.load.ClosedLoop;
 import netarena.load.HttpRequestSpec;
@@ -180,8 +179,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         StartGate gate;
         try {
-            require(!agent.agentMode() || out != null, "an agent needs --out: the merge reads its files from there");
-            plan = LoadPlans.share(plan, agent.slice(System.getenv()));
+            plan = agent.share(plan, out);
             gate = agent.gate();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -220,7 +218,6 @@ final class LoadCommand implements Callable<Integer> {
     private int runLocalAgents(LoadPlan plan) {
         MergedRun run;
         try {
-            require(!agent.agentMode(), "--agents starts its own agents: it takes no --agent-count or --agent-index");
             run = LocalAgents.run(agent.localAgents(AgentOptions.forwardedArgs(spec), plan, out));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -235,7 +232,8 @@ final class LoadCommand implements Callable<Integer> {
     LoadPlan plan() {
         try {
             LoadTarget to = LoadTarget.parse(target, WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
-            return LoadPlans.of(to, shape(), bounds(), request(), new LoadLimits(connections, threads, maxLag, AgentSlice.WHOLE), out);
+            LoadLimits limits = LoadLimits.DEFAULT.withConnections(connections, threads).withMaxLag(maxLag);
+            return LoadPlans.of(to, shape(), bounds(), request(), limits, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -169,7 +169,8 @@ public final class LoadGenerator {
         private void drive() {
             long drainNanos = plan.bounds().drain().toNanos();
             // an agent that reached its start gate late may find its send end already past
-            long hardStop = Math.max(control.sendEndNanos, System.nanoTime()) + drainNanos + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
+            long hardStop = Math.max(control.sendEndNanos, System.nanoTime()) + drainNanos
+                    + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
             long nextTick = control.startNanos + TICK_NANOS;
             long drainUntil = Long.MAX_VALUE;
             CountDownLatch stopped = null;

@@ -17,11 +17,13 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import netarena.load.AgentFiles;
+import netarena.load.ResultFiles;
 
 /**
  * What one agent of a distributed load run left in its output folder, read for {@link RunMerger}:
- * {@code result.json} (its counts), {@code latency.hlog} (its latency, interval by interval) and
- * {@code agent.json} (its place in the run, when it started, and its total histograms; written by
+ * {@code result.json} (its counts), {@code latency.hlog} (its latency, interval by interval; names and units
+ * are load-generator's {@link ResultFiles}) and {@code agent.json} (its place in the run, when it started, and its total histograms; written by
  * {@code netarena.load.AgentFiles}, fields in docs/DISTRIBUTED.md). Reading never throws for a broken
  * agent: what could not be read is a problem the merged result reports.
  *
@@ -37,9 +39,9 @@ import org.HdrHistogram.HistogramLogReader;
 public record AgentFolder(Path dir, int index, int count, ObjectNode result, List<TimedInterval> intervals,
         Map<String, Histogram> totals, Start start, List<String> problems) {
 
-    public static final String RESULT_JSON = "result.json";
-    public static final String LATENCY_HLOG = "latency.hlog";
-    public static final String AGENT_JSON = "agent.json";
+    private static final String RESULT_JSON = ResultFiles.RESULT_JSON;
+    private static final String LATENCY_HLOG = ResultFiles.LATENCY_HLOG;
+    private static final String AGENT_JSON = AgentFiles.AGENT_JSON;
     /** The histograms of result.json, by their keys there; agent.json keeps the totals under the same keys. */
     public static final List<String> HISTOGRAM_KEYS = List.of("latency_micros", "service_time_micros",
             "send_lag_micros", "hiccup_micros", "connect_time_micros");
@@ -121,7 +123,10 @@ public record AgentFolder(Path dir, int index, int count, ObjectNode result, Lis
                 List.copyOf(problems));
     }
 
-    /** The intervals of an hlog, with their absolute start and end times. */
+    /**
+     * The intervals of an hlog written as {@link ResultFiles#LATENCY_HLOG}, with their absolute start and end
+     * times; values in {@link ResultFiles#HLOG_VALUE_UNIT}.
+     */
     static List<TimedInterval> readHlog(Path file) throws IOException {
         List<TimedInterval> out = new ArrayList<>();
         HistogramLogReader reader = new HistogramLogReader(file.toFile());

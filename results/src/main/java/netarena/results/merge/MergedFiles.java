@@ -11,18 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes a merged run the way one agent's run is written, so that every reader of a run folder reads it:
  * {@code result.json} (the agent's fields, added, plus {@code merge} and {@code agents}), {@code latency.hlog}
- * (the merged intervals on the common time base, microseconds), {@code latency.hgrm} (milliseconds, as the
- * generator writes it) and {@code table.txt} ({@link MergedTable}).
+ * (the merged intervals on the common time base, microseconds), {@code latency.hgrm}, in the names and units
+ * of load-generator's {@link ResultFiles} (hlog microseconds with its Interval_Max in milliseconds, hgrm
+ * milliseconds) and {@code table.txt} ({@link MergedTable}).
  */
 public final class MergedFiles {
 
     public static final String TABLE = "table.txt";
-    public static final String LATENCY_HGRM = "latency.hgrm";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,12 +48,9 @@ public final class MergedFiles {
     public static void write(MergedRun run, Path dir) {
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve(AgentFolder.RESULT_JSON).toFile(), run.result());
-            writeHlog(run, dir.resolve(AgentFolder.LATENCY_HLOG));
-            try (OutputStream out = Files.newOutputStream(dir.resolve(LATENCY_HGRM));
-                    PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8)) {
-                run.totals().get("latency_micros").outputPercentileDistribution(ps, 1000.0);
-            }
+            JSON.writeValue(dir.resolve(ResultFiles.RESULT_JSON).toFile(), run.result());
+            writeHlog(run, dir.resolve(ResultFiles.LATENCY_HLOG));
+            ResultFiles.writeHgrm(run.totals().get("latency_micros"), dir.resolve(ResultFiles.LATENCY_HGRM));
             Files.writeString(dir.resolve(TABLE), MergedTable.format(run));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the merged run to " + dir + ": " + e.getMessage(), e);
@@ -71,9 +69,8 @@ public final class MergedFiles {
             writer.outputBaseTime(base);
             writer.outputLegend();
             for (TimedInterval in : run.intervals()) {
-                in.histogram().setStartTimeStamp(in.startEpochMillis());
-                in.histogram().setEndTimeStamp(in.endEpochMillis());
-                writer.outputIntervalHistogram(in.histogram());
+                writer.outputIntervalHistogram((in.startEpochMillis() - base) / 1000.0,
+                        (in.endEpochMillis() - base) / 1000.0, in.histogram(), ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
             }
         } finally {
             writer.close();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import netarena.load.AgentFiles;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.HistogramLogWriter;
 
 /** Writes an agent's folder as the load generator would, from histograms whose merged answer is known. */
@@ -56,7 +58,7 @@ final class AgentFixture {
         Path dir = root.resolve("agent-" + index);
         Files.createDirectories(dir);
         long startMillis = (startAtMicros + lateMicros) / 1000;
-        HistogramLogWriter w = new HistogramLogWriter(dir.resolve(AgentFolder.LATENCY_HLOG).toFile());
+        HistogramLogWriter w = new HistogramLogWriter(dir.resolve(ResultFiles.LATENCY_HLOG).toFile());
         w.outputLogFormatVersion();
         w.outputStartTime(startMillis);
         w.setBaseTime(startMillis);
@@ -64,9 +66,7 @@ final class AgentFixture {
         w.outputLegend();
         for (int i = 0; i < intervals.size(); i++) {
             Histogram h = intervals.get(i);
-            h.setStartTimeStamp(startMillis + i * 1000L);
-            h.setEndTimeStamp(startMillis + (i + 1) * 1000L);
-            w.outputIntervalHistogram(h);
+            w.outputIntervalHistogram(i, i + 1, h, ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
         }
         w.close();
 
@@ -105,7 +105,7 @@ final class AgentFixture {
         result.putObject("connections").put("requested", 2);
         result.putObject("http_status_counts").put("503", index + 1);
         result.putArray("mismatch_samples");
-        JSON.writeValue(dir.resolve(AgentFolder.RESULT_JSON).toFile(), result);
+        JSON.writeValue(dir.resolve(ResultFiles.RESULT_JSON).toFile(), result);
 
         ObjectNode agent = JSON.createObjectNode();
         agent.put("format_version", 1);
@@ -117,7 +117,7 @@ final class AgentFixture {
         for (String key : AgentFolder.HISTOGRAM_KEYS) {
             histograms.put(key, encode(key.equals("latency_micros") ? total() : repeated(10 * (index + 1), 5)));
         }
-        JSON.writeValue(dir.resolve(AgentFolder.AGENT_JSON).toFile(), agent);
+        JSON.writeValue(dir.resolve(AgentFiles.AGENT_JSON).toFile(), agent);
         return dir;
     }
 

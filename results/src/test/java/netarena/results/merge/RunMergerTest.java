@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,9 +135,27 @@ class RunMergerTest {
         Path out = tmp.resolve("merged");
         MergedFiles.write(run, out);
 
-        List<TimedInterval> back = AgentFolder.readHlog(out.resolve(AgentFolder.LATENCY_HLOG));
+        List<TimedInterval> back = AgentFolder.readHlog(out.resolve(ResultFiles.LATENCY_HLOG));
         assertEquals(run.totals().get("latency_micros"), IntervalMerge.total(back));
         assertTrue(java.nio.file.Files.readString(out.resolve(MergedFiles.TABLE)).contains("start skew"));
+        assertEquals(run.totals().get("latency_micros"), ResultFiles.readLatencyLog(out.resolve(ResultFiles.LATENCY_HLOG)),
+                "the merged hlog reads back through the generator's own reader");
+    }
+
+    @Test
+    void mergedHlogsIntervalMaxIsInMilliseconds() throws IOException {
+        MergedRun run = merge(fast(0, 2), slow(1, 2));
+        Path out = tmp.resolve("merged");
+        MergedFiles.write(run, out);
+
+        List<String> lines = java.nio.file.Files.readAllLines(out.resolve(ResultFiles.LATENCY_HLOG)).stream()
+                .filter(l -> !l.startsWith("#") && !l.startsWith("\"") && !l.isBlank()).toList();
+        assertEquals(run.intervals().size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            double intervalMax = Double.parseDouble(lines.get(i).split(",")[2]);
+            double maxMillis = run.intervals().get(i).histogram().getMaxValue() / ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO;
+            assertEquals(maxMillis, intervalMax, 0.001, "interval " + i + ": " + lines.get(i));
+        }
     }
 
     @Test
