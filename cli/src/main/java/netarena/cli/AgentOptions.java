@@ -51,9 +51,19 @@ final class AgentOptions {
         "With --agents: how far ahead the common start instant is set. Default: 10s."})
     Duration startLead = LocalAgents.DEFAULT_START_LEAD;
 
+    @Option(names = "--netns", description = {
+        "With --agents: run each agent in a network namespace of its own (ip netns; root only), with its own",
+        "address, joined to the server's namespace by a veth pair; the agents reach --target's port at their",
+        "pair's server end, so the server must listen on all addresses (serve --bind 0.0.0.0)."})
+    boolean netns;
+
+    @Option(names = "--server-netns", paramLabel = "NS", description = {
+        "With --netns: the namespace the server runs in. Default: this process's."})
+    String serverNetns;
+
     /** The options that only the launching process reads: its agents get their own in their place. */
     static final Set<String> LAUNCHER_ONLY = Set.of("--agents", "--start-lead", "--out", "--agent-count",
-            "--agent-index", "--start-at");
+            "--agent-index", "--start-at", "--netns", "--server-netns");
 
     /**
      * The local agents {@code --agents} asks for: each runs {@code load} with {@code loadArgs}, the whole
@@ -63,7 +73,8 @@ final class AgentOptions {
         if (agentMode()) {
             throw new IllegalArgumentException("--agents starts its own agents: it takes no --agent-count or --agent-index");
         }
-        return new LocalAgents.Spec(localAgents, loadArgs, whole, out, startLead, RunMerger.DEFAULT_START_TOLERANCE);
+        return new LocalAgents.Spec(localAgents, loadArgs, whole, out, startLead, RunMerger.DEFAULT_START_TOLERANCE,
+                netns, serverNetns);
     }
 
     /** The options given to this command, as given, less those only the launching process reads. */

@@ -21,7 +21,8 @@ import netarena.results.merge.MergedRun;
  * {@code netarena load --agents N}: N agent processes of this same class path on this machine, each given
  * its index, the agent count and one common start instant, then the merge of their folders. Agent i writes
  * to {@code OUT/agent-i} (its output in {@code OUT/agent-i.log}); the merged run goes to {@code OUT}. Called
- * on the command's thread; blocks until every agent ended or was stopped.
+ * on the command's thread; blocks until every agent ended or was stopped. With {@link Spec#netns} each agent
+ * runs in a network namespace of its own ({@link AgentNetwork}), deleted when the run ends.
  */
 public final class LocalAgents {
 
@@ -45,9 +46,12 @@ public final class LocalAgents {
      * @param out            the merged run's folder; the agents' are under it
      * @param startLead      how far ahead of now the common start instant is set
      * @param startTolerance how late past that instant an agent may begin before the merge calls it late
+     * @param netns          each agent in its own network namespace ({@link AgentNetwork}), reaching the
+     *                       target's port at its pair's server end
+     * @param serverNetns    with {@code netns}: the namespace the server listens in, or null for this one's
      */
     public record Spec(int count, List<String> loadArgs, LoadPlan whole, Path out, Duration startLead,
-            Duration startTolerance) {
+            Duration startTolerance, boolean netns, String serverNetns) {
 
         public Spec {
             loadArgs = List.copyOf(loadArgs);
@@ -56,6 +60,14 @@ public final class LocalAgents {
             }
             if (out == null) {
                 throw new IllegalArgumentException("--agents needs --out: the agents and the merged run are written there");
+            }
+            if (serverNetns != null && !netns) {
+                throw new IllegalArgumentException("--server-netns needs --netns: it names where the agents' pairs lead");
+            }
+            if (netns) {
+                AgentNetwork.unavailable().ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
             }
             for (int i = 0; i < count; i++) {
                 LoadPlans.share(whole, new AgentSlice(i, count)); // a share that is not whole fails here, not in N JVMs
@@ -70,11 +82,17 @@ public final class LocalAgents {
      * The command that starts agent {@code index}: this JVM's java and class path ({@link ServerLauncher}),
      * {@code load} with the whole run's options and the agent's own.
      */
-    static List<String> command(Spec spec, int index, long startAtEpochMillis) {
+    static List<String> command(Spec spec, int index, long startAtEpochMillis, AgentNetwork net) {
         List<String> args = new ArrayList<>(spec.loadArgs());
+        ServerLauncher launcher = ServerLauncher.ofClassPath(System.getProperty("java.class.path"));
+        if (net != null) {
+            launcher = launcher.inNetns(net.agentNetns(index));
+            int at = args.indexOf("--target");
+            args.set(at + 1, net.serverAddress(index) + ":" + spec.whole().target().port());
+        }
         args.addAll(List.of("--agent-count", Integer.toString(spec.count()), "--agent-index", Integer.toString(index),
                 "--start-at", Long.toString(startAtEpochMillis), "--out", MergedFiles.agentDir(spec.out(), index).toString()));
-        return ServerLauncher.ofClassPath(System.getProperty("java.class.path")).command("load", args);
+        return launcher.command("load", args);
     }
 
     /** Starts the agents, waits for them and merges their folders. */
@@ -82,11 +100,12 @@ public final class LocalAgents {
         long startAt = System.currentTimeMillis() + spec.startLead().toMillis();
         List<Process> agents = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
+        AgentNetwork net = spec.netns() ? AgentNetwork.create(spec.count(), spec.serverNetns()) : null;
         try {
             Files.createDirectories(spec.out());
             for (int i = 0; i < spec.count(); i++) {
                 dirs.add(MergedFiles.agentDir(spec.out(), i));
-                agents.add(new ProcessBuilder(command(spec, i, startAt))
+                agents.add(new ProcessBuilder(command(spec, i, startAt, net))
                         .redirectErrorStream(true).redirectOutput(log(spec.out(), i).toFile()).start());
             }
             LoadBounds b = spec.whole().bounds();
@@ -108,8 +127,24 @@ public final class LocalAgents {
             for (Process p : agents) {
                 p.destroy();
             }
+            if (net != null) {
+                awaitExit(agents);
+                net.close();
+            }
         }
         return MergedFiles.merge(dirs, spec.startTolerance(), spec.out());
+    }
+
+    /** Agents stopped by {@code destroy} get a moment to exit before their namespaces go. */
+    private static void awaitExit(List<Process> agents) {
+        for (Process p : agents) {
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Path log(Path out, int index) {

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a netarena server JVM is started: {@code [taskset -c CPUS] [ulimit -n N] JAVA FLAGS ENTRY serve ARGS},
+ * How a netarena server JVM is started:
+ * {@code [ip netns exec NS] [taskset -c CPUS] [ulimit -n N] JAVA FLAGS ENTRY serve ARGS},
  * where ENTRY is {@code -jar netarena.jar} (sweep, ab, capacity) or a class path and the command line's main
  * class (the fault suite, from its test class path). The only place a server process is started; what it
  * starts is a {@link LaunchedServer}. Immutable; {@link #start} may be called from any thread.
@@ -18,9 +19,10 @@ import java.util.List;
  * @param jvmFlags     the server JVM's flags
  * @param cpuList      the {@code taskset} CPU list the server is pinned to, or null when not pinned
  * @param maxOpenFiles the server's {@code ulimit -n}, or 0 to inherit this process's limit
+ * @param netns        the network namespace ({@code ip netns}) the JVM runs in, or null for this process's
  */
 public record ServerLauncher(Path javaBinary, List<String> entry, List<String> jvmFlags, String cpuList,
-        int maxOpenFiles) {
+        int maxOpenFiles, String netns) {
 
     /** The line's main class, for a server started from a class path. */
     public static final String MAIN_CLASS = "netarena.cli.NetarenaCommand";
@@ -35,7 +37,7 @@ public record ServerLauncher(Path javaBinary, List<String> entry, List<String> j
 
     /** Serves from {@code jar} with this process's java binary, unpinned, no JVM flags. */
     public static ServerLauncher ofJar(Path jar) {
-        return new ServerLauncher(runningJava(), List.of("-jar", jar.toString()), List.of(), null, 0);
+        return new ServerLauncher(runningJava(), List.of("-jar", jar.toString()), List.of(), null, 0, null);
     }
 
     /** Serves from the jar this class was loaded from: netarena.jar, when the command line runs from it. */
@@ -50,25 +52,30 @@ public record ServerLauncher(Path javaBinary, List<String> entry, List<String> j
     /** Serves from {@code classPath} (e.g. a test's), running {@link #MAIN_CLASS} with native access as the jar grants it. */
     public static ServerLauncher ofClassPath(String classPath) {
         return new ServerLauncher(runningJava(), List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                MAIN_CLASS), List.of(), null, 0);
+                MAIN_CLASS), List.of(), null, 0, null);
     }
 
     /** The same launcher serving from another jar (one side of an A/B run). */
     public ServerLauncher withJar(Path jar) {
-        return new ServerLauncher(javaBinary, List.of("-jar", jar.toString()), jvmFlags, cpuList, maxOpenFiles);
+        return new ServerLauncher(javaBinary, List.of("-jar", jar.toString()), jvmFlags, cpuList, maxOpenFiles, netns);
     }
 
     public ServerLauncher withJvmFlags(List<String> flags) {
-        return new ServerLauncher(javaBinary, entry, flags, cpuList, maxOpenFiles);
+        return new ServerLauncher(javaBinary, entry, flags, cpuList, maxOpenFiles, netns);
     }
 
     /** @param cpus a {@code taskset} CPU list, e.g. {@code 0} or {@code 0-1}; null for no pinning */
     public ServerLauncher pinnedTo(String cpus) {
-        return new ServerLauncher(javaBinary, entry, jvmFlags, cpus, maxOpenFiles);
+        return new ServerLauncher(javaBinary, entry, jvmFlags, cpus, maxOpenFiles, netns);
     }
 
     public ServerLauncher withMaxOpenFiles(int limit) {
-        return new ServerLauncher(javaBinary, entry, jvmFlags, cpuList, limit);
+        return new ServerLauncher(javaBinary, entry, jvmFlags, cpuList, limit, netns);
+    }
+
+    /** The same launcher running its JVM in network namespace {@code ns} (root only); null for this one's. */
+    public ServerLauncher inNetns(String ns) {
+        return new ServerLauncher(javaBinary, entry, jvmFlags, cpuList, maxOpenFiles, ns);
     }
 
     /** The whole command that starts {@code netarena serve SERVE_ARGS}; for the run folder and for tests. */
@@ -82,6 +89,9 @@ public record ServerLauncher(Path javaBinary, List<String> entry, List<String> j
      */
     public List<String> command(String subcommand, List<String> args) {
         List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
         if (cpuList != null) {
             command.addAll(List.of("taskset", "-c", cpuList));
         }
