@@ -33,7 +33,7 @@ class LocalAgentsTest {
     @Test
     void mergedCountsAreTheAgentsSumAndMergedPercentilesThoseOfTheirHistogramsAdded(@TempDir Path out)
             throws Exception {
-        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults(ServerModel.SELECTOR))) {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
             StringWriter err = new StringWriter();
             CommandLine cl = NetarenaCommand.commandLine();
