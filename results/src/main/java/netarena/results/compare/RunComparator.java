@@ -13,14 +13,18 @@ import netarena.results.stats.ComparisonReport;
 import netarena.results.stats.Correction;
 import netarena.results.stats.MetricSamples;
 import netarena.results.stats.MinimumDetectableChange;
+import netarena.results.stats.WilcoxonSignedRankTest;
+import netarena.results.run.CellStatus;
 
 /**
  * Matches two runs subject by subject and compares every metric of the subjects OK in both with
  * {@link BaselineComparator}, one correction over all of them. Pure: files are read before
  * ({@link RunReader}) and written after ({@link VerdictFiles}).
  *
- * <p>A subject not OK in either run is listed as an {@link Exclusion}, never compared: its figures
- * describe a failure or the generator. A metric with no value on a side (e.g. CPU per request where
+ * <p>A subject is compared on its OK repetitions when neither side has a FAILED one and each side has at
+ * least {@link ComparisonConfig#minValuesPerSide()} OK; the repetitions dropped (INVALID: the generator
+ * could not measure them) are listed as {@link Dropped}. Any other subject is listed as an
+ * {@link Exclusion}, never compared: its figures describe a failure. A metric with no value on a side (e.g. CPU per request where
  * /proc could not be read) is left out with a warning rather than judged INCONCLUSIVE for "too little
  * data", which would read as a measurement.
  */
@@ -30,9 +34,25 @@ public final class RunComparator {
     public static final int RECOMMENDED_REPETITIONS = 8;
 
     private final ComparisonConfig config;
+    private final boolean paired;
 
+    /** Compares the two runs' repetitions as independent samples. */
     public RunComparator(ComparisonConfig config) {
+        this(config, false);
+    }
+
+    private RunComparator(ComparisonConfig config, boolean paired) {
         this.config = config;
+        this.paired = paired;
+    }
+
+    /**
+     * A comparator for runs measured in pairs: repetition i of the baseline next to repetition i of the
+     * current run (ab's rounds). Each metric is judged on the pairs whose both members are known, by the
+     * per-pair ratios (Wilcoxon signed-rank, bootstrap over pairs).
+     */
+    public RunComparator paired() {
+        return new RunComparator(config, true);
     }
 
     public RunComparison compare(ComparableRun baseline, ComparableRun current) {
@@ -42,6 +62,8 @@ public final class RunComparator {
         List<MetricSamples> samples = new ArrayList<>();
         Map<String, Metric> metrics = new LinkedHashMap<>();
         List<Exclusion> excluded = new ArrayList<>();
+        List<Dropped> dropped = new ArrayList<>();
+        int minimum = config.minValuesPerSide();
         List<String> onlyInBaseline = new ArrayList<>();
         Map<String, Integer> unknownMetric = new LinkedHashMap<>();
         for (Subject b : baseline.subjects()) {
@@ -51,19 +73,24 @@ public final class RunComparator {
                 onlyInBaseline.add(b.id());
                 continue;
             }
-            if (!b.ok() || !c.ok()) {
-                excluded.add(new Exclusion(b.id(), b.status(), b.reason(), c.status(), c.reason()));
+            if (!b.comparable(minimum) || !c.comparable(minimum)) {
+                excluded.add(new Exclusion(b.id(), b.status(), whyNot(b, minimum), c.status(), whyNot(c, minimum)));
                 continue;
             }
-            for (Map.Entry<Metric, double[]> e : b.values().entrySet()) {
-                Metric metric = e.getKey();
-                double[] cur = c.values().get(metric);
-                if (cur == null || cur.length == 0 || e.getValue().length == 0) {
+            if (!b.ok()) {
+                dropped.add(new Dropped(b.id(), "baseline", b.okUnits(), b.reason()));
+            }
+            if (!c.ok()) {
+                dropped.add(new Dropped(c.id(), "current", c.okUnits(), c.reason()));
+            }
+            for (Metric metric : b.values().keySet()) {
+                MetricSamples s = paired ? pairs(b, c, metric) : unpaired(b, c, metric);
+                if (s == null) {
                     unknownMetric.merge(metric.label(), 1, Integer::sum);
                     continue;
                 }
                 metrics.put(metric.label(), metric);
-                samples.add(new MetricSamples(b.id(), metric.label(), metric.direction(), e.getValue(), cur));
+                samples.add(s);
             }
         }
         List<String> onlyInCurrent = current.subjects().stream().map(Subject::id)
@@ -74,28 +101,35 @@ public final class RunComparator {
         // the family is every metric compared, not only those with enough values now: the advice is for a rerun
         // in which all of them have enough, and the correction then divides alpha among all of them
         int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
-        int needed = MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
-        List<String> warnings = warnings(baseline, current, samples.size(), excluded.isEmpty(), unknownMetric, fewest,
-                needed);
+        int needed = paired ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
+                : MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+        List<String> warnings = warnings(baseline, current, samples.size(), excluded.isEmpty(), dropped.size(),
+                unknownMetric, fewest, needed);
         Map<String, MetricSamples> byKey = new LinkedHashMap<>();
         samples.forEach(s -> byKey.put(s.key(), s));
-        return new RunComparison(baseline, current, report, byKey, metrics, excluded, onlyInBaseline, onlyInCurrent,
-                warnings, fewest, needed);
+        return new RunComparison(baseline, current, report, byKey, metrics, excluded, dropped, onlyInBaseline,
+                onlyInCurrent, warnings, fewest, needed);
     }
 
-    /** What a reader of the verdict must know: too few repetitions, metrics one side lacks, the runs' problems. */
+    /** What a reader of the verdict must know: too few repetitions, dropped ones, metrics one side lacks, the runs' problems. */
     private List<String> warnings(ComparableRun baseline, ComparableRun current, int compared, boolean noneExcluded,
-            Map<String, Integer> unknownMetric, int fewest, int needed) {
+            int dropped, Map<String, Integer> unknownMetric, int fewest, int needed) {
         List<String> warnings = new ArrayList<>();
+        String unit = current.kind().equals("jmh") ? "forks" : paired ? "pairs" : "repetitions";
         if (compared > 0 && fewest < needed) {
-            warnings.add(String.format(Locale.ROOT, "%d value(s) per side cannot show a significant change among %d "
-                    + "metrics (%s correction, alpha %s): the exact test needs at least %d repetitions per side. "
-                    + "Expect INCONCLUSIVE for every change; measure more repetitions.", fewest, compared,
-                    VerdictMarkdown.correction(config), config.alpha(), needed));
+            warnings.add(String.format(Locale.ROOT, "%d %s per side cannot show a significant change among %d "
+                    + "metrics (%s correction, alpha %s): the exact %s test needs at least %d. "
+                    + "Expect INCONCLUSIVE for every change; measure more %s.", fewest, unit, compared,
+                    VerdictMarkdown.correction(config), config.alpha(), paired ? "signed-rank" : "rank-sum", needed,
+                    unit));
         } else if (compared > 0 && fewest < RECOMMENDED_REPETITIONS) {
-            warnings.add(String.format(Locale.ROOT, "only %d repetitions per side: a change must be large to be "
+            warnings.add(String.format(Locale.ROOT, "only %d %s per side: a change must be large to be "
                     + "detected reliably (at 3%% noise, 5 per side catch a 10%% change about 40%% of the time); "
-                    + "%d-10 per side are recommended", fewest, RECOMMENDED_REPETITIONS));
+                    + "%d-10 per side are recommended", fewest, unit, RECOMMENDED_REPETITIONS));
+        }
+        if (dropped > 0) {
+            warnings.add(dropped + " cell side(s) compared on their OK repetitions only; the dropped ones "
+                    + "are listed");
         }
         unknownMetric.forEach((metric, cells) -> warnings.add(metric + " not compared in " + cells
                 + " cell(s): no value on one side"));
@@ -105,5 +139,47 @@ public final class RunComparator {
             warnings.add("no cell is in both runs: nothing to compare");
         }
         return warnings;
+    }
+
+    private static MetricSamples unpaired(Subject b, Subject c, Metric metric) {
+        double[] base = b.values().get(metric);
+        double[] cur = c.values().get(metric);
+        if (cur == null || cur.length == 0 || base.length == 0) {
+            return null;
+        }
+        return new MetricSamples(b.id(), metric.label(), metric.direction(), base, cur);
+    }
+
+    /** The values of the repetition numbers both sides know, in repetition order. */
+    private static MetricSamples pairs(Subject b, Subject c, Metric metric) {
+        double[] base = b.values().get(metric);
+        double[] cur = c.values().get(metric);
+        if (cur == null || cur.length == 0 || base.length == 0) {
+            return null;
+        }
+        Map<Integer, Double> byUnit = new LinkedHashMap<>();
+        int[] baseUnits = b.units().get(metric);
+        for (int i = 0; i < base.length; i++) {
+            byUnit.put(baseUnits[i], base[i]);
+        }
+        int[] curUnits = c.units().get(metric);
+        List<double[]> matched = new ArrayList<>();
+        for (int i = 0; i < cur.length; i++) {
+            Double partner = byUnit.get(curUnits[i]);
+            if (partner != null) {
+                matched.add(new double[] {partner, cur[i]});
+            }
+        }
+        return new MetricSamples(b.id(), metric.label(), metric.direction(),
+                matched.stream().mapToDouble(p -> p[0]).toArray(), matched.stream().mapToDouble(p -> p[1]).toArray(),
+                true);
+    }
+
+    private static String whyNot(Subject s, int minimum) {
+        if (s.comparable(minimum) || s.status() == CellStatus.FAILED) {
+            return s.reason();
+        }
+        String few = String.format(Locale.ROOT, "%d OK, at least %d needed", s.okUnits(), minimum);
+        return s.reason().isEmpty() ? few : few + "; " + s.reason();
     }
 }

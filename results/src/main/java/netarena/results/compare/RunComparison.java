@@ -22,7 +22,9 @@ import netarena.results.stats.Verdict;
  * @param report         one {@link MetricComparison} per (subject, metric) compared, in subject order
  * @param samples        the values behind each comparison, by {@link MetricSamples#key()}
  * @param metrics        the metric behind each name, for units and directions
- * @param excluded       subjects in both runs but not OK in one of them
+ * @param excluded       subjects in both runs but not comparable in one of them (a FAILED repetition, or
+ *                       too few OK ones)
+ * @param dropped        subjects compared on their OK repetitions, with the repetitions dropped and why
  * @param onlyInBaseline subjects the current run does not have
  * @param onlyInCurrent  subjects the baseline does not have
  * @param warnings       what limits this comparison, one sentence each (too few repetitions, skipped
@@ -32,7 +34,7 @@ import netarena.results.stats.Verdict;
  *                       with this many metrics and this correction
  */
 public record RunComparison(ComparableRun baseline, ComparableRun current, ComparisonReport report,
-        Map<String, MetricSamples> samples, Map<String, Metric> metrics, List<Exclusion> excluded, List<String> onlyInBaseline,
+        Map<String, MetricSamples> samples, Map<String, Metric> metrics, List<Exclusion> excluded, List<Dropped> dropped, List<String> onlyInBaseline,
         List<String> onlyInCurrent, List<String> warnings, int fewestValues, int neededPerSide) {
 
     /** Exit code: nothing regressed. */
@@ -46,6 +48,7 @@ public record RunComparison(ComparableRun baseline, ComparableRun current, Compa
         samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         excluded = List.copyOf(excluded);
+        dropped = List.copyOf(dropped);
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);
         warnings = List.copyOf(warnings);

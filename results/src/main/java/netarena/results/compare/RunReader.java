@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import netarena.results.jmh.JmhJson;
-import netarena.results.jmh.JmhMetric;
 import netarena.results.jmh.JmhResult;
 import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
@@ -19,8 +18,9 @@ import netarena.results.run.Rows;
 import netarena.results.run.RunFolder;
 
 /**
- * Reads a run folder for {@code compare}: a sweep's {@code repetitions.csv} (one value per repetition
- * and metric) and a bench run's {@code jmh.json} (one value per measurement iteration, every fork).
+ * Reads a run folder for {@code compare}: a sweep's {@code repetitions.csv} (one value per OK
+ * repetition and metric) and a bench run's {@code jmh.json} (one value per fork: its median
+ * measurement iteration).
  * A folder with neither, or whose files hold nothing readable, is an {@link IllegalArgumentException}
  * naming the folder: that is invalid input, not a comparison.
  */
@@ -71,59 +71,49 @@ public final class RunReader {
         byCell.entrySet().stream().sorted(Map.Entry.comparingByKey(CellSummary.KEY_ORDER)).forEach(e -> {
             CellKey key = e.getKey();
             CellSummary summary = CellSummary.of(key, e.getValue());
-            List<Repetition> ok = e.getValue().stream().filter(r -> r.status() == CellStatus.OK).toList();
+            List<Repetition> ok = e.getValue().stream().filter(r -> r.status() == CellStatus.OK)
+                    .sorted(java.util.Comparator.comparingInt(Repetition::repetition)).toList();
             Map<Metric, double[]> values = new LinkedHashMap<>();
+            Map<Metric, int[]> units = new LinkedHashMap<>();
             if (!key.openLoop()) {
-                values.put(Metric.THROUGHPUT, known(ok, Repetition::throughputPerSec));
+                known(ok, Metric.THROUGHPUT, Repetition::throughputPerSec, values, units);
             }
-            values.put(Metric.P50, known(ok, Repetition::p50Micros));
-            values.put(Metric.P99, known(ok, Repetition::p99Micros));
-            values.put(Metric.P999, known(ok, Repetition::p999Micros));
-            values.put(Metric.CPU_PER_REQUEST,
-                    known(ok, r -> r.cost() == null ? Double.NaN : r.cost().cpuMicrosPerRequest()));
-            subjects.add(new Subject(key.id(), summary.status(), summary.reasons(), values));
+            known(ok, Metric.P50, Repetition::p50Micros, values, units);
+            known(ok, Metric.P99, Repetition::p99Micros, values, units);
+            known(ok, Metric.P999, Repetition::p999Micros, values, units);
+            known(ok, Metric.CPU_PER_REQUEST, r -> r.cost() == null ? Double.NaN : r.cost().cpuMicrosPerRequest(),
+                    values, units);
+            subjects.add(new Subject(key.id(), summary.status(), summary.reasons(), values, units, ok.size()));
         });
         return subjects;
     }
 
-    /** One subject per benchmark and mode: its primary score and, where -prof gc ran, bytes per op. */
+    /**
+     * One subject per benchmark and mode: its primary score and, where -prof gc ran, bytes per op, one
+     * value per fork ({@link JmhForks}). Iterations of one fork share a JIT compilation and a heap
+     * layout, so they are not independent draws; the fork is the unit.
+     */
     static List<Subject> jmhSubjects(List<JmhResult> results) {
         List<Subject> subjects = new ArrayList<>();
         for (JmhResult r : results) {
             Map<Metric, double[]> values = new LinkedHashMap<>();
-            double[] scores = iterationValues(r.primary());
+            double[] scores = JmhForks.forkValues(r.primary());
             values.put(Metric.jmhScore(r.mode(), r.primary().unit()), scores);
-            r.secondary("gc.alloc.rate.norm").ifPresent(m -> values.put(Metric.JMH_ALLOCATION, iterationValues(m)));
+            r.secondary("gc.alloc.rate.norm").ifPresent(m -> values.put(Metric.JMH_ALLOCATION, JmhForks.forkValues(m)));
             CellStatus status = scores.length == 0 ? CellStatus.INVALID : CellStatus.OK;
             String reason = scores.length == 0 ? "no finite iteration score in jmh.json" : "";
-            subjects.add(new Subject(r.label() + " " + r.mode(), status, reason, values));
+            subjects.add(Subject.numbered(r.label() + " " + r.mode(), status, reason, values));
         }
         return subjects;
     }
 
-    /**
-     * The score of every measurement iteration of every fork. In sample mode JMH keeps histograms
-     * instead, and each iteration's value is the mean of its samples (JMH's own score is that mean).
-     */
-    static double[] iterationValues(JmhMetric metric) {
-        List<Double> values = new ArrayList<>(metric.iterationScores());
-        if (values.isEmpty()) {
-            for (List<List<JmhMetric.Bin>> fork : metric.rawDataHistogram()) {
-                for (List<JmhMetric.Bin> iteration : fork) {
-                    double sum = 0;
-                    long count = 0;
-                    for (JmhMetric.Bin bin : iteration) {
-                        sum += bin.value() * bin.count();
-                        count += bin.count();
-                    }
-                    values.add(count == 0 ? Double.NaN : sum / count);
-                }
-            }
-        }
-        return values.stream().mapToDouble(Double::doubleValue).filter(v -> Double.isFinite(v) && v >= 0).toArray();
-    }
-
-    private static double[] known(List<Repetition> reps, ToDoubleFunction<Repetition> figure) {
-        return reps.stream().mapToDouble(figure).filter(v -> Double.isFinite(v) && v >= 0).toArray();
+    private static void known(List<Repetition> reps, Metric metric, ToDoubleFunction<Repetition> figure,
+                              Map<Metric, double[]> values, Map<Metric, int[]> units) {
+        List<Repetition> kept = reps.stream().filter(r -> {
+            double v = figure.applyAsDouble(r);
+            return Double.isFinite(v) && v >= 0;
+        }).toList();
+        values.put(metric, kept.stream().mapToDouble(figure).toArray());
+        units.put(metric, kept.stream().mapToInt(Repetition::repetition).toArray());
     }
 }

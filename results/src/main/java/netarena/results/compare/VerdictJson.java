@@ -51,6 +51,8 @@ public final class VerdictJson {
         }
         ArrayNode excluded = root.putArray("not_compared");
         c.excluded().forEach(e -> exclusion(excluded.addObject(), e));
+        ArrayNode dropped = root.putArray("dropped_repetitions");
+        c.dropped().forEach(d -> dropped(dropped.addObject(), d));
         ArrayNode onlyBaseline = root.putArray("only_in_baseline");
         c.onlyInBaseline().forEach(onlyBaseline::add);
         ArrayNode onlyCurrent = root.putArray("only_in_current");
@@ -87,6 +89,8 @@ public final class VerdictJson {
         o.put("baseline_count", m.baselineCount());
         o.put("current_count", m.currentCount());
         o.put("reason", m.reason());
+        o.put("paired", m.paired());
+        number(o, "detectable_change", m.detectableChange());
         ArrayNode b = o.putArray("baseline_values");
         Arrays.stream(c.samples().get(m.key()).baseline()).forEach(b::add);
         ArrayNode cur = o.putArray("current_values");
@@ -94,6 +98,13 @@ public final class VerdictJson {
     }
 
     /** One cell not compared, and why. */
+    private static void dropped(ObjectNode o, Dropped d) {
+        o.put("cell", d.id());
+        o.put("side", d.side());
+        o.put("kept", d.kept());
+        o.put("reason", d.reason());
+    }
+
     private static void exclusion(ObjectNode o, Exclusion e) {
         o.put("cell", e.id());
         o.put("baseline_status", e.baselineStatus().name());

@@ -22,10 +22,14 @@ public final class VerdictMarkdown {
         ComparisonConfig cfg = c.report().config();
         StringBuilder md = new StringBuilder();
         md.append("### netarena compare: ").append(c.outcome()).append("\n\n");
+        boolean paired = c.report().metrics().stream().anyMatch(MetricComparison::paired);
         md.append(String.format(Locale.ROOT, "`%s` (baseline) vs `%s` (current): threshold \u00b1%s, %.0f%% bootstrap "
-                + "interval of the ratio of %ss, Mann-Whitney with %s correction at alpha %s.%n%n",
+                + "interval of the %s, %s with %s correction at alpha %s; UNCHANGED only when the small-sample "
+                + "interval lies within the threshold.%n%n",
                 esc(c.baseline().id()), esc(c.current().id()), Num.percent(cfg.noiseThreshold()),
-                cfg.confidence() * 100, cfg.estimator().name().toLowerCase(Locale.ROOT), correction(cfg), cfg.alpha()));
+                cfg.confidence() * 100, (paired ? "per-pair ratios' " : "ratio of ")
+                        + cfg.estimator().name().toLowerCase(Locale.ROOT) + (paired ? "" : "s"),
+                paired ? "Wilcoxon signed-rank over the ABBA pairs" : "Mann-Whitney", correction(cfg), cfg.alpha()));
         md.append("**").append(esc(c.headline())).append("**\n\n");
         for (String w : c.warnings()) {
             md.append("> warning: ").append(esc(w)).append("\n");
@@ -46,7 +50,8 @@ public final class VerdictMarkdown {
         }
         if (!sorted.isEmpty()) {
             md.append("\n\u2191 higher is better, \u2193 lower is better; change and interval are current/baseline - 1; "
-                    + "adj. p is the corrected Mann-Whitney p; n is values in baseline/current.\n");
+                    + "adj. p is the corrected p; n is values in baseline/current; an INCONCLUSIVE row's reason (verdict.json) "
+                    + "names the regression its data could have shown.\n");
         }
         if (!c.excluded().isEmpty()) {
             md.append("\n#### Not compared: invalid or failed\n\n| cell | baseline | current |\n|---|---|---|\n");
@@ -55,6 +60,13 @@ public final class VerdictMarkdown {
                         + "counts as a regression)**" : "").append(" | ").append(status(e.baselineStatus().name(),
                         e.baselineReason())).append(" | ").append(status(e.currentStatus().name(), e.currentReason()))
                         .append(" |\n");
+            }
+        }
+        if (!c.dropped().isEmpty()) {
+            md.append("\n#### Compared on their OK repetitions: dropped\n\n| cell | side | kept | dropped |\n|---|---|---:|---|\n");
+            for (Dropped d : c.dropped()) {
+                md.append("| ").append(esc(d.id())).append(" | ").append(d.side()).append(" | ").append(d.kept())
+                        .append(" | ").append(esc(d.reason())).append(" |\n");
             }
         }
         if (!c.onlyInBaseline().isEmpty()) {

@@ -10,7 +10,9 @@ import java.util.Locale;
  * result depends only on the inputs and the config.
  *
  * <p>Per metric: the ratio current/baseline of the medians (or means, per config) with a percentile bootstrap interval
- * ({@link BootstrapRatio}), a two-sided Mann-Whitney p-value ({@link MannWhitneyTest}), then the
+ * ({@link BootstrapRatio}), a two-sided Mann-Whitney p-value ({@link MannWhitneyTest}); for paired
+ * samples the median of the per-pair ratios, a bootstrap over pairs and the exact Wilcoxon signed-rank
+ * test of the log ratios ({@link WilcoxonSignedRankTest}). Then the
  * p-values of every metric that had enough data go through one correction (Holm by default) and
  * {@link VerdictRule} decides. A metric with fewer than {@code minValuesPerSide} values on a side,
  * or a zero baseline centre under a non-zero current one, is INCONCLUSIVE and takes no part in the
@@ -36,7 +38,7 @@ public final class BaselineComparator {
     /** Compares every metric and applies the correction across all of them. */
     public ComparisonReport compare(List<MetricSamples> samples) {
         int count = samples.size();
-        RatioInterval[] intervals = new RatioInterval[count];
+        BootstrapIntervals[] intervals = new BootstrapIntervals[count];
         double[] pValues = new double[count];
         String[] skipped = new String[count];
         List<Integer> tested = new ArrayList<>();
@@ -46,20 +48,23 @@ public final class BaselineComparator {
             pValues[i] = Double.NaN;
             if (skipped[i] == null) {
                 intervals[i] = BootstrapRatio.of(config.estimator(), s.baseline(), s.current(), config.confidence(),
-                        config.resamples(), seedFor(s));
-                pValues[i] = MannWhitneyTest.twoSidedP(s.baseline(), s.current());
+                        config.resamples(), seedFor(s), s.paired());
+                pValues[i] = s.paired() ? WilcoxonSignedRankTest.twoSidedP(logRatios(s))
+                        : MannWhitneyTest.twoSidedP(s.baseline(), s.current());
                 tested.add(i);
             }
         }
         double[] adjusted = adjustTested(pValues, tested);
+        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, tested.size());
         List<MetricComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            results.add(result(samples.get(i), intervals[i], pValues[i], adjusted[i], skipped[i]));
+            results.add(result(samples.get(i), intervals[i], pValues[i], adjusted[i], skipped[i], family));
         }
         return new ComparisonReport(config, results, ComparisonReport.outcomeOf(results));
     }
 
-    private MetricComparison result(MetricSamples s, RatioInterval interval, double p, double adjustedP, String skipped) {
+    private MetricComparison result(MetricSamples s, BootstrapIntervals intervals, double p, double adjustedP,
+                                    String skipped, int family) {
         double[] base = s.baseline();
         double[] cur = s.current();
         double baseCentre = base.length == 0 ? Double.NaN : config.estimator().of(base);
@@ -67,13 +72,15 @@ public final class BaselineComparator {
         if (skipped != null) {
             double ratio = base.length == 0 || cur.length == 0 ? Double.NaN : SampleMath.ratio(curCentre, baseCentre);
             return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseCentre,
-                    curCentre, ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, skipped);
+                    curCentre, ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, skipped,
+                    s.paired(), Double.POSITIVE_INFINITY);
         }
-        VerdictRule.Decision decision = VerdictRule.decide(s.direction(), interval, adjustedP, base.length,
-                cur.length, config);
+        VerdictRule.Decision decision = VerdictRule.decide(s.direction(), intervals, adjustedP, base.length,
+                cur.length, s.paired(), family, config);
+        RatioInterval interval = intervals.decision();
         return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseCentre,
                 curCentre, interval.ratio(), interval.low(), interval.high(), p, adjustedP, decision.verdict(),
-                decision.reason());
+                decision.reason(), s.paired(), decision.detectableChange());
     }
 
     private String whyUntestable(MetricSamples s) {
@@ -87,6 +94,16 @@ public final class BaselineComparator {
             return "baseline " + config.estimator().name().toLowerCase(Locale.ROOT) + " is 0 and current is not: no ratio to judge";
         }
         return null;
+    }
+
+    /** ln(current[i] / baseline[i]) of every pair; a pair with a 0 on one side counts as no change, the signed-rank test's zero. */
+    private static double[] logRatios(MetricSamples s) {
+        double[] ratios = BootstrapRatio.perPair(s.baseline(), s.current());
+        double[] logs = new double[ratios.length];
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = Double.isInfinite(ratios[i]) || ratios[i] == 0 ? 0 : Math.log(ratios[i]);
+        }
+        return logs;
     }
 
     private double[] adjustTested(double[] pValues, List<Integer> tested) {

@@ -19,10 +19,15 @@ package netarena.results.stats;
  * @param adjustedP      p-value after the comparison's multiple-comparison correction
  * @param verdict        what the comparison concludes
  * @param reason         one line a person can read: why this verdict
+ * @param paired         true when the values were paired (ab's ABBA rounds) and the ratio, interval and
+ *                       test are of the per-pair ratios
+ * @param detectableChange for an INCONCLUSIVE metric, the regression (relative, e.g. 0.2 for 20%) these
+ *                       data could have shown; infinite when none could; NaN for a decided metric
  */
 public record MetricComparison(String cell, String metric, Direction direction, int baselineCount, int currentCount,
                                double baselineCentre, double currentCentre, double ratio, double ciLow,
-                               double ciHigh, double pValue, double adjustedP, Verdict verdict, String reason) {
+                               double ciHigh, double pValue, double adjustedP, Verdict verdict, String reason,
+                               boolean paired, double detectableChange) {
 
     /** {@code cell/metric}, how reports name this metric. */
     public String key() {

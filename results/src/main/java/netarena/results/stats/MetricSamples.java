@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param direction which way is better
  * @param baseline  one finite, non-negative value per baseline repetition
  * @param current   one finite, non-negative value per current repetition
+ * @param paired    true when {@code baseline[i]} and {@code current[i]} were measured next to each
+ *                  other (an ABBA run's round i), so the comparison analyses the per-pair ratios
  */
-public record MetricSamples(String cell, String metric, Direction direction, double[] baseline, double[] current) {
+public record MetricSamples(String cell, String metric, Direction direction, double[] baseline, double[] current,
+                            boolean paired) {
 
     public MetricSamples {
         Objects.requireNonNull(cell, "cell");
@@ -21,6 +24,15 @@ public record MetricSamples(String cell, String metric, Direction direction, dou
         Objects.requireNonNull(direction, "direction");
         baseline = checked(baseline, cell, metric, "baseline");
         current = checked(current, cell, metric, "current");
+        if (paired && baseline.length != current.length) {
+            throw new IllegalArgumentException("paired samples of " + cell + "/" + metric
+                    + " need as many baseline as current values, got " + baseline.length + " and " + current.length);
+        }
+    }
+
+    /** Independent samples: the two sides' repetitions are not paired. */
+    public MetricSamples(String cell, String metric, Direction direction, double[] baseline, double[] current) {
+        this(cell, metric, direction, baseline, current, false);
     }
 
     @Override
@@ -41,18 +53,18 @@ public record MetricSamples(String cell, String metric, Direction direction, dou
     @Override
     public boolean equals(Object o) {
         return o instanceof MetricSamples other && cell.equals(other.cell) && metric.equals(other.metric)
-                && direction == other.direction && Arrays.equals(baseline, other.baseline)
+                && direction == other.direction && paired == other.paired && Arrays.equals(baseline, other.baseline)
                 && Arrays.equals(current, other.current);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cell, metric, direction, Arrays.hashCode(baseline), Arrays.hashCode(current));
+        return Objects.hash(cell, metric, direction, paired, Arrays.hashCode(baseline), Arrays.hashCode(current));
     }
 
     @Override
     public String toString() {
-        return key() + " " + direction + " baseline=" + Arrays.toString(baseline) + " current=" + Arrays.toString(current);
+        return key() + " " + direction + (paired ? " paired" : "") + " baseline=" + Arrays.toString(baseline) + " current=" + Arrays.toString(current);
     }
 
     private static double[] checked(double[] values, String cell, String metric, String side) {

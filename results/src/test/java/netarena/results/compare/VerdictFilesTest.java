@@ -40,8 +40,10 @@ class VerdictFilesTest {
         SyntheticRuns cur = SyntheticRuns.create(root, "cur")
                 .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1, 1, 1.3, 1, 0.75))
                 .ok(SyntheticRuns.ASYNC, 8, SyntheticRuns.BASE)
-                .ok(SyntheticRuns.OPEN, 7, SyntheticRuns.BASE)
-                .notOk(SyntheticRuns.OPEN, 8, CellStatus.INVALID, "generator fell behind");
+                .notOk(SyntheticRuns.ASYNC, 9, CellStatus.INVALID, "generator fell behind")
+                .ok(SyntheticRuns.OPEN, 1, SyntheticRuns.BASE)
+                .notOk(SyntheticRuns.OPEN, 2, CellStatus.INVALID, "generator fell behind")
+                .notOk(SyntheticRuns.OPEN, 3, CellStatus.INVALID, "generator fell behind");
         comparison = new RunComparator(ComparisonConfig.defaults().withResamples(2_000))
                 .compare(RunReader.read(base.dir()), RunReader.read(cur.dir()));
         written = VerdictFiles.write(comparison, VerdictFiles.defaultDir(comparison));
@@ -67,7 +69,9 @@ class VerdictFilesTest {
         assertTrue(rows.get(1).startsWith("| IMPROVED |") && rows.get(1).contains("cpu per request"), rows.get(1));
         assertTrue(md.contains("<details><summary>8 unchanged metrics</summary>"), md);
         assertTrue(md.contains("#### Not compared: invalid or failed"), md);
-        assertTrue(md.contains("INVALID: rep 8 INVALID: generator fell behind"), md);
+        assertTrue(md.contains("INVALID: 1 OK, at least 2 needed; reps 2, 3 INVALID: generator fell behind"), md);
+        assertTrue(md.contains("#### Compared on their OK repetitions: dropped"), md);
+        assertTrue(md.contains("| " + SyntheticRuns.ASYNC.id() + " | current | 8 | rep 9 INVALID: generator fell behind |"), md);
     }
 
     @Test
@@ -95,6 +99,9 @@ class VerdictFilesTest {
         assertEquals(SyntheticRuns.OPEN.id(), excluded.get("cell").asText());
         assertEquals("INVALID", excluded.get("current_status").asText());
         assertFalse(excluded.get("counts_as_regression").asBoolean());
+        JsonNode dropped = v.get("dropped_repetitions").get(0);
+        assertEquals(SyntheticRuns.ASYNC.id(), dropped.get("cell").asText());
+        assertEquals(8, dropped.get("kept").asInt());
     }
 
     @Test
