@@ -107,7 +107,7 @@ final class AbCommand implements Callable<Integer> {
                 "netarena ab " + String.join(" ", commandArgs()), runner.settings(), System.err);
         Path compareDir = runs.ab().dir().resolve("compare");
         if (!calibrate) {
-            return CompareCommand.run(runs.baseline(), runs.candidate(), config, compareDir, System.out, System.err);
+            return CompareCommand.run(runs.baseline(), runs.candidate(), new RunComparator(config), compareDir, System.out, System.err);
         }
         return calibration(runs, config, compareDir);
     }
@@ -127,7 +127,7 @@ final class AbCommand implements Callable<Integer> {
         System.out.println();
         System.err.println("netarena ab: wrote " + runs.ab().dir().resolve(CalibrationFiles.MARKDOWN) + " and "
                 + CalibrationFiles.JSON + "; the A/A comparison follows (a REGRESSED or IMPROVED here is a false alarm)");
-        int code = CompareCommand.run(runs.baseline(), runs.candidate(), config, compareDir, System.out, System.err);
+        int code = CompareCommand.run(runs.baseline(), runs.candidate(), new RunComparator(config), compareDir, System.out, System.err);
         if (!calibration.calibrated()) {
             return RunComparison.EXIT_UNDECIDED;
         }

@@ -3,7 +3,11 @@ package netarena.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import netarena.results.compare.ComparableRun;
+import netarena.results.compare.RunNoise;
 import netarena.results.compare.RunComparator;
 import netarena.results.compare.RunComparison;
 import netarena.results.compare.RunReader;
@@ -45,6 +49,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for the verdict files. Default: CURRENT/compare-vs-<baseline id>/.")
     Path out;
 
+    @Option(names = "--noise-runs", split = ",", paramLabel = "DIR",
+            description = "Two or more stored run folders of the baseline's build (e.g. earlier nightly runs): "
+                    + "each metric's threshold becomes the larger of --threshold and twice the spread of its centre "
+                    + "between them; written to noise.json beside the verdict for later runs.")
+    List<Path> noiseRuns = List.of();
+
+    @Option(names = "--noise", paramLabel = "FILE",
+            description = "A noise.json kept from an earlier --noise-runs: the same thresholds without the runs.")
+    Path noiseFile;
+
     @Override
     public Integer call() throws IOException {
         ComparisonConfig config;
@@ -54,18 +68,46 @@ final class CompareCommand implements Callable<Integer> {
             System.err.println("netarena compare: " + e.getMessage());
             return RunComparison.EXIT_UNDECIDED;
         }
-        return run(baseline, current, config, out, System.out, System.err);
+        RunComparator comparator = new RunComparator(config);
+        try {
+            RunNoise noise = noise();
+            if (noise != null) {
+                comparator = comparator.withNoise(noise);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("netarena compare: " + e.getMessage());
+            return RunComparison.EXIT_UNDECIDED;
+        }
+        return run(baseline, current, comparator, out, System.out, System.err);
+    }
+
+    /** The between-run noise from --noise-runs (kept as noise.json in the output folder) or --noise; null without either. */
+    private RunNoise noise() throws IOException {
+        if (!noiseRuns.isEmpty() && noiseFile != null) {
+            throw new IllegalArgumentException("--noise-runs and --noise are alternatives: give one");
+        }
+        if (noiseFile != null) {
+            return RunNoise.read(noiseFile);
+        }
+        if (noiseRuns.isEmpty()) {
+            return null;
+        }
+        List<ComparableRun> stored = new ArrayList<>();
+        for (Path dir : noiseRuns) {
+            stored.add(RunReader.read(dir));
+        }
+        return RunNoise.fromRuns(stored);
     }
 
     /**
      * Reads, compares, writes and prints; returns the exit code. Unreadable input is reported on
      * {@code err} and returns 2. Shared with {@code ab}.
      */
-    static int run(Path baseline, Path current, ComparisonConfig config, Path outDir, PrintStream out, PrintStream err)
-            throws IOException {
+    static int run(Path baseline, Path current, RunComparator comparator, Path outDir, PrintStream out,
+                   PrintStream err) throws IOException {
         RunComparison comparison;
         try {
-            comparison = new RunComparator(config).compare(RunReader.read(baseline), RunReader.read(current));
+            comparison = comparator.compare(RunReader.read(baseline), RunReader.read(current));
         } catch (IllegalArgumentException e) {
             err.println("netarena compare: " + e.getMessage());
             return RunComparison.EXIT_UNDECIDED;
@@ -75,6 +117,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         VerdictFiles.Written written = VerdictFiles.write(comparison,
                 outDir != null ? outDir : VerdictFiles.defaultDir(comparison));
+        if (comparator.noise() != null) {
+            comparator.noise().write(written.dir());
+        }
         out.print(written.markdown());
         out.flush();
         err.println("netarena compare: " + comparison.outcome() + " (exit " + comparison.exitCode() + "); wrote "

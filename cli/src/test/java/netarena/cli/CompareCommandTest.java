@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import netarena.results.compare.RunComparator;
 import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.run.Repetition;
@@ -47,6 +48,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void storedRunsOfTheBaselineBuildSetTheThresholdAndAreKeptAsNoiseJson() throws Exception {
+        Path base = run("base", 20_000, 1_000);
+        Path slower = run("slower", 15_000, 1_400);
+        // the baseline build on two other days: throughput and p99 moved by about 35% between them
+        Path day1 = run("day1", 20_000, 1_000);
+        Path day2 = run("day2", 14_000, 1_450);
+        Path out = root.resolve("verdict");
+        assertEquals(1, execute("compare", base.toString(), slower.toString(), "--out", root.resolve("v0").toString()));
+        assertEquals(0, execute("compare", base.toString(), slower.toString(), "--noise-runs", day1 + "," + day2,
+                "--out", out.toString()), "a change within the day-to-day spread is not a regression");
+        assertTrue(Files.isRegularFile(out.resolve("noise.json")));
+        assertTrue(Files.readString(out.resolve("compare.md")).contains("from the spread between 2 stored runs"));
+        assertEquals(0, execute("compare", base.toString(), slower.toString(), "--noise",
+                out.resolve("noise.json").toString(), "--out", root.resolve("v2").toString()), "the kept file alone");
+        assertEquals(2, execute("compare", base.toString(), slower.toString(), "--noise-runs", day1.toString()),
+                "one stored run has no spread");
+    }
+
+    @Test
     void exitCodesSayRegressionNoRegressionAndInvalidInput() throws Exception {
         Path base = run("base", 20_000, 1_000);
         Path same = run("same", 20_000, 1_000);
@@ -66,7 +86,7 @@ class CompareCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path dir = root.resolve("verdict");
-        int code = CompareCommand.run(base, slower, ComparisonConfig.defaults().withResamples(2_000), dir,
+        int code = CompareCommand.run(base, slower, new RunComparator(ComparisonConfig.defaults().withResamples(2_000)), dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, code);
         String md = out.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package netarena.results.compare;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,18 +33,36 @@ public final class RunComparator {
 
     /** Below this many repetitions per side only large changes are detected reliably (see docs/VERDICTS.md). */
     public static final int RECOMMENDED_REPETITIONS = 8;
+    /** A threshold from stored-run noise is capped here (relative): past it a comparison says nothing useful. */
+    public static final double MAX_THRESHOLD = 0.99;
 
     private final ComparisonConfig config;
     private final boolean paired;
+    private final RunNoise noise;
 
-    /** Compares the two runs' repetitions as independent samples. */
+    /** Compares the two runs' repetitions as independent samples, every metric at the config's threshold. */
     public RunComparator(ComparisonConfig config) {
-        this(config, false);
+        this(config, false, null);
     }
 
-    private RunComparator(ComparisonConfig config, boolean paired) {
+    private RunComparator(ComparisonConfig config, boolean paired, RunNoise noise) {
         this.config = config;
         this.paired = paired;
+        this.noise = noise;
+    }
+
+    /**
+     * A comparator whose threshold per metric is the larger of the config's and the one the noise
+     * between stored runs of the baseline build supports ({@link RunNoise#threshold}): a baseline from
+     * another day cannot show a change smaller than its own day-to-day spread.
+     */
+    public RunComparator withNoise(RunNoise between) {
+        return new RunComparator(config, paired, between);
+    }
+
+    /** The between-run noise thresholds come from, or null when every metric uses the config's. */
+    public RunNoise noise() {
+        return noise;
     }
 
     /**
@@ -52,7 +71,7 @@ public final class RunComparator {
      * per-pair ratios (Wilcoxon signed-rank, bootstrap over pairs).
      */
     public RunComparator paired() {
-        return new RunComparator(config, true);
+        return new RunComparator(config, true, noise);
     }
 
     public RunComparison compare(ComparableRun baseline, ComparableRun current) {
@@ -95,7 +114,8 @@ public final class RunComparator {
         }
         List<String> onlyInCurrent = current.subjects().stream().map(Subject::id)
                 .filter(id -> !baselineIds.contains(id)).toList();
-        ComparisonReport report = new BaselineComparator(config).compare(samples);
+        ComparisonReport report = new BaselineComparator(config).compare(samples, s -> threshold(s.metric()));
+        List<String> thresholds = thresholdSources(metrics.keySet());
 
         int fewest = samples.stream().mapToInt(s -> Math.min(s.baseline().length, s.current().length)).min().orElse(0);
         // the family is every metric compared, not only those with enough values now: the advice is for a rerun
@@ -108,7 +128,7 @@ public final class RunComparator {
         Map<String, MetricSamples> byKey = new LinkedHashMap<>();
         samples.forEach(s -> byKey.put(s.key(), s));
         return new RunComparison(baseline, current, report, byKey, metrics, excluded, dropped, onlyInBaseline,
-                onlyInCurrent, warnings, fewest, needed);
+                onlyInCurrent, warnings, thresholds, fewest, needed);
     }
 
     /** What a reader of the verdict must know: too few repetitions, dropped ones, metrics one side lacks, the runs' problems. */
@@ -139,6 +159,31 @@ public final class RunComparator {
             warnings.add("no cell is in both runs: nothing to compare");
         }
         return warnings;
+    }
+
+    private double threshold(String metricLabel) {
+        double fromNoise = noise == null ? Double.NaN : noise.threshold(metricLabel);
+        return Double.isNaN(fromNoise) ? config.noiseThreshold() : Math.min(MAX_THRESHOLD,
+                Math.max(config.noiseThreshold(), fromNoise));
+    }
+
+    /** One sentence per metric compared: its threshold and the noise it came from. */
+    private List<String> thresholdSources(Collection<String> labels) {
+        List<String> sources = new ArrayList<>();
+        for (String label : labels) {
+            double t = threshold(label);
+            if (noise != null && !Double.isNaN(noise.threshold(label)) && t > config.noiseThreshold()) {
+                sources.add(noise.describe(label) + (t < noise.threshold(label) ? ", capped at ±"
+                        + Num.percent(t) : ""));
+            } else {
+                sources.add(String.format(Locale.ROOT, "%s: ±%s from --threshold%s", label,
+                        Num.percent(config.noiseThreshold()), noise == null ? " (no stored runs of the baseline build "
+                                + "given: the noise between days is not accounted for)"
+                                : Double.isNaN(noise.threshold(label)) ? " (the stored runs do not have this metric)"
+                                : " (above the between-run noise of the stored runs)"));
+            }
+        }
+        return sources;
     }
 
     private static MetricSamples unpaired(Subject b, Subject c, Metric metric) {

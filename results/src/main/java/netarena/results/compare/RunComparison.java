@@ -29,13 +29,15 @@ import netarena.results.stats.Verdict;
  * @param onlyInCurrent  subjects the baseline does not have
  * @param warnings       what limits this comparison, one sentence each (too few repetitions, skipped
  *                       metrics, damaged rows), for stderr and every output
+ * @param thresholds     one sentence per metric: its threshold and which noise it came from (the
+ *                       {@code --threshold} option, or the spread between stored runs of the baseline build)
  * @param fewestValues   the fewest values on a side among the metrics compared; 0 when none were
  * @param neededPerSide  the repetitions per side the exact test needs to reach significance at all
  *                       with this many metrics and this correction
  */
 public record RunComparison(ComparableRun baseline, ComparableRun current, ComparisonReport report,
         Map<String, MetricSamples> samples, Map<String, Metric> metrics, List<Exclusion> excluded, List<Dropped> dropped, List<String> onlyInBaseline,
-        List<String> onlyInCurrent, List<String> warnings, int fewestValues, int neededPerSide) {
+        List<String> onlyInCurrent, List<String> warnings, List<String> thresholds, int fewestValues, int neededPerSide) {
 
     /** Exit code: nothing regressed. */
     public static final int EXIT_NO_REGRESSION = 0;
@@ -52,6 +54,7 @@ public record RunComparison(ComparableRun baseline, ComparableRun current, Compa
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);
         warnings = List.copyOf(warnings);
+        thresholds = List.copyOf(thresholds);
     }
 
     /** The comparison as a whole: REGRESSED also when a subject was broken by the current run. */

@@ -41,6 +41,8 @@ public final class VerdictJson {
         reps.put("fewest_per_side", c.fewestValues());
         reps.put("needed_per_side_for_significance", c.neededPerSide());
         reps.put("recommended_per_side", RunComparator.RECOMMENDED_REPETITIONS);
+        ArrayNode thresholds = root.putArray("thresholds");
+        c.thresholds().forEach(thresholds::add);
         ArrayNode warnings = root.putArray("warnings");
         c.warnings().forEach(warnings::add);
         ObjectNode counts = root.putObject("counts");

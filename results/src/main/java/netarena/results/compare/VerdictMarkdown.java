@@ -37,6 +37,11 @@ public final class VerdictMarkdown {
         if (!c.warnings().isEmpty()) {
             md.append("\n");
         }
+        if (!c.thresholds().isEmpty()) {
+            md.append("<details><summary>thresholds and the noise they came from</summary>\n\n");
+            c.thresholds().forEach(t -> md.append("- ").append(esc(t)).append("\n"));
+            md.append("\n</details>\n\n");
+        }
         List<MetricComparison> sorted = c.byEffect();
         List<MetricComparison> shown = sorted.stream().filter(m -> m.verdict() != Verdict.UNCHANGED).toList();
         List<MetricComparison> unchanged = sorted.stream().filter(m -> m.verdict() == Verdict.UNCHANGED).toList();

@@ -3,6 +3,7 @@ package netarena.results.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Compares a baseline against a current run, metric by metric, and corrects for comparing many
@@ -35,8 +36,16 @@ public final class BaselineComparator {
         return config;
     }
 
-    /** Compares every metric and applies the correction across all of them. */
+    /** Compares every metric at the config's threshold and applies the correction across all of them. */
     public ComparisonReport compare(List<MetricSamples> samples) {
+        return compare(samples, s -> config.noiseThreshold());
+    }
+
+    /**
+     * As {@link #compare(List)}, each metric judged at its own threshold (e.g. one from the noise
+     * between stored runs); the test and the correction do not depend on it.
+     */
+    public ComparisonReport compare(List<MetricSamples> samples, ToDoubleFunction<MetricSamples> thresholdOf) {
         int count = samples.size();
         BootstrapIntervals[] intervals = new BootstrapIntervals[count];
         double[] pValues = new double[count];
@@ -58,13 +67,14 @@ public final class BaselineComparator {
         int family = config.correction() == Correction.NONE ? 1 : Math.max(1, tested.size());
         List<MetricComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            results.add(result(samples.get(i), intervals[i], pValues[i], adjusted[i], skipped[i], family));
+            ComparisonConfig judged = config.withNoiseThreshold(thresholdOf.applyAsDouble(samples.get(i)));
+            results.add(result(samples.get(i), intervals[i], pValues[i], adjusted[i], skipped[i], family, judged));
         }
         return new ComparisonReport(config, results, ComparisonReport.outcomeOf(results));
     }
 
     private MetricComparison result(MetricSamples s, BootstrapIntervals intervals, double p, double adjustedP,
-                                    String skipped, int family) {
+                                    String skipped, int family, ComparisonConfig judged) {
         double[] base = s.baseline();
         double[] cur = s.current();
         double baseCentre = base.length == 0 ? Double.NaN : config.estimator().of(base);
@@ -76,7 +86,7 @@ public final class BaselineComparator {
                     s.paired(), Double.POSITIVE_INFINITY);
         }
         VerdictRule.Decision decision = VerdictRule.decide(s.direction(), intervals, adjustedP, base.length,
-                cur.length, s.paired(), family, config);
+                cur.length, s.paired(), family, judged);
         RatioInterval interval = intervals.decision();
         return new MetricComparison(s.cell(), s.metric(), s.direction(), base.length, cur.length, baseCentre,
                 curCentre, interval.ratio(), interval.low(), interval.high(), p, adjustedP, decision.verdict(),
