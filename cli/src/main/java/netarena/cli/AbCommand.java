@@ -67,6 +67,12 @@ final class AbCommand implements Callable<Integer> {
             + "fewest with which the exact test can reach significance over this plan's metrics.")
     Integer repeat;
 
+    @Option(names = "--unpaired", description = "Analyse the two sides as independent samples (Mann-Whitney, "
+            + "two-sample bootstrap) instead of the pairs the ABBA order measured (Wilcoxon signed-rank, bootstrap of "
+            + "the per-pair ratio); the paired analysis cancels drift but its exact test needs more pairs in a large "
+            + "family of metrics.")
+    boolean unpaired;
+
     @Option(names = "--calibrate", description = "Measure the baseline against itself (A/A) and report each metric's "
             + "noise floor and the smallest change detectable with these repetitions.")
     boolean calibrate;
@@ -94,7 +100,7 @@ final class AbCommand implements Callable<Integer> {
         ComparisonConfig config = statistics.config();
         SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded("quick");
         List<CellKey> cells = SweepExperiment.cells(plan);
-        int needed = AbExperiment.neededRepetitions(cells, config);
+        int needed = AbExperiment.neededRepetitions(cells, config, !unpaired);
         int reps = repeat != null ? repeat : Math.max(plan.repeat(), needed);
         if (reps < 2) {
             System.err.println("netarena ab: --repeat must be at least 2 (a comparison needs 2 values per side)");
@@ -107,13 +113,14 @@ final class AbCommand implements Callable<Integer> {
                 "netarena ab " + String.join(" ", commandArgs()), runner.settings(), System.err);
         Path compareDir = runs.ab().dir().resolve("compare");
         if (!calibrate) {
-            return CompareCommand.run(runs.baseline(), runs.candidate(), new RunComparator(config), compareDir, System.out, System.err);
+            return CompareCommand.run(runs.baseline(), runs.candidate(), comparator(config), compareDir, System.out,
+                    System.err);
         }
         return calibration(runs, config, compareDir);
     }
 
     /** The noise floor of an A/A run, then its comparison; a false alarm is exit 1. */
-    private static int calibration(AbExperiment.Runs runs, ComparisonConfig config, Path compareDir)
+    private int calibration(AbExperiment.Runs runs, ComparisonConfig config, Path compareDir)
             throws IOException {
         Calibration calibration;
         try {
@@ -127,7 +134,8 @@ final class AbCommand implements Callable<Integer> {
         System.out.println();
         System.err.println("netarena ab: wrote " + runs.ab().dir().resolve(CalibrationFiles.MARKDOWN) + " and "
                 + CalibrationFiles.JSON + "; the A/A comparison follows (a REGRESSED or IMPROVED here is a false alarm)");
-        int code = CompareCommand.run(runs.baseline(), runs.candidate(), new RunComparator(config), compareDir, System.out, System.err);
+        int code = CompareCommand.run(runs.baseline(), runs.candidate(), comparator(config), compareDir, System.out,
+                System.err);
         if (!calibration.calibrated()) {
             return RunComparison.EXIT_UNDECIDED;
         }
@@ -135,11 +143,20 @@ final class AbCommand implements Callable<Integer> {
         return code == RunComparison.EXIT_REGRESSION ? code : RunComparison.EXIT_NO_REGRESSION;
     }
 
+    /**
+     * Repetition r of a cell was measured on both sides back to back, in the same round of the ABBA
+     * order: those two are a pair, and the paired analysis compares them with each other.
+     */
+    private RunComparator comparator(ComparisonConfig config) {
+        RunComparator independent = new RunComparator(config);
+        return unpaired ? independent : independent.paired();
+    }
+
     private void warnUpFront(int cells, int metrics, int needed, int reps) {
         if (reps < needed) {
             System.err.printf(Locale.ROOT, "netarena ab: warning: %d repetitions per side cannot show a significant "
-                    + "change among %d metrics (%d cells): the exact test needs at least %d. Every verdict will be "
-                    + "INCONCLUSIVE%s.%n", reps, metrics, cells, needed,
+                    + "change among %d metrics (%d cells): the exact %s test needs at least %d. Every verdict will be "
+                    + "INCONCLUSIVE%s.%n", reps, metrics, cells, unpaired ? "rank-sum" : "signed-rank", needed,
                     calibrate ? "; the noise floor is still measured" : "");
         } else if (reps < RunComparator.RECOMMENDED_REPETITIONS) {
             System.err.printf(Locale.ROOT, "netarena ab: warning: %d repetitions per side detect only large changes "

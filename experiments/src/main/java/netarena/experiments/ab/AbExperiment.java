@@ -24,6 +24,7 @@ import netarena.results.run.RunFolder;
 import netarena.results.stats.ComparisonConfig;
 import netarena.results.stats.Correction;
 import netarena.results.stats.MinimumDetectableChange;
+import netarena.results.stats.WilcoxonSignedRankTest;
 
 /**
  * {@code netarena ab} up to the comparison: one plan measured for two builds into
@@ -71,10 +72,14 @@ public final class AbExperiment {
         return cells.stream().mapToInt(c -> c.openLoop() ? 4 : 5).sum();
     }
 
-    /** The fewest repetitions per side with which the exact test can reach significance over those metrics. */
-    public static int neededRepetitions(List<CellKey> cells, ComparisonConfig config) {
+    /**
+     * The fewest repetitions per side with which the exact test can reach significance over those metrics:
+     * the signed-rank test's when the sides are analysed in pairs, the rank-sum test's when independent.
+     */
+    public static int neededRepetitions(List<CellKey> cells, ComparisonConfig config, boolean paired) {
         int family = config.correction() == Correction.NONE ? 1 : metrics(cells);
-        return MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+        return paired ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
+                : MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
     }
 
     /** Measures {@code plan} (its repeat per side) on both sides; returns the folders, reports written. */
