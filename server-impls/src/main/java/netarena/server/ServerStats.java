@@ -26,6 +26,8 @@ public final class ServerStats {
     private final LongAdder acceptFailed = new LongAdder();
     private final LongAdder memoryPauses = new LongAdder();
     private final LongAdder shed = new LongAdder();
+    private final LongAdder heldNanos = new LongAdder();
+    private final LongAdder held = new LongAdder();
     private volatile LongSupplier heldBytes = () -> 0;
     /** [op code 0..4, 0 for unknown][status code]. */
     private final LongAdder[][] requests = new LongAdder[Op.values().length + 1][Status.values().length];
@@ -104,6 +106,16 @@ public final class ServerStats {
         shed.increment();
     }
 
+    /**
+     * A thread (a worker, or the I/O or connection thread that ran the request itself) was held
+     * {@code nanos} by one request's work: the service time as the server sees it, without the round
+     * trip, the wake-ups and the hand-offs a client's latency also holds. A DELAY on the timer holds none.
+     */
+    public void threadHeld(long nanos) {
+        heldNanos.add(nanos);
+        held.increment();
+    }
+
     /** Where {@link Snapshot#heldBytes} is read from: the server's memory budget. */
     public void heldBytesFrom(LongSupplier gauge) {
         heldBytes = gauge;
@@ -127,7 +139,8 @@ public final class ServerStats {
         }
         return new Snapshot(accepted.sum(), open.get(), refused.sum(), closed.sum(), bytesIn.sum(), bytesOut.sum(),
                 protocolErrors.sum(), received.sum(), closedIdle.sum(), closedSlow.sum(), acceptFailed.sum(),
-                memoryPauses.sum(), shed.sum(), heldBytes.getAsLong(), Map.copyOf(byOpStatus));
+                memoryPauses.sum(), shed.sum(), heldBytes.getAsLong(), held.sum(), heldNanos.sum(),
+                Map.copyOf(byOpStatus));
     }
 
     /**
@@ -140,11 +153,19 @@ public final class ServerStats {
      * @param shed               connections closed to give back memory while the budget stayed spent
      * @param heldBytes          bytes held for connections now (partial requests, unanswered requests, unsent
      *                           answers), as counted against {@code maxBufferedBytes}
+     * @param threadHeldRequests requests whose work held a thread (every one but timer DELAYs and rejections)
+     * @param threadHeldNanos    the total time those requests held their thread, nanoseconds
      * @param requestsByOpStatus answered requests keyed {@code op/STATUS}, e.g. {@code echo/OK}, {@code unknown/BAD_REQUEST}
      */
     public record Snapshot(long accepted, int open, long refused, long closed, long bytesIn, long bytesOut,
             long protocolErrors, long received, long closedIdle, long closedSlow, long acceptFailed, long memoryPauses,
-            long shed, long heldBytes, Map<String, Long> requestsByOpStatus) {
+            long shed, long heldBytes, long threadHeldRequests, long threadHeldNanos,
+            Map<String, Long> requestsByOpStatus) {
+
+        /** The mean time one request held a thread, microseconds: the service time queueing models need; NaN before any. */
+        public double meanServiceMicros() {
+            return threadHeldRequests == 0 ? Double.NaN : threadHeldNanos / 1e3 / threadHeldRequests;
+        }
 
         public long requests(Op op, Status status) {
             return requestsByOpStatus.getOrDefault(op.label() + "/" + status.name(), 0L);

@@ -2,7 +2,7 @@ package netarena.results.capacity;
 
 /**
  * The answer to "how many servers (threads, connections) does this load need to meet the SLO",
- * under the M/M/c model of {@link ErlangC}.
+ * under a {@link QueueModel} (M/M/c by default, M/D/c for constant service).
  *
  * @param arrivalRatePerSecond      the load asked about
  * @param meanServiceSeconds        mean time one request holds a server
@@ -16,11 +16,13 @@ package netarena.results.capacity;
  * @param responsePercentileSeconds the SLO's percentile of response time at that pool size
  * @param utilisation               offered load / servers
  * @param reason                    why no pool meets the SLO, empty when one does
+ * @param model                     the queueing model the figures come from
  */
 public record PoolRecommendation(double arrivalRatePerSecond, double meanServiceSeconds, double sloQuantile,
                                  double sloResponseSeconds, double offeredLoad, int servers,
                                  double probabilityOfWaiting, double meanWaitSeconds,
-                                 double responsePercentileSeconds, double utilisation, String reason) {
+                                 double responsePercentileSeconds, double utilisation, String reason,
+                                 QueueModel model) {
 
     /** True when some pool size meets the SLO. */
     public boolean feasible() {

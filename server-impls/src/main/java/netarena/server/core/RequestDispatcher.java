@@ -11,6 +11,7 @@ import netarena.protocol.Request;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.ServerStats;
 
 /**
  * Decides which thread runs a request, the same way for every model:
@@ -44,9 +45,10 @@ public final class RequestDispatcher implements AutoCloseable {
      */
     private final int maxTimers;
     private final AtomicInteger timers = new AtomicInteger();
+    private final ServerStats stats;
 
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
-        this(workerThreads, workerQueue, delayMode, namePrefix, 0, Integer.MAX_VALUE);
+        this(workerThreads, workerQueue, delayMode, namePrefix, 0, Integer.MAX_VALUE, new ServerStats());
     }
 
     /**
@@ -54,9 +56,11 @@ public final class RequestDispatcher implements AutoCloseable {
      *                       build measurably slower on purpose (A/B regression tests); 0 otherwise
      * @param maxTimers      DELAYs waiting on the timer at once, server-wide; past it a DELAY is answered BUSY,
      *                       as a request that finds the worker queue full is
+     * @param stats          where the time each request holds a thread is counted ({@link ServerStats#threadHeld})
      */
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix,
-            long testCostMicros, int maxTimers) {
+            long testCostMicros, int maxTimers, ServerStats stats) {
+        this.stats = stats;
         this.maxTimers = maxTimers;
         this.delayMode = delayMode;
         this.testCostNanos = testCostMicros * 1_000L;
@@ -99,16 +103,16 @@ public final class RequestDispatcher implements AutoCloseable {
                 }, request.arg(), TimeUnit.MICROSECONDS);
             } else {
                 // the connection owns its thread: sleeping there costs no one else (a worker would)
-                connection.complete(seq, request, runSafely(request));
+                connection.complete(seq, request, timed(request));
             }
             return;
         }
         if (workers == null) {
-            connection.complete(seq, request, runSafely(request));
+            connection.complete(seq, request, timed(request));
             return;
         }
         try {
-            workers.execute(() -> connection.complete(seq, request, runSafely(request)));
+            workers.execute(() -> connection.complete(seq, request, timed(request)));
         } catch (RejectedExecutionException full) {
             connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
         }
@@ -119,6 +123,16 @@ public final class RequestDispatcher implements AutoCloseable {
         long end = System.nanoTime() + nanos;
         while (System.nanoTime() < end) {
             Thread.onSpinWait();
+        }
+    }
+
+    /** Runs the request's work on this thread and counts how long it held the thread. */
+    private Response timed(Request request) {
+        long start = System.nanoTime();
+        try {
+            return runSafely(request);
+        } finally {
+            stats.threadHeld(System.nanoTime() - start);
         }
     }
 
