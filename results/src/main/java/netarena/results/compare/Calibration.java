@@ -48,10 +48,13 @@ public record Calibration(ComparableRun first, ComparableRun second, ComparisonC
             Map<Integer, DetectableChange> byRepetitions) {
     }
 
-    /** As {@link #of(ComparableRun, ComparableRun, ComparisonConfig, int)} with the default trials. */
+    /**
+     * Calibrates every comparable metric; each detectable change is a Monte Carlo of {@code trials}
+     * simulated comparisons with {@code config}'s resamples, about a millisecond each.
+     */
     public static Calibration of(ComparableRun first, ComparableRun second, ComparisonConfig config, int trials) {
         List<String> warnings = new ArrayList<>();
-        List<Pair> pairs = pairs(first, second, warnings);
+        List<Pair> pairs = pairs(first, second, config.minValuesPerSide(), warnings);
         int family = Math.max(1, pairs.size());
         int reps = pairs.stream().mapToInt(p -> Math.min(p.a().length, p.b().length)).min().orElse(0);
         List<CellNoise> cells = new ArrayList<>();
@@ -79,8 +82,11 @@ public record Calibration(ComparableRun first, ComparableRun second, ComparisonC
     private record Pair(String cell, Metric metric, double[] a, double[] b) {
     }
 
-    /** Every metric of every cell OK in both runs with 2 or more positive values a side; why not, into warnings. */
-    private static List<Pair> pairs(ComparableRun first, ComparableRun second, List<String> warnings) {
+    /**
+     * Every metric of every cell comparable in both runs ({@link Subject#comparable}: its OK repetitions,
+     * none FAILED) with 2 or more positive values a side; why not, into warnings.
+     */
+    private static List<Pair> pairs(ComparableRun first, ComparableRun second, int minimum, List<String> warnings) {
         Map<String, Subject> secondById = new LinkedHashMap<>();
         second.subjects().forEach(s -> secondById.put(s.id(), s));
         List<Pair> pairs = new ArrayList<>();
@@ -90,9 +96,14 @@ public record Calibration(ComparableRun first, ComparableRun second, ComparisonC
                 warnings.add(a.id() + ": only in " + first.id());
                 continue;
             }
-            if (!a.ok() || !b.ok()) {
-                warnings.add(a.id() + ": not OK in both runs (" + a.status() + ", " + b.status() + "), not calibrated");
+            if (!a.comparable(minimum) || !b.comparable(minimum)) {
+                warnings.add(a.id() + ": a FAILED repetition or too few OK ones (" + a.status() + " " + a.okUnits()
+                        + " OK, " + b.status() + " " + b.okUnits() + " OK), not calibrated");
                 continue;
+            }
+            if (!a.ok() || !b.ok()) {
+                warnings.add(a.id() + ": calibrated on its OK repetitions (" + a.okUnits() + " and " + b.okUnits()
+                        + "); the generator could not measure the others");
             }
             for (Map.Entry<Metric, double[]> e : a.values().entrySet()) {
                 double[] x = e.getValue();
