@@ -102,15 +102,7 @@ public final class RunComparator {
             if (!c.ok()) {
                 dropped.add(new Dropped(c.id(), "current", c.okUnits(), c.reason()));
             }
-            for (Metric metric : b.values().keySet()) {
-                MetricSamples s = paired ? pairs(b, c, metric) : unpaired(b, c, metric);
-                if (s == null) {
-                    unknownMetric.merge(metric.label(), 1, Integer::sum);
-                    continue;
-                }
-                metrics.put(metric.label(), metric);
-                samples.add(s);
-            }
+            addSamples(b, c, samples, metrics, unknownMetric);
         }
         List<String> onlyInCurrent = current.subjects().stream().map(Subject::id)
                 .filter(id -> !baselineIds.contains(id)).toList();
@@ -131,17 +123,32 @@ public final class RunComparator {
                 onlyInCurrent, warnings, thresholds, fewest, needed);
     }
 
+    /** Every metric of a subject comparable on both sides, paired or not; a metric one side lacks is counted. */
+    private void addSamples(Subject b, Subject c, List<MetricSamples> samples, Map<String, Metric> metrics,
+            Map<String, Integer> unknownMetric) {
+        for (Metric metric : b.values().keySet()) {
+            MetricSamples s = paired ? pairs(b, c, metric) : unpaired(b, c, metric);
+            if (s == null) {
+                unknownMetric.merge(metric.label(), 1, Integer::sum);
+                continue;
+            }
+            metrics.put(metric.label(), metric);
+            samples.add(s);
+        }
+    }
+
     /** What a reader of the verdict must know: too few repetitions, dropped ones, metrics one side lacks, the runs' problems. */
     private List<String> warnings(ComparableRun baseline, ComparableRun current, int compared, boolean noneExcluded,
             int dropped, Map<String, Integer> unknownMetric, int fewest, int needed) {
         List<String> warnings = new ArrayList<>();
-        String unit = current.kind().equals("jmh") ? "forks" : paired ? "pairs" : "repetitions";
+        String units = current.kind().equals("jmh") ? "forks" : paired ? "pairs" : "repetitions";
+        String unit = fewest == 1 ? units.substring(0, units.length() - 1) : units;
         if (compared > 0 && fewest < needed) {
             warnings.add(String.format(Locale.ROOT, "%d %s per side cannot show a significant change among %d "
                     + "metrics (%s correction, alpha %s): the exact %s test needs at least %d. "
                     + "Expect INCONCLUSIVE for every change; measure more %s.", fewest, unit, compared,
                     VerdictMarkdown.correction(config), config.alpha(), paired ? "signed-rank" : "rank-sum", needed,
-                    unit));
+                    units));
         } else if (compared > 0 && fewest < RECOMMENDED_REPETITIONS) {
             warnings.add(String.format(Locale.ROOT, "only %d %s per side: a change must be large to be "
                     + "detected reliably (at 3%% noise, 5 per side catch a 10%% change about 40%% of the time); "
