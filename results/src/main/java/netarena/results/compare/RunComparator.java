@@ -106,6 +106,7 @@ public final class RunComparator {
         }
         List<String> onlyInCurrent = current.subjects().stream().map(Subject::id)
                 .filter(id -> !baselineIds.contains(id)).toList();
+        int fallbacks = paired ? unpairWhereTooFewPairs(samples, baseline, current) : 0;
         ComparisonReport report = new BaselineComparator(config).compare(samples, s -> threshold(s.metric()));
         List<String> thresholds = thresholdSources(metrics.keySet());
 
@@ -113,14 +114,51 @@ public final class RunComparator {
         // the family is every metric compared, not only those with enough values now: the advice is for a rerun
         // in which all of them have enough, and the correction then divides alpha among all of them
         int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
-        int needed = paired ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
+        boolean pairsUsed = samples.stream().anyMatch(MetricSamples::paired);
+        int needed = pairsUsed ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
                 : MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
         List<String> warnings = warnings(baseline, current, samples.size(), excluded.isEmpty(), dropped.size(),
-                unknownMetric, fewest, needed);
+                unknownMetric, fewest, needed, pairsUsed);
+        if (fallbacks > 0) {
+            warnings.add(String.format(Locale.ROOT, "%d metric(s) analysed unpaired: too few complete pairs left "
+                    + "(repetitions dropped on one side) for the signed-rank test over %d metrics, so their OK "
+                    + "repetitions are compared as independent samples", fallbacks, samples.size()));
+        }
         Map<String, MetricSamples> byKey = new LinkedHashMap<>();
         samples.forEach(s -> byKey.put(s.key(), s));
         return new RunComparison(baseline, current, report, byKey, metrics, excluded, dropped, onlyInBaseline,
                 onlyInCurrent, warnings, thresholds, fewest, needed);
+    }
+
+    /**
+     * Where dropped repetitions left fewer complete pairs than the signed-rank test needs over this many
+     * metrics, replaces the pairs by both sides' OK values as independent samples: a choice made from which
+     * repetitions the generator could measure, never from the values, so it does not bias the verdict.
+     * Returns how many metrics it replaced.
+     */
+    private int unpairWhereTooFewPairs(List<MetricSamples> samples, ComparableRun baseline, ComparableRun current) {
+        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
+        int enough = WilcoxonSignedRankTest.minimumPairs(family, config.alpha());
+        Map<String, Subject> baseById = new LinkedHashMap<>();
+        baseline.subjects().forEach(s -> baseById.put(s.id(), s));
+        Map<String, Subject> curById = new LinkedHashMap<>();
+        current.subjects().forEach(s -> curById.put(s.id(), s));
+        int replaced = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            MetricSamples s = samples.get(i);
+            if (s.baseline().length >= enough) {
+                continue;
+            }
+            Subject b = baseById.get(s.cell());
+            Metric metric = b.values().keySet().stream().filter(m -> m.label().equals(s.metric())).findFirst()
+                    .orElseThrow();
+            MetricSamples independent = unpaired(b, curById.get(s.cell()), metric);
+            if (Math.min(independent.baseline().length, independent.current().length) > s.baseline().length) {
+                samples.set(i, independent);
+                replaced++;
+            }
+        }
+        return replaced;
     }
 
     /** Every metric of a subject comparable on both sides, paired or not; a metric one side lacks is counted. */
@@ -139,15 +177,15 @@ public final class RunComparator {
 
     /** What a reader of the verdict must know: too few repetitions, dropped ones, metrics one side lacks, the runs' problems. */
     private List<String> warnings(ComparableRun baseline, ComparableRun current, int compared, boolean noneExcluded,
-            int dropped, Map<String, Integer> unknownMetric, int fewest, int needed) {
+            int dropped, Map<String, Integer> unknownMetric, int fewest, int needed, boolean pairsUsed) {
         List<String> warnings = new ArrayList<>();
-        String units = current.kind().equals("jmh") ? "forks" : paired ? "pairs" : "repetitions";
+        String units = current.kind().equals("jmh") ? "forks" : pairsUsed ? "pairs" : "repetitions";
         String unit = fewest == 1 ? units.substring(0, units.length() - 1) : units;
         if (compared > 0 && fewest < needed) {
             warnings.add(String.format(Locale.ROOT, "%d %s per side cannot show a significant change among %d "
                     + "metrics (%s correction, alpha %s): the exact %s test needs at least %d. "
                     + "Expect INCONCLUSIVE for every change; measure more %s.", fewest, unit, compared,
-                    VerdictMarkdown.correction(config), config.alpha(), paired ? "signed-rank" : "rank-sum", needed,
+                    VerdictMarkdown.correction(config), config.alpha(), pairsUsed ? "signed-rank" : "rank-sum", needed,
                     units));
         } else if (compared > 0 && fewest < RECOMMENDED_REPETITIONS) {
             warnings.add(String.format(Locale.ROOT, "only %d %s per side: a change must be large to be "

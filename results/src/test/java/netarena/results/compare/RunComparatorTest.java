@@ -128,6 +128,39 @@ class RunComparatorTest {
     }
 
     @Test
+    void pairedRunsAreJudgedOnTheirPairsWithAKnownShift() throws Exception {
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1, 1, 1, 1, 1.5));
+        RunComparison c = COMPARATOR.paired().compare(RunReader.read(base.dir()), RunReader.read(cur.dir()));
+        MetricComparison cpu = c.report().metrics().stream()
+                .filter(m -> m.metric().equals(Metric.CPU_PER_REQUEST.label())).findFirst().orElseThrow();
+        assertTrue(cpu.paired());
+        assertEquals(Verdict.REGRESSED, cpu.verdict(), cpu.reason());
+        assertEquals(1.5, cpu.ratio(), 1e-9, "every pair's ratio is exactly 1.5: the jitter is the same in a pair");
+    }
+
+    @Test
+    void pairsTooFewAfterDroppedRepetitionsFallBackToTheOkRepetitionsUnpaired() throws Exception {
+        // the gate's shape on a busy machine: the baseline kept rounds 1, 2, 3 and 9, the current 1-8; 3 complete
+        // pairs cannot be significant over 5 metrics, 4 against 8 independent values can
+        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE)
+                .notOk(SyntheticRuns.SELECTOR, 4, CellStatus.INVALID, "generator hiccups")
+                .notOk(SyntheticRuns.SELECTOR, 5, CellStatus.INVALID, "generator hiccups")
+                .notOk(SyntheticRuns.SELECTOR, 6, CellStatus.INVALID, "generator hiccups")
+                .notOk(SyntheticRuns.SELECTOR, 7, CellStatus.INVALID, "generator hiccups")
+                .notOk(SyntheticRuns.SELECTOR, 8, CellStatus.INVALID, "generator hiccups");
+        base.okRepetition(SyntheticRuns.SELECTOR, 9, SyntheticRuns.BASE);
+        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
+                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(0.1, 10, 10, 10, 10));
+        RunComparison c = COMPARATOR.paired().compare(RunReader.read(base.dir()), RunReader.read(cur.dir()));
+        assertTrue(c.report().metrics().stream().noneMatch(MetricComparison::paired));
+        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("5 metric(s) analysed unpaired")),
+                c.warnings().toString());
+        assertEquals(ComparisonOutcome.REGRESSED, c.outcome(), c.report().metrics().toString());
+    }
+
+    @Test
     void tooFewOkRepetitionsAfterDroppingTheInvalidOnesAreListedWithTheMinimum() throws Exception {
         SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
         SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.SELECTOR, 1, SyntheticRuns.BASE)

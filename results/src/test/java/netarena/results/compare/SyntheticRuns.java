@@ -47,14 +47,20 @@ final class SyntheticRuns {
         return run.dir();
     }
 
-    /** {@code reps} OK repetitions of {@code key} around {@code f}. */
+    /** {@code reps} OK repetitions of {@code key} around {@code f}, numbered 1 to {@code reps}. */
     SyntheticRuns ok(CellKey key, int reps, Figures f) throws IOException {
         for (int n = 1; n <= reps; n++) {
-            double j = 1 + JITTER[(n - 1) % JITTER.length];
-            run.appendRepetition(new Repetition(key, n, ++order, CellStatus.OK, "", f.throughput() * j, f.p50() * j,
-                    f.p50() * 1.5 * j, f.p99() * j, f.p999() * j, f.p999() * 2, 10_000, 0,
-                    new ServerCost(f.cpu() * j, 0.5, 90_000, 12, 4), RunFolder.repetitionPath(key, n)));
+            okRepetition(key, n, f);
         }
+        return this;
+    }
+
+    /** OK repetition number {@code n} of {@code key} around {@code f}, with repetition n's jitter. */
+    SyntheticRuns okRepetition(CellKey key, int n, Figures f) throws IOException {
+        double j = 1 + JITTER[(n - 1) % JITTER.length];
+        run.appendRepetition(new Repetition(key, n, ++order, CellStatus.OK, "", f.throughput() * j, f.p50() * j,
+                f.p50() * 1.5 * j, f.p99() * j, f.p999() * j, f.p999() * 2, 10_000, 0,
+                new ServerCost(f.cpu() * j, 0.5, 90_000, 12, 4), RunFolder.repetitionPath(key, n)));
         return this;
     }
 
