@@ -120,4 +120,51 @@ class HttpOnEveryModelTest {
         assertEquals(1, got.size());
         assertEquals("close", got.get(0).header("connection"));
     }
+
+    /** Writes {@code wire} at once and returns every byte read until the server closes. */
+    private static String rawExchange(InetSocketAddress address, String wire) throws IOException {
+        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(wire.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * RFC 9110 section 9.3.2 on a real connection: pipelined HEAD answers at 200, 404 and 405 carry headers
+     * only, so the answers after them are read intact.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void answersHeadWithoutContentSoThePipelineStaysInStep(ServerModel model) throws IOException {
+        try (Server server = start(model, 0)) {
+            InetSocketAddress address = server.start();
+            String text = rawExchange(address, "HEAD /plaintext HTTP/1.1\r\nHost: t\r\n\r\n"
+                    + "HEAD /missing HTTP/1.1\r\nHost: t\r\n\r\n" + "HEAD /echo HTTP/1.1\r\nHost: t\r\n\r\n"
+                    + "GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+            String[] heads = text.split("\r\n\r\n", -1);
+            assertEquals(5, heads.length, model.label() + ": " + text);
+            assertTrue(heads[0].startsWith("HTTP/1.1 200 ") && heads[0].contains("Content-Length: 13"), heads[0]);
+            assertTrue(heads[1].startsWith("HTTP/1.1 404 "), heads[1]);
+            assertTrue(heads[2].startsWith("HTTP/1.1 405 "), heads[2]);
+            assertTrue(heads[3].startsWith("HTTP/1.1 200 "), heads[3]);
+            assertEquals("Hello, World!", heads[4], model.label());
+        }
+    }
+
+    /** RFC 9112 sections 3 and 3.2: a request-target over the limit is 414; two Hosts or a bad one is 400 in 1.0 too. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void refusesALongTargetAndABadHostInEitherVersion(ServerModel model) throws IOException {
+        try (Server server = start(model, 0)) {
+            InetSocketAddress address = server.start();
+            String longTarget = get("/plaintext?" + "a".repeat(100 * 1024));
+            assertEquals(List.of(414), exchange(address, longTarget).stream().map(HttpResponse::statusCode).toList());
+            for (String head : List.of("GET /plaintext HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n",
+                    "GET /plaintext HTTP/1.0\r\nHost: a b/c@d\r\n\r\n", "GET /plaintext HTTP/1.1\r\n\r\n")) {
+                assertEquals(List.of(400), exchange(address, head).stream().map(HttpResponse::statusCode).toList(),
+                        model.label() + ": " + head);
+            }
+        }
+    }
 }

@@ -20,6 +20,7 @@ final class HttpFields {
     private boolean close;
     private boolean keepAlive;
     private int hosts;
+    private boolean hostInvalid;
 
     /** @param keepAll also keep every field (lower-case name, repeated values joined by ", "), for clients */
     HttpFields(boolean keepAll) {
@@ -34,6 +35,7 @@ final class HttpFields {
         close = false;
         keepAlive = false;
         hosts = 0;
+        hostInvalid = false;
         if (kept != null) {
             kept.clear();
         }
@@ -73,6 +75,7 @@ final class HttpFields {
             }
         } else if (HttpSyntax.equalsLowerCase(b, 0, colon, "host")) {
             hosts++;
+            hostInvalid |= !HttpSyntax.isHost(b, from, to);
         }
         if (kept != null) {
             kept.merge(ascii(b, 0, colon).toLowerCase(Locale.ROOT), ascii(b, from, to), (a, v) -> a + ", " + v);
@@ -141,6 +144,11 @@ final class HttpFields {
     /** How many Host fields were seen. */
     int hosts() {
         return hosts;
+    }
+
+    /** True when a Host field's value is not {@code uri-host [":" port]} (see {@link HttpSyntax#isHost}). */
+    boolean hostInvalid() {
+        return hostInvalid;
     }
 
     /** RFC 9112 section 9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive". */

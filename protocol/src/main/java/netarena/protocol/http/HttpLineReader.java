@@ -71,6 +71,12 @@ final class HttpLineReader {
         return true;
     }
 
+    /** Changes the error raised once the lines take more than the budget, which keeps what is left of it. */
+    void overBudget(HttpStatus status, String rule) {
+        overStatus = status;
+        overRule = rule;
+    }
+
     /** Bytes the lines may still take under the current budget. */
     int budgetLeft() {
         return budget;

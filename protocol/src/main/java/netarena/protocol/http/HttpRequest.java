@@ -11,6 +11,11 @@ package netarena.protocol.http;
  */
 record HttpRequest(String method, String target, int minorVersion, boolean keepAlive, byte[] body) {
 
+    /** True for HEAD, whose answer carries no content. */
+    boolean head() {
+        return method.equals("HEAD");
+    }
+
     /** The target up to {@code ?}. */
     String path() {
         int q = target.indexOf('?');

@@ -10,7 +10,8 @@ import netarena.protocol.ProtocolLimits;
  * called by the connection's reading thread.
  *
  * <p>Limits: the request line plus header fields (CRLFs and leading empty lines included) may take
- * {@link ProtocolLimits#maxHeaderBytes()} bytes, else 431; the body {@link ProtocolLimits#maxFrameBytes()},
+ * {@link ProtocolLimits#maxHeaderBytes()} bytes, else 414 when the request line alone passes it (RFC 9112
+ * section 3: the request-target is too long) and 431 otherwise; the body {@link ProtocolLimits#maxFrameBytes()},
  * else 413. Memory grows only as bytes arrive (see {@link HttpLineReader} and {@link HttpBodyReader}).
  */
 final class HttpRequestParser {
@@ -69,8 +70,8 @@ final class HttpRequestParser {
         method = null;
         target = null;
         fields.reset();
-        lines.budget(limits.maxHeaderBytes(), HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                "the request line and headers exceed " + limits.maxHeaderBytes() + " bytes");
+        lines.budget(limits.maxHeaderBytes(), HttpStatus.URI_TOO_LONG,
+                "the request line exceeds the header limit of " + limits.maxHeaderBytes() + " bytes");
     }
 
     /** True once the empty line ending the head is read and the body framing is set up. */
@@ -80,9 +81,12 @@ final class HttpRequestParser {
             int length = lines.length();
             if (method == null) {
                 // RFC 9112 section 2.2: empty lines before the request line are ignored
+                // and count against the head's budget: endless ones are not a long request-target, so 431
                 if (length > 0) {
                     requestLine(b, length);
                 }
+                lines.overBudget(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "the request line and headers exceed " + limits.maxHeaderBytes() + " bytes");
             } else if (length > 0) {
                 fields.add(b, length);
             } else {
@@ -117,8 +121,14 @@ final class HttpRequestParser {
 
     /** RFC 9112 sections 3.2 and 6: Host, and whether a body follows and how it is framed. */
     private void startBody() {
-        if (minorVersion == 1 && fields.hosts() != 1) {
+        if (fields.hosts() > 1) {
+            throw new HttpRuleException(HttpStatus.BAD_REQUEST, "a request must not have more than one Host header");
+        }
+        if (minorVersion == 1 && fields.hosts() == 0) {
             throw new HttpRuleException(HttpStatus.BAD_REQUEST, "an HTTP/1.1 request needs exactly one Host header");
+        }
+        if (fields.hostInvalid()) {
+            throw new HttpRuleException(HttpStatus.BAD_REQUEST, "the Host header must be uri-host [\":\" port]");
         }
         if (fields.hasTransferEncoding()) {
             if (minorVersion == 0) {

@@ -29,22 +29,23 @@ final class HttpResponseWriter {
     }
 
     /**
-     * A response, flipped and ready to write.
+     * A response, flipped and ready to write. An answer to HEAD stops after the headers, whose
+     * Content-Length is still that of {@code body} (RFC 9110 section 8.6).
      *
-     * @param http10    the request was HTTP/1.0: a persistent answer then says {@code Connection: keep-alive}
-     * @param keepAlive false adds {@code Connection: close}
+     * @param exchange  http10 makes a persistent answer say {@code Connection: keep-alive}; keepAlive false
+     *                  adds {@code Connection: close}; head leaves the content out
      * @param allow     the {@code Allow} header value (for 405), or null
      */
-    ByteBuffer write(HttpStatus status, String contentType, byte[] body, boolean http10, boolean keepAlive,
-            String allow) {
-        byte[] connection = !keepAlive ? CONNECTION_CLOSE : http10 ? CONNECTION_KEEP_ALIVE : NONE;
+    ByteBuffer write(HttpStatus status, String contentType, byte[] body, HttpExchange exchange, String allow) {
+        byte[] connection = !exchange.keepAlive() ? CONNECTION_CLOSE : exchange.http10() ? CONNECTION_KEEP_ALIVE : NONE;
+        byte[] content = exchange.head() ? NONE : body;
         byte[] dateLine = date.headerLine();
         String length = Integer.toString(body.length);
         int size = status.statusLine().length + SERVER.length + dateLine.length
                 + CONTENT_TYPE.length + contentType.length() + CRLF.length
                 + CONTENT_LENGTH.length + length.length() + CRLF.length
                 + connection.length + (allow == null ? 0 : ALLOW.length + allow.length() + CRLF.length)
-                + CRLF.length + body.length;
+                + CRLF.length + content.length;
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(status.statusLine()).put(SERVER).put(dateLine);
         out.put(CONTENT_TYPE).put(ascii(contentType)).put(CRLF);
@@ -53,17 +54,17 @@ final class HttpResponseWriter {
         if (allow != null) {
             out.put(ALLOW).put(ascii(allow)).put(CRLF);
         }
-        return out.put(CRLF).put(body).flip();
+        return out.put(CRLF).put(content).flip();
     }
 
     /** A {@code text/plain} answer whose body is {@code reason} and a newline. */
-    ByteBuffer error(HttpStatus status, String reason, boolean http10, boolean keepAlive, String allow) {
-        return write(status, TEXT_PLAIN, ascii(reason + "\n"), http10, keepAlive, allow);
+    ByteBuffer error(HttpStatus status, String reason, HttpExchange exchange, String allow) {
+        return write(status, TEXT_PLAIN, ascii(reason + "\n"), exchange, allow);
     }
 
     /** The bytes sent before closing a connection whose input broke {@code rule}. */
     byte[] fatal(HttpStatus status, String rule) {
-        ByteBuffer b = error(status, rule, false, false, null);
+        ByteBuffer b = error(status, rule, HttpExchange.FATAL, null);
         return b.array();
     }
 

@@ -27,10 +27,10 @@ final class HttpRouter {
         if (route == null) {
             return rejected(http, null, HttpStatus.NOT_FOUND, "no route for " + http.path());
         }
-        if (!route.method().equals(http.method())) {
-            return rejected(http, route, HttpStatus.METHOD_NOT_ALLOWED, route.path() + " accepts only " + route.method());
+        if (!route.accepts(http.method())) {
+            return rejected(http, route, HttpStatus.METHOD_NOT_ALLOWED, route.path() + " accepts only " + route.allow());
         }
-        HttpExchange ok = new HttpExchange(route, null, null, http10, http.keepAlive());
+        HttpExchange ok = new HttpExchange(route, null, null, http10, http.keepAlive(), http.head());
         return switch (route) {
             case PLAINTEXT -> new Routed(new Request(route.op().code(), 0, 0, Route.plaintextBody()), ok);
             case ECHO -> new Routed(new Request(route.op().code(), 0, 0, http.body()), ok);
@@ -55,7 +55,7 @@ final class HttpRouter {
 
     private static Routed rejected(HttpRequest http, Route route, HttpStatus status, String reason) {
         return new Routed(new Request(NO_OP, 0, 0, EMPTY),
-                new HttpExchange(route, status, reason, http.minorVersion() == 0, http.keepAlive()));
+                new HttpExchange(route, status, reason, http.minorVersion() == 0, http.keepAlive(), http.head()));
     }
 
     /** The value of the first {@code name=value} in the query, or null; values are not percent-decoded. */

@@ -80,30 +80,26 @@ public final class HttpServerCodec implements ServerCodec {
     }
 
     private ByteBuffer answer(HttpExchange exchange, Response response) {
-        boolean http10 = exchange.http10();
-        boolean keepAlive = exchange.keepAlive();
         Route route = exchange.route();
         if (exchange.rejection() != null) {
-            String allow = exchange.rejection() == HttpStatus.METHOD_NOT_ALLOWED ? route.method() : null;
-            return writer.error(exchange.rejection(), exchange.reason(), http10, keepAlive, allow);
+            String allow = exchange.rejection() == HttpStatus.METHOD_NOT_ALLOWED ? route.allow() : null;
+            return writer.error(exchange.rejection(), exchange.reason(), exchange, allow);
         }
         return switch (response.status()) {
             case OK -> switch (route) {
-                case PLAINTEXT -> writer.write(HttpStatus.OK, HttpResponseWriter.TEXT_PLAIN, response.payload(), http10,
-                        keepAlive, null);
-                case ECHO -> writer.write(HttpStatus.OK, HttpResponseWriter.OCTET_STREAM, response.payload(), http10,
-                        keepAlive, null);
+                case PLAINTEXT, DELAY, BLOCK -> writer.write(HttpStatus.OK, HttpResponseWriter.TEXT_PLAIN,
+                        response.payload(), exchange, null);
+                case ECHO -> writer.write(HttpStatus.OK, HttpResponseWriter.OCTET_STREAM, response.payload(), exchange,
+                        null);
                 case CPU -> writer.write(HttpStatus.OK, HttpResponseWriter.TEXT_PLAIN, unsignedDecimal(response.payload()),
-                        http10, keepAlive, null);
-                case DELAY, BLOCK -> writer.write(HttpStatus.OK, HttpResponseWriter.TEXT_PLAIN, response.payload(), http10,
-                        keepAlive, null);
+                        exchange, null);
             };
             case BUSY -> writer.error(HttpStatus.SERVICE_UNAVAILABLE, "the server is busy: its worker queue is full",
-                    http10, keepAlive, null);
+                    exchange, null);
             case BAD_REQUEST, BAD_FRAME -> writer.error(HttpStatus.BAD_REQUEST,
                     route.argName() == null ? "the request was refused"
                             : "query parameter " + route.argName() + " must be at most " + route.maxArg(),
-                    http10, keepAlive, null);
+                    exchange, null);
         };
     }
 

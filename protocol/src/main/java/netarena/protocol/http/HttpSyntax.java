@@ -8,6 +8,8 @@ package netarena.protocol.http;
 final class HttpSyntax {
 
     private static final boolean[] TCHAR = new boolean[128];
+    /** RFC 3986 unreserved and sub-delims: what a reg-name holds besides pct-encoded octets. */
+    private static final String HOST_PUNCTUATION = "-._~!$&'()*+,;=";
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -120,6 +122,54 @@ final class HttpSyntax {
                     "HTTP-version must be HTTP/1.0 or HTTP/1.1, was HTTP/" + (char) b[from + 5] + "." + (char) b[from + 7]);
         }
         return b[from + 7] - '0';
+    }
+
+    /**
+     * A Host field value as RFC 9112 section 3.2 and RFC 3986 section 3.2.2 allow it: {@code uri-host [":" port]},
+     * where uri-host is a bracketed IP literal or a reg-name (letters, digits, unreserved and sub-delims
+     * characters, pct-encoded octets; an IPv4 address is one) and port is digits. The empty value is valid.
+     */
+    static boolean isHost(byte[] b, int from, int to) {
+        int hostEnd = to;
+        for (int i = to - 1; i >= from && b[i] != ']'; i--) {
+            if (b[i] == ':') {
+                hostEnd = i;
+                break;
+            }
+        }
+        for (int i = hostEnd + 1; i < to; i++) {
+            if (!isDigit(b[i])) {
+                return false;
+            }
+        }
+        if (hostEnd > from && b[from] == '[') {
+            return b[hostEnd - 1] == ']' && hostEnd - from > 2 && isIpLiteral(b, from + 1, hostEnd - 1);
+        }
+        for (int i = from; i < hostEnd; i++) {
+            if (b[i] == '%') {
+                if (i + 2 >= hostEnd || hexDigit(b[i + 1]) < 0 || hexDigit(b[i + 2]) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (!isAlphaNumeric(b[i]) && HOST_PUNCTUATION.indexOf(b[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The inside of {@code [...]}: an IPv6 address or IPvFuture, checked for its characters only. */
+    private static boolean isIpLiteral(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isAlphaNumeric(b[i]) && b[i] != ':' && HOST_PUNCTUATION.indexOf(b[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphaNumeric(byte b) {
+        return isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
     }
 
     private static boolean isDigit(byte b) {

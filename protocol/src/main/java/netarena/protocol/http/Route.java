@@ -37,9 +37,19 @@ public enum Route {
         this.maxArg = maxArg;
     }
 
-    /** The one method the route accepts; also the value of the 405 answer's Allow header. */
+    /** The method a client sends for this route (a GET route accepts HEAD too, see {@link #accepts}). */
     public String method() {
         return method;
+    }
+
+    /** True for the route's method, and for HEAD on a GET route (RFC 9110 section 9.3.2). */
+    public boolean accepts(String requestMethod) {
+        return method.equals(requestMethod) || (method.equals("GET") && requestMethod.equals("HEAD"));
+    }
+
+    /** The methods the route accepts, as the 405 answer's Allow header lists them. */
+    public String allow() {
+        return method.equals("GET") ? "GET, HEAD" : method;
     }
 
     public String path() {

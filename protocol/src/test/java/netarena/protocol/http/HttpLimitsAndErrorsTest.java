@@ -54,9 +54,16 @@ class HttpLimitsAndErrorsTest {
     }
 
     @Test
-    void answers431AsSoonAsAnUnendingRequestLinePassesTheLimit() {
+    void answers414AsSoonAsAnUnendingRequestLinePassesTheLimit() {
         ServerSim sim = new ServerSim().feedWhole("GET /" + "a".repeat(9000));
-        assertClosedWith(sim, 431, "request line and headers exceed");
+        assertClosedWith(sim, 414, "request line exceeds the header limit of 8192 bytes");
+    }
+
+    @Test
+    void answers414ForARequestTargetOverTheLimitEvenWhenTheLineEnds() {
+        ServerSim sim = new ServerSim().feedWhole(get("/plaintext?" + "a".repeat(100 * 1024)));
+        assertClosedWith(sim, 414, "request line exceeds");
+        assertEquals(1, sim.responses().size());
     }
 
     @Test
@@ -146,7 +153,7 @@ class HttpLimitsAndErrorsTest {
         400 | GET /plaintext HTTP/1.1\\r\\nHost: t\\u0000\\r\\n\\r\\n           | control characters
         400 | GET /plaintext HTTP/1.1\\r\\nHost: a\\rb\\r\\n\\r\\n              | control characters
         400 | GET /plaintext HTTP/1.1\\r\\n\\r\\n                              | exactly one Host
-        400 | GET /plaintext HTTP/1.1\\r\\nHost: a\\r\\nHost: b\\r\\n\\r\\n     | exactly one Host
+        400 | GET /plaintext HTTP/1.1\\r\\nHost: a\\r\\nHost: b\\r\\n\\r\\n     | more than one Host
         400 | POST /echo HTTP/1.1\\r\\nHost: t\\r\\nContent-Length: -1\\r\\n\\r\\n      | Content-Length must be a single decimal
         400 | POST /echo HTTP/1.1\\r\\nHost: t\\r\\nContent-Length: 1, 1\\r\\n\\r\\nx   | Content-Length must be a single decimal
         400 | POST /echo HTTP/1.1\\r\\nHost: t\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\nxx | twice with different values

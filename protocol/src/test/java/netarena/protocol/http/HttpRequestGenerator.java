@@ -87,7 +87,7 @@ final class HttpRequestGenerator {
             }
             case 6 -> {
                 head.append(random.nextBoolean() ? "PUT /plaintext" : "GET /echo");
-                e = rejected(405, head.charAt(0) == 'P' ? "/plaintext accepts only GET" : "/echo accepts only POST", keepAlive);
+                e = rejected(405, head.charAt(0) == 'P' ? "/plaintext accepts only GET, HEAD" : "/echo accepts only POST", keepAlive);
             }
             case 7 -> {
                 long units = RequestWork.MAX_CPU_UNITS + 1 + random.nextInt(1000);

@@ -29,7 +29,8 @@ class HttpSplitTest {
     static Stream<Arguments> inputsAtTinyLimits() {
         return Stream.of(
                 arguments(431, "GET /plaintext HTTP/1.1\r\nHost: t\r\nX-Long: aaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"),
-                arguments(431, "GET /plaintextplaintextplaintextplaintextplaintextplaintextplaintext"),
+                arguments(414, "GET /plaintextplaintextplaintextplaintextplaintextplaintextplaintext"),
+                arguments(431, "\r\n\r\nGET /plaintextplaintextplaintextplaintextplaintextplaintextplaintext"),
                 arguments(413, "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 33\r\n\r\n"),
                 arguments(200, "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 32\r\n\r\n0123456789abcdef0123456789abcdef"),
                 arguments(413, "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n11\r\n"),
