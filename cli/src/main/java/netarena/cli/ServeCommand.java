@@ -50,8 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             + "virtual thread starts). 0 means the model's default. Default: ${DEFAULT-VALUE}.")
     int ioThreads = ServerDefaults.IO_THREADS;
 
-    @Option(names = "--workers", paramLabel = "<n>", description = "Worker threads that run requests apart from "
-            + "the I/O threads; 0 runs them on the I/O thread. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--workers", paramLabel = "<n>", description = {"Worker threads that run every request apart "
+            + "from the I/O threads, serving connections in turn. 0: ECHO runs on the I/O thread, CPU and BLOCK on "
+            + "workers of their own (see --run-work-on-io-threads). Default: ${DEFAULT-VALUE}."})
     int workers = ServerDefaults.WORKERS;
 
     @Option(names = "--worker-queue", paramLabel = "<n>",
@@ -95,6 +96,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Unanswered requests per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
     int maxPipelined = ServerDefaults.MAX_PIPELINED;
 
+    @Option(names = "--run-work-on-io-threads", description = {
+        "ANTI-PATTERN, for measurement only: with --workers 0, run CPU and BLOCK on the I/O thread that read",
+        "them, as the first version of every model did; one connection's BLOCK then stalls every connection",
+        "of that thread, accept included. By default they run on workers of their own (one per core)."})
+    boolean runWorkOnIoThreads = ServerDefaults.RUN_WORK_ON_IO_THREADS;
+
     @Option(names = "--test-cost-micros", paramLabel = "<micros>", hidden = true,
             description = "Test only: CPU microseconds burnt on every request, to inject a known regression.")
     long testCostMicros = ServerDefaults.TEST_COST_MICROS;
@@ -106,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         return new ServerConfig(WireProtocol.fromLabel(protocol),
                 new ServerConfig.Bind(bind, port, backlog),
-                new ServerConfig.Threads(ioThreads, workers, workerQueue),
+                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads),
                 new ServerConfig.Limits(maxConnections, maxFrame, maxPending,
                         maxBuffered != null ? maxBuffered : ServerDefaults.maxBufferedBytes(), maxPipelined),
                 new ServerConfig.Timeouts(idleTimeout, headerTimeout, grace),

@@ -1,7 +1,7 @@
 package netarena.protocol;
 
 import java.nio.ByteBuffer;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Protocol v1 frames on the server side: answers may leave in any order, the id pairs them. */
 public final class FrameServerCodec implements ServerCodec {
@@ -13,9 +13,11 @@ public final class FrameServerCodec implements ServerCodec {
     }
 
     @Override
-    public void decode(ByteBuffer in, Consumer<Request> sink) {
+    public void decodeWhile(ByteBuffer in, Predicate<Request> sink) {
         for (Request request = decoder.decode(in); request != null; request = decoder.decode(in)) {
-            sink.accept(request);
+            if (!sink.test(request)) {
+                return;
+            }
         }
     }
 

@@ -26,6 +26,27 @@ public final class RequestWork {
     private RequestWork() {
     }
 
+    /** Nominal CPU time of one CPU unit, in nanoseconds: the declared cost, not a measurement. */
+    public static final long CPU_UNIT_NANOS = 1;
+
+    /**
+     * The thread time a valid request declares it will hold, in microseconds: BLOCK its arg, CPU its units
+     * at {@link #CPU_UNIT_NANOS} each; ECHO and DELAY (which holds no thread: a timer answers it) zero. What a
+     * server schedules fairly and bounds per connection.
+     */
+    public static long declaredMicros(Request request) {
+        return switch (request.op()) {
+            case BLOCK -> request.arg();
+            case CPU -> request.arg() * CPU_UNIT_NANOS / 1_000;
+            case ECHO, DELAY -> 0;
+        };
+    }
+
+    /** True for the ops that hold the running thread for their declared time (CPU, BLOCK). */
+    public static boolean holdsThread(Op op) {
+        return op == Op.CPU || op == Op.BLOCK;
+    }
+
     /** The BAD_REQUEST answer for an unknown op or an argument out of range, or null when the request is valid. */
     public static Response rejection(Request request) {
         Op op = request.op();

@@ -2,6 +2,7 @@ package netarena.protocol;
 
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A server's view of one wire protocol on one connection: bytes in, requests out; answers in, bytes
@@ -11,12 +12,23 @@ import java.util.function.Consumer;
 public interface ServerCodec {
 
     /**
-     * Consumes all of {@code in}, handing each whole request to {@code sink} in arrival order and keeping
-     * any partial one for the next call.
+     * Hands each whole request in {@code in} to {@code sink} in arrival order while the sink returns true,
+     * keeping a partial one for the next call. When the sink returns false, decoding stops right after that
+     * request and the rest of {@code in} is left unconsumed, for the caller to hand back later: that is how
+     * a server stops at exactly its pipelining limit, whatever one read brought. Bytes the protocol drops
+     * (after a request that closes the connection) are consumed whatever the sink says.
      *
      * @throws ProtocolException when the bytes break the protocol; the connection gets its reply and closes
      */
-    void decode(ByteBuffer in, Consumer<Request> sink);
+    void decodeWhile(ByteBuffer in, Predicate<Request> sink);
+
+    /** {@link #decodeWhile} taking every request: consumes all of {@code in}. */
+    default void decode(ByteBuffer in, Consumer<Request> sink) {
+        decodeWhile(in, request -> {
+            sink.accept(request);
+            return true;
+        });
+    }
 
     /** The bytes of an answer, flipped and ready to write. */
     ByteBuffer encode(Response response);

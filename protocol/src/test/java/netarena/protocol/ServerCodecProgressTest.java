@@ -80,4 +80,36 @@ class ServerCodecProgressTest {
         feed(codec, ascii("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 1000000\r\n\r\n0123456789"));
         assertTrue(codec.heldBytes() < 16 * 1024, "held " + codec.heldBytes() + " bytes for a 10-byte partial body");
     }
+
+    /** Stopping after each request leaves the rest unconsumed, and feeding it back gives the same requests. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(WireProtocol.class)
+    void stopsRightAfterTheRequestTheSinkRefusesAndResumesFromTheRest(WireProtocol protocol) {
+        ByteBuffer wire = ByteBuffer.allocate(4096);
+        for (int i = 0; i < 5; i++) {
+            wire.put(protocol == WireProtocol.FRAME ? FrameFormat.encodeRequest(new Request(Op.ECHO.code(), i, 0, new byte[3]))
+                    : ascii("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nab" + i));
+        }
+        wire.flip();
+        ServerCodec codec = protocol.newServerCodec(LIMITS);
+        List<Request> got = new ArrayList<>();
+        int calls = 0;
+        while (wire.hasRemaining()) {
+            int before = got.size();
+            codec.decodeWhile(wire, r -> !got.add(r));
+            calls++;
+            assertEquals(before + 1, got.size(), "exactly one request per call that stops after the first");
+        }
+        assertEquals(5, got.size());
+        assertEquals(5, calls);
+        assertFalse(codec.midRequest());
+    }
+
+    @Test
+    void dropsWhatFollowsAClosingRequestEvenWhenTheSinkStops() {
+        ServerCodec codec = WireProtocol.HTTP.newServerCodec(LIMITS);
+        ByteBuffer in = ByteBuffer.wrap(ascii("GET /plaintext HTTP/1.0\r\n\r\nGET /plaintext HTTP/1.1\r\nHost: t\r\n\r\n"));
+        codec.decodeWhile(in, r -> false);
+        assertFalse(in.hasRemaining(), "RFC 9112 section 9.6: nothing after a closing request is processed");
+    }
 }

@@ -78,12 +78,20 @@ public record ServerConfig(WireProtocol protocol, Bind bind, Threads threads, Li
      *                    thread-per-client the fixed pool size; 0 means the model's default
      * @param workers     threads that run requests apart from the I/O threads; 0 runs them on the I/O thread
      * @param workerQueue requests that may wait for a worker; beyond it a request is answered BUSY
+     * @param runWorkOnIoThreads with no workers, run CPU and BLOCK on the I/O thread that read them: the
+     *                    anti-pattern, kept to measure it (one connection's BLOCK then stalls every connection of
+     *                    that thread). False by default: they run on workers of their own
      */
-    public record Threads(int io, int workers, int workerQueue) {
+    public record Threads(int io, int workers, int workerQueue, boolean runWorkOnIoThreads) {
         public Threads {
             require(io >= 0, "ioThreads must be >= 0, was " + io);
             require(workers >= 0, "workers must be >= 0, was " + workers);
             require(workerQueue >= 1, "workerQueue must be >= 1, was " + workerQueue);
+        }
+
+        /** With CPU and BLOCK on workers of their own ({@link ServerDefaults#RUN_WORK_ON_IO_THREADS}). */
+        public Threads(int io, int workers, int workerQueue) {
+            this(io, workers, workerQueue, ServerDefaults.RUN_WORK_ON_IO_THREADS);
         }
 
         /** The I/O thread count to use: the configured one, or the model's default when 0. */

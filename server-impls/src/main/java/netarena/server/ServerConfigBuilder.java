@@ -17,6 +17,7 @@ public final class ServerConfigBuilder {
     private int ioThreads = ServerDefaults.IO_THREADS;
     private int workers = ServerDefaults.WORKERS;
     private int workerQueue = ServerDefaults.WORKER_QUEUE;
+    private boolean runWorkOnIoThreads = ServerDefaults.RUN_WORK_ON_IO_THREADS;
     private int maxConnections = ServerDefaults.MAX_CONNECTIONS;
     private int maxFrameBytes = ServerDefaults.MAX_FRAME_BYTES;
     private int maxPendingBytes = ServerDefaults.MAX_PENDING_BYTES;
@@ -41,7 +42,7 @@ public final class ServerConfigBuilder {
 
     public ServerConfig build() {
         return new ServerConfig(protocol, new ServerConfig.Bind(host, port, backlog),
-                new ServerConfig.Threads(ioThreads, workers, workerQueue),
+                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads),
                 new ServerConfig.Limits(maxConnections, maxFrameBytes, maxPendingBytes, maxBufferedBytes, maxPipelined),
                 new ServerConfig.Timeouts(idleTimeout, headerTimeout, grace), testCostMicros);
     }
@@ -74,11 +75,12 @@ public final class ServerConfigBuilder {
         return this;
     }
 
-    /** Replaces the I/O threads, workers and worker queue at once. */
+    /** Replaces the I/O threads, workers, worker queue and where CPU and BLOCK run, at once. */
     public ServerConfigBuilder threads(ServerConfig.Threads v) {
         ioThreads = v.io();
         workers = v.workers();
         workerQueue = v.workerQueue();
+        runWorkOnIoThreads = v.runWorkOnIoThreads();
         return this;
     }
 
@@ -91,6 +93,12 @@ public final class ServerConfigBuilder {
 
     public ServerConfigBuilder workerQueue(int v) {
         workerQueue = v;
+        return this;
+    }
+
+    /** With no workers, run CPU and BLOCK on the I/O thread: the anti-pattern, for measurement only. */
+    public ServerConfigBuilder runWorkOnIoThreads(boolean v) {
+        runWorkOnIoThreads = v;
         return this;
     }
 

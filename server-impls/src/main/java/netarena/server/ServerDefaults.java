@@ -34,6 +34,9 @@ public final class ServerDefaults {
     /** Requests that may wait for a worker before new ones are answered BUSY. */
     public static final int WORKER_QUEUE = 4096;
 
+    /** CPU and BLOCK run on workers, never on an I/O thread, unless the operator asks for the anti-pattern. */
+    public static final boolean RUN_WORK_ON_IO_THREADS = false;
+
     /** Connections served at once; more are accepted, closed and counted refused. */
     public static final int MAX_CONNECTIONS = 10_000;
 

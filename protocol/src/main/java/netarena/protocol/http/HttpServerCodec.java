@@ -3,7 +3,7 @@ package netarena.protocol.http;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import netarena.protocol.ProtocolException;
 import netarena.protocol.ProtocolLimits;
 import netarena.protocol.Request;
@@ -48,7 +48,7 @@ public final class HttpServerCodec implements ServerCodec {
      *         response with {@code Connection: close}
      */
     @Override
-    public void decode(ByteBuffer in, Consumer<Request> sink) {
+    public void decodeWhile(ByteBuffer in, Predicate<Request> sink) {
         try {
             while (!closing) {
                 HttpRequest http = parser.next(in);
@@ -58,7 +58,9 @@ public final class HttpServerCodec implements ServerCodec {
                 HttpRouter.Routed routed = HttpRouter.route(http);
                 closing = !http.keepAlive();
                 pending.add(routed.exchange());
-                sink.accept(routed.request());
+                if (!sink.test(routed.request()) && !closing) {
+                    return;
+                }
             }
             // RFC 9112 section 9.6: nothing after a request that closes the connection is processed
             in.position(in.limit());

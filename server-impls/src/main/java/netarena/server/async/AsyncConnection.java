@@ -85,9 +85,19 @@ final class AsyncConnection implements ConnectionIo {
         }
     };
 
+    /**
+     * Takes the reading turn back when the connection allows reading, or has held input it may now decode:
+     * the thread that wins the turn decodes that input, as a read completion would, then reads or pauses again.
+     */
     private void resumeReadIfAllowed() {
-        if (readPaused.get() && connection.readAllowed() && readPaused.compareAndSet(true, false)) {
-            postRead();
+        while (readPaused.get() && (connection.readAllowed() || connection.heldReady())
+                && readPaused.compareAndSet(true, false)) {
+            connection.readHeld();
+            if (connection.readAllowed()) {
+                postRead();
+                return;
+            }
+            readPaused.set(true);
         }
     }
 

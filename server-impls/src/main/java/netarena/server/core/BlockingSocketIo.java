@@ -14,9 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * One connection over a blocking {@link Socket}, for the models that give each connection a thread of
  * its own (platform or virtual). The connection's thread runs {@link #readLoop}. Without workers it also
  * writes the answers, which it produced. With workers, answers go to a writer thread of the connection's
- * own, started with the first answer: a blocking write to a client that has stopped reading waits until
- * the client reads, and if a worker made that write, two such clients would hold two workers and stall
- * every other client's requests behind them. Writes are made under a lock ({@link ReentrantLock}, not
+ * own, started with the first answer a worker gives: a blocking write to a client that has stopped reading
+ * waits until the client reads, and if a worker made that write, two such clients would hold two workers and
+ * stall every other client's requests behind them. Until then the connection's thread writes its own answers. Writes are made under a lock ({@link ReentrantLock}, not
  * {@code synchronized}, so a virtual thread blocked in a write does not pin its carrier on JDKs before 24).
  * The reader stops reading at {@code maxPendingBytes}, so what waits for the writer stays bounded.
  */
@@ -34,6 +34,8 @@ public final class BlockingSocketIo implements ConnectionIo {
     private final ThreadFactory writerThreads;
     private final LinkedBlockingQueue<ByteBuffer> outbox = new LinkedBlockingQueue<>();
     private final AtomicBoolean writerStarted = new AtomicBoolean();
+    /** The connection's own thread, once it runs {@link #readLoop}. */
+    private volatile Thread reader;
     private Connection connection;
 
     /**
@@ -61,6 +63,7 @@ public final class BlockingSocketIo implements ConnectionIo {
      * a graceful stop it waits, then reads on while the close lingers, so that it sees the peer's EOF.
      */
     public void readLoop() {
+        reader = Thread.currentThread();
         byte[] buffer = new byte[READ_BUFFER_BYTES];
         try {
             InputStream in = socket.getInputStream();
@@ -83,11 +86,12 @@ public final class BlockingSocketIo implements ConnectionIo {
         if (closed.get()) {
             return;
         }
-        if (writerThreads == null) {
+        if (writerThreads == null || (!writerStarted.get() && Thread.currentThread() == reader)) {
             write(bytes);
             return;
         }
-        // every answer through the writer, the reader's own rejections too, so they leave in send() order
+        // once a worker answered, every answer goes through the writer, the reader's own too, so they leave in
+        // send() order
         outbox.add(bytes);
         if (!writerStarted.get() && writerStarted.compareAndSet(false, true)) {
             writerThreads.newThread(this::writeLoop).start();

@@ -27,13 +27,13 @@ public final class BlockingSocketServer extends ServerLifecycle {
      * @param connectionThreads makes, at start and before the bind, the executor that runs one
      *                          {@code readLoop} per connection
      * @param writerThreads     makes a connection's writer thread, of the same kind as its reader, when
-     *                          {@code --workers} answer its requests (see {@link BlockingSocketIo})
+     *                          workers answer its requests (see {@link BlockingSocketIo})
      */
     public BlockingSocketServer(String name, ServerConfig config, Supplier<ExecutorService> connectionThreads,
             ThreadFactory writerThreads) {
         super(name, config, RequestDispatcher.DelayMode.SLEEP);
         this.connectionThreads = connectionThreads;
-        this.writerThreads = config.threads().workers() > 0 ? writerThreads : null;
+        this.writerThreads = runtime.dispatcher().hasWorkers() ? writerThreads : null;
     }
 
     @Override

@@ -49,7 +49,17 @@ public final class Connection {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The model was told not to read for this connection's own limits; see {@link #resumeIfRefusedForLimits}. */
     private volatile boolean refusedForLimits;
+    /** This connection's work queued for the workers, and its bound. */
+    private final WorkLane workLane = new WorkLane();
+    /** Bytes read past the limits, decoded as answers make room. */
+    private final HeldInput heldInput = new HeldInput();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
+    /**
+     * True while the reading thread takes requests from bytes it read. Written before it reads closeRequested,
+     * which a closer sets before it reads this: one of the two sees the other, so no request read is dropped
+     * by a close that began meanwhile, and no close is lost.
+     */
+    private volatile boolean decoding;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean inputEnded;
 
@@ -110,7 +120,10 @@ public final class Connection {
         this.lastActivityNanos = clock.now();
     }
 
-    /** Decodes and dispatches every whole request in {@code in}; the reading thread only. */
+    /**
+     * Decodes and dispatches the whole requests in {@code in} up to this connection's own limits, and keeps
+     * the rest ({@link HeldInput}) for when answers make room; consumes all of {@code in}. The reading thread.
+     */
     public void onBytes(ByteBuffer in) {
         if (inputEnded) {
             in.position(in.limit());
@@ -119,9 +132,54 @@ public final class Connection {
         stats.bytesIn(in.remaining());
         long now = clock.now();
         lastActivityNanos = now;
+        workLane.socketRead();
+        if (heldInput.isEmpty()) {
+            decode(in, now);
+        }
+        if (in.hasRemaining()) {
+            // read before input ended (if it has): these requests are answered too, a graceful stop included
+            hold(heldInput.keep(in));
+            readHeld();
+        }
+        in.position(in.limit());
+    }
+
+    /**
+     * Decodes what {@link #onBytes} held back at the limits, as far as they now allow. The reading thread
+     * (the model's resume path; blocking models through {@link #awaitReadAllowed}).
+     */
+    public void readHeld() {
+        if (heldInput.isEmpty()) {
+            return;
+        }
+        if (!closed.get() && withinLimit()) {
+            decode(heldInput.bytes(), clock.now());
+        }
+        hold(heldInput.release(closed.get()));
+        if (heldInput.isEmpty()) {
+            maybeClose();
+        }
+    }
+
+    /** True when held input waits and the limits now let some of it be decoded; any thread. */
+    public boolean heldReady() {
+        return !heldInput.isEmpty() && !closed.get() && withinLimit();
+    }
+
+    /**
+     * Takes the requests in {@code in}. While it runs the connection does not close, even once input ended and
+     * the requests taken so far are answered (a graceful stop while a blocking model's thread runs a pipelined
+     * request inline): the requests after them in this read were read too, and are answered.
+     */
+    private void decode(ByteBuffer in, long now) {
+        decoding = true;
         long seqBefore = nextSeq;
         try {
-            codec.decode(in, this::accept);
+            if (closeRequested.get()) {
+                in.position(in.limit());
+                return;
+            }
+            codec.decodeWhile(in, this::accept);
             trackPartial(now, nextSeq != seqBefore);
         } catch (ProtocolException e) {
             stats.protocolError();
@@ -131,6 +189,9 @@ public final class Connection {
                 sendErrorReply(ByteBuffer.wrap(e.replyBytes()));
             }
             endInput();
+        } finally {
+            decoding = false;
+            maybeClose();
         }
     }
 
@@ -183,15 +244,17 @@ public final class Connection {
         }
     }
 
-    private void accept(Request request) {
-        if (inputEnded) {
-            return;
+    /** Takes one decoded request; false stops decoding right after it, at this connection's own limits. */
+    private boolean accept(Request request) {
+        if (closed.get()) {
+            return false;
         }
         stats.received();
         inFlight.incrementAndGet();
         inFlightBytes.addAndGet(cost(request));
         hold(cost(request));
         runtime.dispatcher().dispatch(this, nextSeq++, request);
+        return withinLimitOrNoteRefusal();
     }
 
     /**
@@ -325,7 +388,8 @@ public final class Connection {
      * how the model sees the peer's EOF ({@link #onEof}), which ends the linger at once.
      */
     public boolean readAllowed() {
-        return (!inputEnded && roomToRead()) || lingering(); // the common case first: one read per request
+        // the common case first: one read per request
+        return (!inputEnded && heldInput.isEmpty() && roomToRead()) || lingering();
     }
 
     /**
@@ -336,23 +400,25 @@ public final class Connection {
      * @return false once the connection is closed
      */
     public boolean awaitReadAllowed() {
-        if (readAllowed()) {
-            return !closed.get();
-        }
-        drainLock.lock();
-        try {
-            readerWaiting = true;
-            while (!readAllowed() && !closed.get()) {
-                drained.await(100, TimeUnit.MILLISECONDS);
+        while (true) {
+            readHeld();
+            if (readAllowed() || closed.get()) {
+                return !closed.get();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            readerWaiting = false;
-            drainLock.unlock();
+            drainLock.lock();
+            try {
+                readerWaiting = true;
+                if (!readAllowed() && !heldReady() && !closed.get()) {
+                    drained.await(100, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                readerWaiting = false;
+                drainLock.unlock();
+            }
         }
-        return !closed.get();
     }
 
     /**
@@ -391,7 +457,13 @@ public final class Connection {
      * kernel's send buffer; after the peer's EOF nothing more can arrive, so nothing can provoke one.
      */
     private void maybeClose() {
-        if (inputEnded && inFlight.get() == 0 && pendingBytes.get() == 0 && closeRequested.compareAndSet(false, true)) {
+        if (inputEnded && inFlight.get() == 0 && pendingBytes.get() == 0 && heldInput.isEmpty() && !decoding
+                && closeRequested.compareAndSet(false, true)) {
+            if (decoding) {
+                // the reading thread began taking requests meanwhile: it calls here again when it is done
+                closeRequested.set(false);
+                return;
+            }
             if (peerEnded) {
                 io.close();
                 return;
@@ -432,6 +504,10 @@ public final class Connection {
                 drainLock.unlock();
             }
         }
+    }
+
+    WorkLane workLane() {
+        return workLane;
     }
 
     /** Bytes this connection holds, as counted in the memory budget. */
@@ -476,8 +552,10 @@ public final class Connection {
     /**
      * The reaper's scan: closes this connection when it has been idle (no byte read or written, nothing
      * in flight) past {@code idleNanos}, or ends its input when its request in progress began more than
-     * {@code headerNanos} ago. Time the server itself was not reading (backpressure, memory) does not count
-     * against the header timeout.
+     * {@code headerNanos} ago. Time the server stopped reading for this connection's own limits (its
+     * unread answers, its pipelined requests) does not count against the header timeout; time it waited for
+     * server-wide memory does: a client could otherwise hold the budget with partial requests and never be
+     * timed out (the idle timeout would be its only bound).
      */
     void checkTimeouts(long now, long idleNanos, long headerNanos) {
         if (closed.get()) {
@@ -489,9 +567,6 @@ public final class Connection {
                 io.close();
             }
             return;
-        }
-        if (memory.isPaused(this) && partialSinceNanos != NO_PARTIAL) {
-            partialSinceNanos = now; // waiting for memory: the server is the slow one
         }
         if (inFlight.get() == 0 && now - lastActivityNanos > idleNanos) {
             // also after a header timeout, when the answers before it cannot be written: nothing moves

@@ -30,7 +30,8 @@ public interface ConnectionIo {
 
     /**
      * Reading was refused for want of server-wide memory, or for the connection's own limits, and may now be
-     * allowed: re-check {@link Connection#readAllowed} and read again if so. Any thread (the reaper, or the
+     * allowed: on the reading side, let the connection decode what it held back ({@link Connection#readHeld}),
+     * then re-check {@link Connection#readAllowed} and read again if so. Any thread (the reaper, or the
      * thread that counts out a request that held the connection at its limits). Blocking models need nothing
      * here: their reader waits in {@link Connection#awaitReadAllowed}, which the connection wakes.
      */

@@ -73,7 +73,7 @@ final class MemoryBudget {
         return false;
     }
 
-    /** True while {@code connection} waits for memory: its header clock stands still meanwhile. */
+    /** True while {@code connection} waits for memory (its header clock runs on meanwhile). */
     boolean isPaused(Connection connection) {
         return paused.contains(connection);
     }

@@ -1,9 +1,6 @@
 package netarena.server.core;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import netarena.protocol.Op;
@@ -20,8 +17,15 @@ import netarena.server.ServerStats;
  *   <li>DELAY is answered by a timer thread without holding any thread while it waits, unless the model
  *       owns a thread per connection ({@link DelayMode#SLEEP}), whose connection thread then simply sleeps;
  *       a DELAY that finds the timer holding its maximum is answered BUSY;</li>
- *   <li>ECHO, CPU and BLOCK run on the calling (I/O) thread when there are no workers, or on the bounded
- *       worker pool; a request that finds the worker queue full is answered BUSY.</li>
+ *   <li>with {@code --workers N}, ECHO, CPU and BLOCK run on the N workers;</li>
+ *   <li>without, ECHO runs on the calling (I/O) thread, and CPU and BLOCK, which hold the thread that runs
+ *       them, on {@link #OFFLOAD_THREADS} workers of their own: never on an I/O thread, where one connection's
+ *       BLOCK would stall every connection of that thread, accept included. {@code runWorkOnIoThreads} runs
+ *       them on the I/O thread instead: the anti-pattern the first version of every model had, kept to
+ *       measure it;</li>
+ *   <li>workers serve connections in turn ({@link FairWorkPool}); a request past its connection's bound
+ *       ({@link WorkLane}) or finding the worker queue full is answered BUSY. Work run on the I/O thread
+ *       has the same per-connection bound.</li>
  * </ul>
  * The answer goes back through {@link Connection#complete}, from whichever thread produced it.
  */
@@ -35,9 +39,15 @@ public final class RequestDispatcher implements AutoCloseable {
         SLEEP
     }
 
+    /** Workers for CPU and BLOCK when {@code --workers} is 0: as many as cores, at least 2. */
+    static final int OFFLOAD_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final DelayMode delayMode;
     private final long testCostNanos;
-    private final ThreadPoolExecutor workers;
+    /** Null when ECHO runs on the calling thread ({@code --workers 0}). */
+    private final FairWorkPool workers;
+    /** Where CPU and BLOCK run: the workers, the offload workers, or null for the calling thread. */
+    private final FairWorkPool heavyWork;
     private final ScheduledThreadPoolExecutor timer;
     /**
      * The timer's queue is the one queue a client fills without holding a thread or sending payload: a
@@ -48,7 +58,7 @@ public final class RequestDispatcher implements AutoCloseable {
     private final ServerStats stats;
 
     public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
-        this(workerThreads, workerQueue, delayMode, namePrefix, 0, Integer.MAX_VALUE, new ServerStats());
+        this(workerThreads, workerQueue, false, delayMode, namePrefix, 0, Integer.MAX_VALUE, new ServerStats());
     }
 
     /**
@@ -56,18 +66,24 @@ public final class RequestDispatcher implements AutoCloseable {
      *                       build measurably slower on purpose (A/B regression tests); 0 otherwise
      * @param maxTimers      DELAYs waiting on the timer at once, server-wide; past it a DELAY is answered BUSY,
      *                       as a request that finds the worker queue full is
+     * @param runWorkOnIoThreads with no workers, run CPU and BLOCK on the calling thread (the anti-pattern)
      * @param stats          where the time each request holds a thread is counted ({@link ServerStats#threadHeld})
      */
-    public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix,
-            long testCostMicros, int maxTimers, ServerStats stats) {
+    public RequestDispatcher(int workerThreads, int workerQueue, boolean runWorkOnIoThreads, DelayMode delayMode,
+            String namePrefix, long testCostMicros, int maxTimers, ServerStats stats) {
         this.stats = stats;
         this.maxTimers = maxTimers;
         this.delayMode = delayMode;
         this.testCostNanos = testCostMicros * 1_000L;
         this.workers = workerThreads == 0 ? null
-                : new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
-                        new ArrayBlockingQueue<>(workerQueue), NamedThreads.platform(namePrefix + "-worker"),
-                        new ThreadPoolExecutor.AbortPolicy());
+                : new FairWorkPool(workerThreads, workerQueue, NamedThreads.platform(namePrefix + "-worker"));
+        if (workers != null) {
+            this.heavyWork = workers;
+        } else if (runWorkOnIoThreads) {
+            this.heavyWork = null;
+        } else {
+            this.heavyWork = new FairWorkPool(OFFLOAD_THREADS, workerQueue, NamedThreads.platform(namePrefix + "-offload"));
+        }
         if (delayMode == DelayMode.TIMER) {
             this.timer = new ScheduledThreadPoolExecutor(1, NamedThreads.platform(namePrefix + "-timer"));
             this.timer.setRemoveOnCancelPolicy(true);
@@ -76,8 +92,9 @@ public final class RequestDispatcher implements AutoCloseable {
         }
     }
 
+    /** True when answers may come from threads other than the connection's reading thread's own work. */
     public boolean hasWorkers() {
-        return workers != null;
+        return heavyWork != null;
     }
 
     /** Runs or schedules {@code request}; its answer reaches {@code connection.complete(seq, ...)}. */
@@ -107,13 +124,14 @@ public final class RequestDispatcher implements AutoCloseable {
             }
             return;
         }
-        if (workers == null) {
-            connection.complete(seq, request, timed(request));
+        long declared = RequestWork.declaredMicros(request);
+        FairWorkPool pool = RequestWork.holdsThread(request.op()) ? heavyWork : workers;
+        if (pool == null) {
+            boolean admitted = connection.workLane().admitsInline(declared);
+            connection.complete(seq, request, admitted ? timed(request) : Response.of(Status.BUSY, request.id()));
             return;
         }
-        try {
-            workers.execute(() -> connection.complete(seq, request, timed(request)));
-        } catch (RejectedExecutionException full) {
+        if (!pool.submit(connection.workLane(), () -> connection.complete(seq, request, timed(request)), declared)) {
             connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
         }
     }
@@ -147,8 +165,11 @@ public final class RequestDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (workers != null) {
-            workers.shutdownNow();
+        if (heavyWork != null) {
+            heavyWork.close();
+        }
+        if (workers != null && workers != heavyWork) {
+            workers.close();
         }
         if (timer != null) {
             timer.shutdownNow();

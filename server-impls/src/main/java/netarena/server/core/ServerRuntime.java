@@ -34,7 +34,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.name = name;
         this.config = config;
         this.dispatcher = new RequestDispatcher(config.threads().workers(), config.threads().workerQueue(),
-                delayMode, name, config.testCostMicros(), maxTimers(config), stats);
+                config.threads().runWorkOnIoThreads(), delayMode, name, config.testCostMicros(), maxTimers(config), stats);
         this.memory = new MemoryBudget(config.limits().bufferedBytes(), stats);
         stats.heldBytesFrom(memory::heldBytes);
         this.reaper = new ConnectionReaper(this, name + "-reaper");

@@ -204,6 +204,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         if (connection == null || closed.get()) {
             return;
         }
+        connection.readHeld();
         boolean read = connection.readAllowed() && (outputShut || channel.isWritable());
         ChannelConfig config = channel.config();
         if (config.isAutoRead() != read) {

@@ -74,9 +74,9 @@ final class Reactor implements Runnable {
         try {
             while (running) {
                 selector.select();
-                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                    task.run();
-                }
+                // ready keys before tasks: an EOF read in this round closes its connection before a registration
+                // task admits the next one, so a client that closes and reconnects is not refused at
+                // max-connections for a close this reactor had already been told about
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -88,6 +88,9 @@ final class Reactor implements Runnable {
                     if (key.isValid() && key.isReadable()) {
                         connection.read();
                     }
+                }
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    task.run();
                 }
             }
         } catch (IOException | ClosedSelectorException e) {

@@ -162,6 +162,9 @@ final class SelectorConnection implements ConnectionIo {
     @Override
     public void resumeReading() {
         reactor.execute(() -> {
+            if (!closed.get()) {
+                connection.readHeld();
+            }
             if (!closed.get() && key != null && key.isValid() && connection.readAllowed()) {
                 addInterest(SelectionKey.OP_READ);
             }
