@@ -55,6 +55,16 @@ abstract class FaultSuite {
         return ownJvmModels();
     }
 
+    List<Arguments> ownJvmAndProtocols() {
+        List<Arguments> all = new ArrayList<>();
+        for (WireProtocol p : WireProtocol.values()) {
+            for (ServerModel m : ownJvmModels()) {
+                all.add(Arguments.of(m, p));
+            }
+        }
+        return all;
+    }
+
     /**
      * Failures already understood and written down, at full scale only: the table shows them as FAIL with
      * the reason, and the build does not stop on them (the test is reported aborted, not passed). Key:
@@ -149,6 +159,56 @@ abstract class FaultSuite {
     void answersBusyWhenBlockingWorkFillsThePoolAndRecovers(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("9. worker pool exhausted by BLOCK", protocol), PoolExhaustion.LEGEND, model, protocol,
                 PoolExhaustion::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void servesProbesWhileConnectionsPipelineLongBlocks(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("10. BLOCK hog, default settings", protocol), WorkHogs.BLOCK_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.blockHog(m, p, s, 0));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void servesProbesWhileConnectionsPipelineLongBlocksOnFourWorkers(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("10. BLOCK hog, --workers 4", protocol), WorkHogs.BLOCK_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.blockHog(m, p, s, 4));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void servesProbesWhileConnectionsPipelineLongCpuWork(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("11. CPU hog, default settings", protocol), WorkHogs.CPU_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.cpuHog(m, p, s, 0));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void servesProbesWhileConnectionsPipelineLongCpuWorkOnFourWorkers(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("11. CPU hog, --workers 4", protocol), WorkHogs.CPU_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.cpuHog(m, p, s, 4));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndProtocols")
+    void takesExactlyMaxPipelinedFromOneRead(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("12. --max-pipelined 1 from one read", protocol), ExactMaxPipelined.LEGEND, model, protocol,
+                ExactMaxPipelined::run);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("ownJvmAndProtocols")
+    void answersEveryPipelinedRequestReadBeforeSigterm(ServerModel model, WireProtocol protocol) throws Exception {
+        cell(row("13. SIGTERM with " + scale().stopConnections() + " x 3 pipelined DELAY "
+                + scale().stopDelayMicros() / 1000 + " ms", protocol), PipelinedStop.LEGEND, model, protocol,
+                PipelinedStop::run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void answersHeadWithoutContentAndRefusesLongTargetsAndBadHosts(ServerModel model) throws Exception {
+        cell("14. HEAD without content, 414, Host (http)", HttpExactness.LEGEND, model, WireProtocol.HTTP,
+                HttpExactness::run);
     }
 
     @AfterAll
