@@ -96,7 +96,7 @@ public final class HttpServerCodec implements ServerCodec {
                 case CPU -> writer.write(HttpStatus.OK, HttpResponseWriter.TEXT_PLAIN, unsignedDecimal(response.payload()),
                         exchange, null);
             };
-            case BUSY -> writer.error(HttpStatus.SERVICE_UNAVAILABLE, "the server is busy: its worker queue is full",
+            case BUSY -> writer.error(HttpStatus.SERVICE_UNAVAILABLE, "the server is busy: the worker queue, or this connection's share of the work, is full",
                     exchange, null);
             case BAD_REQUEST, BAD_FRAME -> writer.error(HttpStatus.BAD_REQUEST,
                     route.argName() == null ? "the request was refused"
