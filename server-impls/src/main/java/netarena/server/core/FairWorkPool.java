@@ -27,6 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class FairWorkPool implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(FairWorkPool.class.getName());
+
     /** Declared work at or above this many microseconds (100 ms) is long: it may take only the long slots. */
     static final long LONG_WORK_MICROS = 100_000;
 
@@ -103,6 +105,7 @@ final class FairWorkPool implements AutoCloseable {
                 }
                 if (lane.hasQueued()) {
                     ring.addLast(lane);
+                    ready.signal(); // a free worker may take its next task meanwhile
                 } else {
                     lane.scheduled = false;
                 }
@@ -113,6 +116,9 @@ final class FairWorkPool implements AutoCloseable {
             }
             try {
                 task.run().run();
+            } catch (RuntimeException e) {
+                // the task answers its own faults; one escaping here is a bug, and must not cost a worker
+                LOG.log(System.Logger.Level.WARNING, "a task failed on a worker", e);
             } finally {
                 finished(lane, task);
             }
