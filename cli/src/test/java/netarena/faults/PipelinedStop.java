@@ -1,6 +1,7 @@
 package netarena.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +12,15 @@ import netarena.server.ServerModel;
 
 /**
  * Scenario 13: SIGTERM answers every request the server read, pipelined ones included. A server in its own
- * JVM; connections each pipeline three DELAYs; SIGTERM once they are read; every DELAY is answered within
- * the grace period (5 s) and the server exits 0.
+ * JVM; each connection first has one echo answered (so the server is reading it: a JVM just started may not
+ * have read a fresh connection within the half second below, and what it never read it need not answer),
+ * then pipelines three DELAYs; SIGTERM half a second later; every DELAY is answered within the grace
+ * period (5 s) and the server exits 0.
  */
 final class PipelinedStop {
 
-    static final String LEGEND = "connections each pipelining 3 DELAYs, SIGTERM half a second after they were sent: "
+    static final String LEGEND = "connections each answered one echo, then pipelining 3 DELAYs, SIGTERM half a second "
+            + "after they were sent: "
             + "DELAYs answered (must be all), the server's exit code (must be 0) and how long the stop took";
     private static final int PIPELINED = 3;
     private static final long SETTLE_MILLIS = 500;
@@ -34,6 +38,9 @@ final class PipelinedStop {
             }
             for (int c = 0; c < scale.stopConnections(); c++) {
                 WireClient client = new WireClient(server.address(), protocol);
+                client.send(WireClient.echo(protocol, c, new byte[] {1}));
+                WireClient.Answer echo = client.receive();
+                assertTrue(echo != null && echo.ok(), "connection " + c + " was not served before the stop");
                 client.send(wire.toByteArray());
                 clients.add(client);
             }

@@ -111,4 +111,35 @@ class MaxPipelinedTest {
         }
         return got;
     }
+
+    /**
+     * Held input waits for max-pending too: echoes of 16 KiB pipelined in one write against a max-pending of
+     * 32 KiB stop the codec mid-read, and only the answers leaving make room again. Every echo comes back.
+     */
+    @ParameterizedTest(name = "{0} workers={1}")
+    @MethodSource("configs")
+    void resumesHeldInputAsAnswersLeaveUnderMaxPending(String model, int workers, ServerConfig pipelinedOne)
+            throws IOException {
+        ServerConfig config = pipelinedOne.withMaxPipelined(1024).withMaxPendingBytes(32 * 1024);
+        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            for (int i = 0; i < REQUESTS; i++) {
+                wire.writeBytes(FrameFormat.encodeRequest(new Request(Op.ECHO.code(), i, 0, new byte[16 * 1024])));
+            }
+            Thread writer = Thread.ofPlatform().start(() -> {
+                try {
+                    client.sendRaw(wire.toByteArray());
+                } catch (IOException e) {
+                    // the reads below fail then
+                }
+            });
+            for (int i = 0; i < REQUESTS; i++) {
+                Response r = client.receive();
+                assertEquals(Status.OK, r.status(), model + ": answer " + i);
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

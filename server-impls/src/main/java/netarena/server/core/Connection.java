@@ -339,6 +339,7 @@ public final class Connection {
         hold(-bytes);
         long left = pendingBytes.addAndGet(-bytes);
         signalIfDrained();
+        resumeIfRefusedForLimits(); // max-pending may have held input back: its answers leaving make room
         if (left == 0) {
             maybeClose();
         }
