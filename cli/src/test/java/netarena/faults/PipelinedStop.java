@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import netarena.experiments.launch.LaunchedServer;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 
@@ -30,7 +31,7 @@ final class PipelinedStop {
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
         List<WireClient> clients = new ArrayList<>();
-        try (ServerJvm server = ServerJvm.start(List.of("-Xmx256m"), 0,
+        try (LaunchedServer server = Machine.serve(List.of("-Xmx256m"), 0,
                 List.of("--model", model.label(), "--protocol", protocol.label()))) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             for (int i = 0; i < PIPELINED; i++) {
