@@ -24,7 +24,7 @@ final class ExactMaxPipelined {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (InProcess server = InProcess.start(model, protocol, c -> c.withMaxPipelined(1));
+        try (InProcess server = InProcess.start(model, protocol, c -> c.maxPipelined(1));
                 WireClient client = new WireClient(server.address(), protocol)) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             wire.writeBytes(WireClient.delay(protocol, 0, DELAY_MICROS));

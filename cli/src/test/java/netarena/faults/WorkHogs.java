@@ -15,6 +15,7 @@ import netarena.protocol.RequestWork;
 import netarena.protocol.Status;
 import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpRequestEncoder;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
 
 /**
@@ -48,7 +49,7 @@ final class WorkHogs {
 
     private static String run(ServerModel model, WireProtocol protocol, Scale scale, int workers, Op op,
             int connections, int perConnection, long arg) throws Exception {
-        try (InProcess server = InProcess.start(model, protocol, c -> c.withThreads(c.ioThreads(), workers))) {
+        try (InProcess server = InProcess.start(model, protocol, c -> c.threads(ServerDefaults.IO_THREADS, workers))) {
             List<WireClient> attackers = new ArrayList<>();
             int answered = 0;
             long slowestMillis = 0;

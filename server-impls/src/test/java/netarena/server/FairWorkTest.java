@@ -31,7 +31,7 @@ class FairWorkTest {
     @MethodSource("models")
     void servesOthersWhileAConnectionBlocksAndRefusesItsSecondBlock(ServerModel model) throws IOException {
         // one I/O thread, except thread-per-client, whose fixed pool of one would serve one connection at a time
-        ServerConfig config = ServerConfig.defaults(model).withThreads(model == ServerModel.THREAD_PER_CLIENT ? 0 : 1, 0);
+        ServerConfig config = ServerConfig.builder().threads(model == ServerModel.THREAD_PER_CLIENT ? 0 : 1, 0).build();
         try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             try (FrameClient hog = new FrameClient(address); FrameClient other = new FrameClient(address)) {

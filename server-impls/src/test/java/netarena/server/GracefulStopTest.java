@@ -48,7 +48,7 @@ class GracefulStopTest {
     @MethodSource("modelsAndProtocols")
     void answersEveryPipelinedRequestItReadBeforeTheStop(String label, WireProtocol protocol, ServerModel model)
             throws Exception {
-        ServerConfig config = ServerConfig.defaults(model).withProtocol(protocol);
+        ServerConfig config = ServerConfig.builder().protocol(protocol).build();
         Server server = model.create(config);
         InetSocketAddress address = server.start();
         List<Socket> sockets = new ArrayList<>();

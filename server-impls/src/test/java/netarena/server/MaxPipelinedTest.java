@@ -20,6 +20,7 @@ import netarena.protocol.Status;
 import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpResponse;
 import netarena.protocol.http.HttpResponseDecoder;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,9 +36,10 @@ class MaxPipelinedTest {
 
     private static final int REQUESTS = 30;
 
+    /** Every model with one I/O thread, without and with workers, and max-pipelined 1. */
     static Stream<Arguments> configs() {
-        return ModelConfigs.all().stream().filter(c -> c.ioThreads() == 1)
-                .map(c -> Arguments.of(c.model().label(), c.workers(), c.withMaxPipelined(1)));
+        return ServerModel.availableModels().stream().flatMap(m -> Stream.of(0, 2).map(workers -> Arguments.of(
+                Named.of(m.label(), m), workers, ServerConfig.builder().threads(1, workers).maxPipelined(1).build())));
     }
 
     /**
@@ -47,8 +49,8 @@ class MaxPipelinedTest {
      */
     @ParameterizedTest(name = "{0} workers={1}")
     @MethodSource("configs")
-    void admitsOneFrameAtATimeFromOneRead(String model, int workers, ServerConfig config) throws IOException {
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+    void admitsOneFrameAtATimeFromOneRead(ServerModel model, int workers, ServerConfig config) throws IOException {
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             for (int i = 0; i < REQUESTS; i++) {
                 Op op = i % 3 == 2 ? Op.ECHO : Op.DELAY;
@@ -61,7 +63,7 @@ class MaxPipelinedTest {
                 assertEquals(Status.OK, r.status());
                 order.add(r.id());
             }
-            assertEquals(java.util.stream.LongStream.range(0, REQUESTS).boxed().toList(), order, model);
+            assertEquals(java.util.stream.LongStream.range(0, REQUESTS).boxed().toList(), order, model.label());
         }
     }
 
@@ -71,10 +73,10 @@ class MaxPipelinedTest {
      */
     @ParameterizedTest(name = "{0} workers={1}")
     @MethodSource("configs")
-    void admitsOneHttpRequestAtATimeFromOneRead(String model, int workers, ServerConfig frameConfig)
+    void admitsOneHttpRequestAtATimeFromOneRead(ServerModel model, int workers, ServerConfig frameConfig)
             throws IOException, InterruptedException {
-        ServerConfig config = frameConfig.withProtocol(WireProtocol.HTTP);
-        try (Server server = config.model().create(config)) {
+        ServerConfig config = frameConfig.toBuilder().protocol(WireProtocol.HTTP).build();
+        try (Server server = model.create(config)) {
             InetSocketAddress address = server.start();
             try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
                 socket.setSoTimeout(10_000);
@@ -89,7 +91,7 @@ class MaxPipelinedTest {
                 }
                 Thread.sleep(200); // time for a server that takes more to show it; the DELAY runs for 1 s
                 assertEquals(1, server.stats().received(), model + ": requests taken while the first was unanswered");
-                assertEquals(REQUESTS, readAnswers(socket, REQUESTS), model);
+                assertEquals(REQUESTS, readAnswers(socket, REQUESTS), model.label());
             }
         }
     }
@@ -118,10 +120,10 @@ class MaxPipelinedTest {
      */
     @ParameterizedTest(name = "{0} workers={1}")
     @MethodSource("configs")
-    void resumesHeldInputAsAnswersLeaveUnderMaxPending(String model, int workers, ServerConfig pipelinedOne)
+    void resumesHeldInputAsAnswersLeaveUnderMaxPending(ServerModel model, int workers, ServerConfig pipelinedOne)
             throws IOException {
-        ServerConfig config = pipelinedOne.withMaxPipelined(1024).withMaxPendingBytes(32 * 1024);
-        try (Server server = config.model().create(config); FrameClient client = new FrameClient(server.start())) {
+        ServerConfig config = pipelinedOne.toBuilder().maxPipelined(1024).maxPendingBytes(32 * 1024).build();
+        try (Server server = model.create(config); FrameClient client = new FrameClient(server.start())) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             for (int i = 0; i < REQUESTS; i++) {
                 wire.writeBytes(FrameFormat.encodeRequest(new Request(Op.ECHO.code(), i, 0, new byte[16 * 1024])));
