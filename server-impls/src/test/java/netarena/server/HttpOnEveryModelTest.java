@@ -135,7 +135,7 @@ class HttpOnEveryModelTest {
      * only, so the answers after them are read intact.
      */
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void answersHeadWithoutContentSoThePipelineStaysInStep(ServerModel model) throws IOException {
         try (Server server = start(model, 0)) {
             InetSocketAddress address = server.start();
@@ -154,7 +154,7 @@ class HttpOnEveryModelTest {
 
     /** RFC 9112 sections 3 and 3.2: a request-target over the limit is 414; two Hosts or a bad one is 400 in 1.0 too. */
     @ParameterizedTest
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void refusesALongTargetAndABadHostInEitherVersion(ServerModel model) throws IOException {
         try (Server server = start(model, 0)) {
             InetSocketAddress address = server.start();
