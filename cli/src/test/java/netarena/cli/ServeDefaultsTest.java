@@ -84,7 +84,8 @@ class ServeDefaultsTest {
         assertTrue(text.contains("--idle-timeout=<duration>"), text);
         assertTrue(text.contains("Default: " + ServerDefaults.WORKER_QUEUE + "."), text);
         assertTrue(text.contains("Default: 1m."), "idle timeout's default as written: " + text);
-        assertTrue(text.replaceAll("\\s+", " ").contains("I/O thread. Default: 0."), "--workers' default: " + text);
+        assertTrue(text.replaceAll("\\s+", " ").contains(
+                "(see --run-work-on-io-threads). Default: " + ServerDefaults.WORKERS + "."), "--workers' default: " + text);
         assertFalse(text.contains("${DEFAULT-VALUE}") || text.contains("Default: null"), text);
     }
 }

@@ -205,7 +205,7 @@ abstract class FaultSuite {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource(ModelConfigs.MODELS)
     void answersHeadWithoutContentAndRefusesLongTargetsAndBadHosts(ServerModel model) throws Exception {
         cell("14. HEAD without content, 414, Host (http)", HttpExactness.LEGEND, model, WireProtocol.HTTP,
                 HttpExactness::run);
