@@ -13,7 +13,6 @@ import netarena.experiments.cell.CellMeasurement;
 import netarena.experiments.cell.CellServer;
 import netarena.experiments.launch.LaunchedServer;
 import netarena.experiments.workload.LoadPlans;
-import netarena.experiments.workload.LoadShape;
 import netarena.experiments.workload.Workload;
 import netarena.load.Arrivals;
 import netarena.load.LoadGenerator;
@@ -58,7 +57,7 @@ public final class CapacityRunner {
         /** The request of every run, closed loop over the open-loop probes' connections until a run reshapes it. */
         Workload workload() {
             return new Workload(Op.fromLabel(op), sizeBytes, arg, WireProtocol.fromLabel(protocol),
-                    new LoadShape.ClosedLoop(rateConnections));
+                    Workload.CLOSED_LOOP, rateConnections);
         }
 
         CellKey cell(int workersOverride, int connections) {

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import netarena.experiments.workload.LoadPlans;
-import netarena.experiments.workload.LoadShape;
 import netarena.experiments.workload.Workload;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
@@ -43,7 +42,7 @@ final class VerifyGate {
     static String failure(InetSocketAddress server, WireProtocol protocol) {
         for (Check check : CHECKS) {
             LoadPlan plan = LoadPlans.check(server, new Workload(check.op(), check.sizeBytes(), check.arg(), protocol,
-                    new LoadShape.ClosedLoop(1)), REQUESTS_PER_CHECK, CHECK_TIME_CAP);
+                    Workload.CLOSED_LOOP, 1), REQUESTS_PER_CHECK, CHECK_TIME_CAP);
             LoadResult result;
             try {
                 result = LoadGenerator.run(plan);

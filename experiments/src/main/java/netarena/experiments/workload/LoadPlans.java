@@ -9,8 +9,8 @@ import netarena.load.LoadDefaults;
 import netarena.load.LoadLimits;
 import netarena.load.LoadPlan;
 import netarena.load.LoadRequest;
+import netarena.load.LoadShape;
 import netarena.load.LoadTarget;
-import netarena.load.OpenLoop;
 
 /**
  * The only place outside tests that makes a {@link LoadPlan}: from a {@link Workload} aimed at a started
@@ -45,17 +45,13 @@ public final class LoadPlans {
         if (generatorThreads < 1) {
             throw new IllegalArgumentException("generatorThreads must be at least 1, got " + generatorThreads);
         }
-        int connections = workload.shape().connections();
-        netarena.load.LoadShape shape = switch (workload.shape()) {
-            case LoadShape.ClosedLoop closed -> LoadDefaults.SHAPE;
-            case LoadShape.OpenLoop open -> new OpenLoop(open.ratePerSecond(), open.arrivals());
-        };
+        int connections = workload.connections();
         return LoadPlan.to(server.getHostString(), server.getPort())
                 .withTarget(t -> t.withProtocol(workload.protocol()))
                 .withLimits(l -> l.withConnections(connections, Math.min(generatorThreads, connections)))
                 .withRequest(q -> q.withOp(workload.op(), workload.sizeBytes(), workload.arg()))
                 .withBounds(b -> b.withTimeouts(REQUEST_TIMEOUT, CONNECT_TIMEOUT))
-                .with(shape);
+                .with(workload.shape());
     }
 
     /**
@@ -71,7 +67,7 @@ public final class LoadPlans {
      * The plan {@code netarena load} assembles from its options, each part already checked by its own
      * record; the defaults of the parts are {@link LoadDefaults}.
      */
-    public static LoadPlan of(LoadTarget target, netarena.load.LoadShape shape, LoadBounds bounds, LoadRequest request,
+    public static LoadPlan of(LoadTarget target, LoadShape shape, LoadBounds bounds, LoadRequest request,
             LoadLimits limits, Path outDir) {
         return new LoadPlan(target, shape, bounds, request, limits, outDir);
     }

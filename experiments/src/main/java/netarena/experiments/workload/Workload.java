@@ -1,25 +1,37 @@
 package netarena.experiments.workload;
 
 import netarena.load.Arrivals;
+import netarena.load.ClosedLoop;
+import netarena.load.LoadDefaults;
+import netarena.load.LoadShape;
+import netarena.load.OpenLoop;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
 import netarena.results.run.CellKey;
 
 /**
  * What the generator sends in an experiment, typed: the request (op, payload, argument), the wire protocol,
- * and the shape of the load. {@link LoadPlans} turns it into a load plan against a started server.
+ * the load generator's own shape of the load and the connections that carry it. {@link LoadPlans} turns it
+ * into a load plan against a started server.
  *
  * @param op        echo, cpu, delay or block
  * @param sizeBytes request payload bytes
  * @param arg       CPU rounds, or microseconds for delay and block
  * @param protocol  frame or http
- * @param shape     closed or open loop, over how many connections
+ * @param shape       closed loop (one request outstanding per connection in every experiment) or open loop
+ * @param connections connections the generator opens, at least 1
  */
-public record Workload(Op op, int sizeBytes, long arg, WireProtocol protocol, LoadShape shape) {
+public record Workload(Op op, int sizeBytes, long arg, WireProtocol protocol, LoadShape shape, int connections) {
+
+    /** Closed loop in every experiment: the generator's default pipeline per connection. */
+    public static final ClosedLoop CLOSED_LOOP = new ClosedLoop(LoadDefaults.PIPELINE);
 
     public Workload {
         if (op == null || protocol == null || shape == null) {
             throw new IllegalArgumentException("a workload needs its op, protocol and shape");
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, got " + connections);
         }
         if (sizeBytes < 0 || arg < 0) {
             throw new IllegalArgumentException("sizeBytes and arg must be >= 0, got " + sizeBytes + " and " + arg);
@@ -28,25 +40,23 @@ public record Workload(Op op, int sizeBytes, long arg, WireProtocol protocol, Lo
 
     /** The load of a sweep cell: closed loop over its connections, or open loop at its constant rate. */
     public static Workload of(CellKey cell) {
-        LoadShape shape = cell.openLoop()
-                ? new LoadShape.OpenLoop(cell.connections(), Math.round(cell.ratePerSec()), Arrivals.CONSTANT)
-                : new LoadShape.ClosedLoop(cell.connections());
+        LoadShape shape = cell.openLoop() ? new OpenLoop(Math.round(cell.ratePerSec()), Arrivals.CONSTANT) : CLOSED_LOOP;
         return new Workload(Op.fromLabel(cell.op()), cell.sizeBytes(), cell.arg(), WireProtocol.fromLabel(cell.protocol()),
-                shape);
+                shape, cell.connections());
     }
 
-    /** The same request offered in another shape. */
-    public Workload withShape(LoadShape other) {
-        return new Workload(op, sizeBytes, arg, protocol, other);
+    /** The same request offered in another shape over {@code newConnections}. */
+    public Workload withShape(LoadShape other, int newConnections) {
+        return new Workload(op, sizeBytes, arg, protocol, other, newConnections);
     }
 
-    /** The same request, closed loop over {@code connections}. */
-    public Workload closedLoop(int connections) {
-        return withShape(new LoadShape.ClosedLoop(connections));
+    /** The same request, closed loop over {@code newConnections}. */
+    public Workload closedLoop(int newConnections) {
+        return withShape(CLOSED_LOOP, newConnections);
     }
 
-    /** The same request, open loop over {@code connections} at {@code ratePerSecond}. */
-    public Workload openLoop(int connections, long ratePerSecond, Arrivals arrivals) {
-        return withShape(new LoadShape.OpenLoop(connections, ratePerSecond, arrivals));
+    /** The same request, open loop over {@code newConnections} at {@code ratePerSecond}. */
+    public Workload openLoop(int newConnections, long ratePerSecond, Arrivals arrivals) {
+        return withShape(new OpenLoop(ratePerSecond, arrivals), newConnections);
     }
 }
