@@ -17,6 +17,7 @@ import org.HdrHistogram.HistogramLogWriter;
 final class IntervalLog implements AutoCloseable {
 
     private final HistogramLogWriter writer;
+    private final Histogram hlogValues = ResultFiles.newHlogHistogram();
     private boolean started;
     private boolean closed;
 
@@ -54,8 +55,9 @@ final class IntervalLog implements AutoCloseable {
         writer.outputLegend();
     }
 
-    /** Appends one interval; its time stamps are set from the arguments. */
-    void append(Histogram interval, long startEpochMillis, long endEpochMillis) {
+    /** Appends one interval of microseconds, written in the hlog's unit; its time stamps are the arguments. */
+    void append(Histogram micros, long startEpochMillis, long endEpochMillis) {
+        Histogram interval = ResultFiles.toHlogValues(micros, hlogValues);
         interval.setStartTimeStamp(startEpochMillis);
         interval.setEndTimeStamp(endEpochMillis);
         writer.outputIntervalHistogram((startEpochMillis - writer.getBaseTime()) / 1000.0,

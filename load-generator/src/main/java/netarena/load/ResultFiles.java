@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogReader;
 
 /**
@@ -25,9 +26,12 @@ import org.HdrHistogram.HistogramLogReader;
  *       distributions in HdrHistogram's {@code outputPercentileDistribution} text, values in
  *       {@value #HGRM_VALUE_UNIT} as wrk2 prints them ({@link #HGRM_MICROS_PER_VALUE} microseconds each).</li>
  *   <li>{@value #LATENCY_HLOG}: one interval histogram of latency from the intended send time per second of
- *       the measured phase, in HdrHistogram's log format; recorded values in {@value #HLOG_VALUE_UNIT},
- *       the {@code Interval_Max} column in milliseconds, interval times in seconds since the start of the
- *       measured phase.</li>
+ *       the measured phase, in HdrHistogram's log format and its tools' conventions: recorded values in
+ *       {@value #HLOG_VALUE_UNIT} (as jHiccup writes them, so {@code HistogramLogProcessor} and the
+ *       plotters print milliseconds with their default ratio), the {@code Interval_Max} column in
+ *       milliseconds, interval times in seconds since the start of the measured phase. The generator
+ *       records microseconds; {@link #toHlogValues} and {@link #readLatencyLog} convert, so a value keeps
+ *       the microsecond histogram's precision.</li>
  * </ul>
  */
 public final class ResultFiles {
@@ -45,12 +49,16 @@ public final class ResultFiles {
     /** Microseconds per .hgrm value: multiply a value read from one by this. */
     public static final double HGRM_MICROS_PER_VALUE = 1000.0;
     /** The unit of the values recorded in {@value #LATENCY_HLOG}'s histograms (the histograms' own unit). */
-    public static final String HLOG_VALUE_UNIT = "microseconds";
+    public static final String HLOG_VALUE_UNIT = "nanoseconds";
+    /** Recorded hlog values per microsecond. */
+    public static final long HLOG_VALUES_PER_MICRO = 1000;
     /**
      * Recorded hlog values per {@code Interval_Max} unit: the column is in milliseconds, as HdrHistogram's
-     * own tools assume, so it is the recorded max (microseconds) divided by this.
+     * own tools assume (the same ratio is {@code HistogramLogProcessor}'s default {@code -outputValueUnitRatio}).
      */
-    public static final double HLOG_MAX_VALUE_UNIT_RATIO = 1000.0;
+    public static final double HLOG_MAX_VALUE_UNIT_RATIO = 1_000_000.0;
+    /** The range of an hlog histogram: the generator's microsecond range in {@value #HLOG_VALUE_UNIT}. */
+    private static final long HLOG_HIGHEST_VALUE = LatencyRecorder.HIGHEST_MICROS * HLOG_VALUES_PER_MICRO;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -82,16 +90,41 @@ public final class ResultFiles {
         }
     }
 
+    /** An empty histogram for {@value #LATENCY_HLOG}'s values, the range and precision of the generator's. */
+    public static Histogram newHlogHistogram() {
+        return new Histogram(1, HLOG_HIGHEST_VALUE, LatencyRecorder.SIGNIFICANT_DIGITS);
+    }
+
     /**
-     * Reads an hlog written as {@value #LATENCY_HLOG}: every interval added up, in microseconds; empty when
-     * it holds no interval.
+     * Puts a histogram of microseconds into {@code into} (emptied first) in {@value #HLOG_VALUE_UNIT}: each
+     * recorded value at its bucket's highest equivalent value, as {@code getMaxValue} reports it.
+     *
+     * @return {@code into}
+     */
+    public static Histogram toHlogValues(AbstractHistogram micros, Histogram into) {
+        into.reset();
+        for (HistogramIterationValue v : micros.recordedValues()) {
+            into.recordValueWithCount(Math.max(1, v.getValueIteratedTo() * HLOG_VALUES_PER_MICRO),
+                    v.getCountAtValueIteratedTo());
+        }
+        return into;
+    }
+
+    /**
+     * Reads an hlog written as {@value #LATENCY_HLOG}: every interval added up, converted to microseconds;
+     * empty when it holds no interval.
      */
     public static Histogram readLatencyLog(Path file) throws IOException {
         Histogram total = LatencyRecorder.newHistogram();
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
                 if (h instanceof AbstractHistogram interval) {
-                    total.add(interval);
+                    for (HistogramIterationValue v : interval.recordedValues()) {
+                        // the bucket's lowest value: written at its highest, a value must not widen twice
+                        total.recordValueWithCount(Math.min(interval.lowestEquivalentValue(v.getValueIteratedTo())
+                                / HLOG_VALUES_PER_MICRO,
+                                LatencyRecorder.HIGHEST_MICROS), v.getCountAtValueIteratedTo());
+                    }
                 }
             }
         }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,11 +78,40 @@ class ResultFilesTest {
         Path file = dir.resolve(ResultFiles.LATENCY_HLOG);
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             Histogram read = (Histogram) reader.nextIntervalHistogram();
-            assertEquals(2_500, read.getMaxValue(), 2, "values stay in " + ResultFiles.HLOG_VALUE_UNIT);
+            assertEquals(2_500_000, read.getMaxValue(), 5_000, "values in " + ResultFiles.HLOG_VALUE_UNIT);
         }
         String line = Files.readAllLines(file).stream().filter(l -> l.matches("^[0-9].*")).findFirst().orElseThrow();
         assertEquals(2.5, Double.parseDouble(line.split(",")[2]), 0.01, "Interval_Max in milliseconds: " + line);
         assertEquals(2_500, ResultFiles.readLatencyLog(file).getMaxValue(), 2);
+    }
+
+    /**
+     * HdrHistogram's own processor, with its default options, reads the run's log as result.json reports it:
+     * the same count, and percentiles and max in milliseconds that are result.json's microseconds.
+     */
+    @Test
+    void histogramLogProcessorReadsTheLogAsResultJsonReportsIt(@TempDir Path dir) throws Exception {
+        try (TestFrameServer server = TestFrameServer.start()) {
+            LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).with(new OpenLoop(1_000, Arrivals.POISSON))
+                    .withBounds(b -> b.forDuration(Duration.ofMillis(2_500))).withLimits(l -> l
+                    .withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
+        }
+        Path out = dir.resolve("processed");
+        new HistogramLogProcessor(new String[] {"-csv", "-i", dir.resolve(ResultFiles.LATENCY_HLOG).toString(),
+                "-o", out.toString()}).run();
+        List<String> rows = Files.readAllLines(out).stream().filter(l -> l.matches("^[0-9].*")).toList();
+        assertTrue(rows.size() >= 2, "one row per interval: " + rows);
+        String[] last = rows.getLast().split(",");
+        JsonNode latency = new ObjectMapper().readTree(dir.resolve(ResultFiles.RESULT_JSON).toFile()).get("latency_micros");
+        assertEquals(latency.get("count").asLong(), Long.parseLong(last[5]), "Total_Count");
+        assertMillisOfMicros(latency.get("p50").asDouble(), last[6], "Total_50%");
+        assertMillisOfMicros(latency.get("p99").asDouble(), last[8], "Total_99%");
+        assertMillisOfMicros(latency.get("max").asDouble(), last[11], "Total_Max");
+    }
+
+    /** Equal within the printed 0.001 ms and the histograms' 3 significant digits. */
+    private static void assertMillisOfMicros(double micros, String millis, String column) {
+        assertEquals(micros, Double.parseDouble(millis) * 1000, 1 + micros * 0.002, column + " in milliseconds");
     }
 
     @Test

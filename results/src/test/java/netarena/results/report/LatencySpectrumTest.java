@@ -69,7 +69,7 @@ class LatencySpectrumTest {
     }
 
     @Test
-    void addsUpTheIntervalsOfAnHlogWhenThereIsNoHgrm() throws IOException {
+    void addsUpTheIntervalsOfAnHlogInItsOwnUnitWhenThereIsNoHgrm() throws IOException {
         Path dir = Files.createDirectories(run.resolve("r"));
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("latency.hlog")), true,
                 StandardCharsets.UTF_8)) {
@@ -84,12 +84,8 @@ class LatencySpectrumTest {
             for (int i = 0; i < 100; i++) {
                 high.recordValue(10_000);
             }
-            low.setStartTimeStamp(0);
-            low.setEndTimeStamp(1000);
-            high.setStartTimeStamp(1000);
-            high.setEndTimeStamp(2000);
-            w.outputIntervalHistogram(low);
-            w.outputIntervalHistogram(high);
+            w.outputIntervalHistogram(ResultFiles.toHlogValues(low, ResultFiles.newHlogHistogram()));
+            w.outputIntervalHistogram(ResultFiles.toHlogValues(high, ResultFiles.newHlogHistogram()));
         }
         LatencySpectrum s = LatencySpectrum.read(run, "r", new ArrayList<>()).orElseThrow();
         assertEquals(100, at(s, 0.5), 1);

@@ -151,9 +151,10 @@ public final class SyntheticRun {
                 writer.outputLogFormatVersion();
                 writer.outputStartTime(1_700_000_000_000L);
                 writer.outputLegend();
-                h.setStartTimeStamp(1_700_000_000_000L);
-                h.setEndTimeStamp(1_700_000_010_000L);
-                writer.outputIntervalHistogram(h);
+                Histogram interval = ResultFiles.toHlogValues(h, ResultFiles.newHlogHistogram());
+                interval.setStartTimeStamp(1_700_000_000_000L);
+                interval.setEndTimeStamp(1_700_000_010_000L);
+                writer.outputIntervalHistogram(interval);
             }
         }
         Files.writeString(dir.resolve("result.json"), "{\"throughputPerSec\": " + tput + "}\n");
