@@ -11,6 +11,11 @@ enum Count {
     SENT(Category.OUTCOME, null),
     /** Answered OK and verified. */
     OK(Category.OUTCOME, null),
+    /**
+     * Of {@link #OK}: answered inside the measured window (before sending stopped), the answers that
+     * throughput counts; an answer that arrives during the drain is OK but outside it.
+     */
+    OK_IN_WINDOW(Category.OUTCOME, null),
     /** An answer to a request already counted as a timeout (not an error: the timeout was). */
     LATE(Category.OUTCOME, null),
     /**

@@ -192,7 +192,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         if (schedule != null) {
             owner.unschedule(this);
         }
-        window.clear(warmup -> stats.settled(Count.LOST, warmup));
+        window.clear((warmup, intended) -> stats.settled(Count.LOST, warmup));
         if (!closingOnPurpose) {
             stats.count(Count.CLOSED);
         }
@@ -309,7 +309,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
             case OK -> {
                 failuresInARow = 0;
                 if (!warmup) {
-                    stats.answered(now - intended, now - written);
+                    stats.answered(now - intended, now - written, now < control.windowEndNanos());
                 }
             }
             case BAD_FRAME -> stats.sampleMismatch("BAD_FRAME answer names request id " + id + "; the protocol says id 0");
@@ -330,10 +330,14 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         }
     }
 
-    /** Counts requests unanswered after the timeout; closed loop then sends in their place. */
+    /**
+     * Counts requests unanswered after the timeout, a measured one entering the latency histogram at the
+     * time it was found timed out (so an overloaded server's tail is not left out); closed loop then sends
+     * in their place.
+     */
     void expire(long nowNanos) {
         int before = window.outstanding();
-        window.expire(nowNanos - timeoutNanos, warmup -> stats.settled(Count.TIMEOUT, warmup));
+        window.expire(nowNanos - timeoutNanos, (warmup, intended) -> stats.timedOut(warmup, nowNanos - intended));
         if (schedule == null && active && window.outstanding() < before) {
             fill();
         }

@@ -74,9 +74,11 @@ public record LoadResult(
      * @param unsentBehindSchedule open loop: intended before the end but never sent (their connection was down)
      * @param resent               HTTP: sent again on a new connection because the server announced its close
      *                             before reading them (counted once in {@code sent})
+     * @param okInWindow           of {@code ok}, those answered inside the measured window (before sending
+     *                             stopped): what throughput counts; 0 for the warmup
      */
     public record RequestCounts(long sent, long ok, long failed, long late, long inFlightAtEnd,
-            long unsentBehindSchedule, long resent) {
+            long unsentBehindSchedule, long resent, long okInWindow) {
     }
 
     /**
@@ -185,9 +187,20 @@ public record LoadResult(
         return errors.total() + warmup.failed();
     }
 
-    /** Verified OK answers per second of the measured phase. */
+    /**
+     * Verified OK answers per second of the measured window: answers to measured requests that arrived
+     * before sending stopped (not those to warmup requests, nor those of the drain).
+     */
     public double okPerSecond() {
-        return measuredSeconds > 0 ? requests.ok() / measuredSeconds : 0;
+        return measuredSeconds > 0 ? requests.okInWindow() / measuredSeconds : 0;
+    }
+
+    /**
+     * Samples in {@link #latency} that are timed-out requests, entered at the time they were found timed out
+     * (at least the timeout after their intended send): the measured timeouts.
+     */
+    public long timedOutLatencySamples() {
+        return errors.timeout();
     }
 
     /** Measured requests sent per second: in open loop, compare with the plan's rate. */

@@ -78,7 +78,8 @@ final class LoadTally {
             }
         }
         return new LoadResult.RequestCounts(sum(Count.SENT, warmup), sum(Count.OK, warmup), failed,
-                sum(Count.LATE, warmup), inFlight, unsentAtEnd + sum(Count.UNSENT, warmup), sum(Count.RESENT, warmup));
+                sum(Count.LATE, warmup), inFlight, unsentAtEnd + sum(Count.UNSENT, warmup), sum(Count.RESENT, warmup),
+                sum(Count.OK_IN_WINDOW, warmup));
     }
 
     /** Request errors of the measured phase and connection errors of the whole run, by kind. */

@@ -44,10 +44,28 @@ final class LoopStats {
         counters.add(outcome, warmup);
     }
 
-    /** A measured request answered OK: its latency from the intended send and from the write. */
-    void answered(long latencyNanos, long serviceNanos) {
+    /**
+     * A measured request answered OK: its latency from the intended send and from the write.
+     *
+     * @param inWindow answered before the measured window closed (counted in throughput)
+     */
+    void answered(long latencyNanos, long serviceNanos, boolean inWindow) {
         LatencyRecorder.record(recorders.latency, latencyNanos);
         LatencyRecorder.record(recorders.service, serviceNanos);
+        if (inWindow) {
+            counters.add(Count.OK_IN_WINDOW, false);
+        }
+    }
+
+    /**
+     * A request timed out; a measured one enters the latency histogram at {@code latencyNanos}, the time
+     * from its intended send until it was found timed out (its service time stays unknown).
+     */
+    void timedOut(boolean warmup, long latencyNanos) {
+        settled(Count.TIMEOUT, warmup);
+        if (!warmup) {
+            LatencyRecorder.record(recorders.latency, latencyNanos);
+        }
     }
 
     /** An HTTP answer outside 2xx: counted by status code when measured, and described. */

@@ -119,7 +119,7 @@ final class OutstandingWindow {
                 state[i] = TIMED_OUT;
                 settle(s);
                 timedOutHeld++;
-                sink.timedOut(s == WARMUP);
+                sink.timedOut(s == WARMUP, intendedNanos[i]);
             }
         }
         expiredBelow = seq;
@@ -155,7 +155,7 @@ final class OutstandingWindow {
         for (long seq = head; seq < tail; seq++) {
             byte s = state[(int) (seq & mask)];
             if (s == MEASURED || s == WARMUP) {
-                lostSink.timedOut(s == WARMUP);
+                lostSink.timedOut(s == WARMUP, intendedNanos[(int) (seq & mask)]);
             }
         }
         Arrays.fill(state, FREE);
@@ -222,9 +222,9 @@ final class OutstandingWindow {
         void outstanding(long seq, boolean warmup);
     }
 
-    /** Told about each request that timed out or was lost, and whether it was a warmup request. */
+    /** Told about each request that timed out or was lost: whether it was a warmup request, and its intended time. */
     @FunctionalInterface
     interface TimeoutSink {
-        void timedOut(boolean warmup);
+        void timedOut(boolean warmup, long intendedNanos);
     }
 }

@@ -45,6 +45,7 @@ final class ResultJson {
         connections(root.putObject("connections"), r.connections());
         root.put("coordinated_omission_corrected", r.plan().openLoop());
         percentiles(root.putObject("latency_micros"), r.latency());
+        ((ObjectNode) root.get("latency_micros")).put("timed_out_samples", r.timedOutLatencySamples());
         percentiles(root.putObject("service_time_micros"), r.serviceTime());
         percentiles(root.putObject("send_lag_micros"), r.sendLag());
         percentiles(root.putObject("hiccup_micros"), r.hiccups());
@@ -159,6 +160,7 @@ final class ResultJson {
         n.put("in_flight_at_end", c.inFlightAtEnd());
         n.put("unsent_behind_schedule", c.unsentBehindSchedule());
         n.put("resent", c.resent());
+        n.put("ok_in_window", c.okInWindow());
     }
 
     private static void percentiles(ObjectNode n, Histogram h) {

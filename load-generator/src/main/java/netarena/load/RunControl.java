@@ -75,6 +75,15 @@ final class RunControl {
         return sendStoppedAtNanos;
     }
 
+    /**
+     * The end of the measured window, {@link System#nanoTime}: the time bound, the stop or the moment the
+     * request budget was spent, whichever came first; {@link Long#MAX_VALUE} while none has.
+     */
+    long windowEndNanos() {
+        long end = Math.min(sendEndNanos, sendStoppedAtNanos);
+        return budgetSpent ? Math.min(end, budgetSpentAtNanos) : end;
+    }
+
     boolean sendingStopped() {
         return sendingStopped;
     }

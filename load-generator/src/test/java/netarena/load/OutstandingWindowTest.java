@@ -51,18 +51,23 @@ class OutstandingWindowTest {
     @Test
     void expiresOldRequestsAndRecognisesTheirLateAnswersHoweverLate() {
         OutstandingWindow w = new OutstandingWindow(8, 1_000);
-        long old = w.add(0, 100, false);
-        long oldWarmup = w.add(0, 150, true);
+        long old = w.add(90, 100, false);
+        long oldWarmup = w.add(140, 150, true);
         long young = w.add(0, 900, false);
         List<Boolean> timedOut = new ArrayList<>();
-        w.expire(500, timedOut::add);
+        List<Long> intended = new ArrayList<>();
+        w.expire(500, (warmup, intendedNanos) -> {
+            timedOut.add(warmup);
+            intended.add(intendedNanos);
+        });
         assertEquals(List.of(false, true), timedOut);
+        assertEquals(List.of(90L, 140L), intended, "each with its intended send time");
         assertEquals(OutstandingWindow.TIMED_OUT, w.state(old));
         assertEquals(OutstandingWindow.TIMED_OUT, w.state(oldWarmup));
         assertEquals(OutstandingWindow.MEASURED, w.state(young));
         assertEquals(1, w.outstanding());
         assertEquals(2, w.timedOutHeld());
-        w.expire(1_000_000_000, timedOut::add);
+        w.expire(1_000_000_000, (warmup, intendedNanos) -> timedOut.add(warmup));
         assertEquals(OutstandingWindow.TIMED_OUT, w.state(old), "still known, long after its timeout");
         assertEquals(3, timedOut.size(), "no request times out twice");
         w.release(old);
@@ -80,7 +85,7 @@ class OutstandingWindowTest {
         long answered = w.add(0, 10, false);
         w.release(answered);
         long outstanding = w.add(0, 20, false);
-        w.expire(15, timedOut -> { });
+        w.expire(15, (warmup, intended) -> { });
         assertEquals(3, w.timedOutHeld(), "held no more than the bound");
         assertEquals(OutstandingWindow.FORGOTTEN, w.state(seqs.get(0)));
         assertEquals(OutstandingWindow.FORGOTTEN, w.state(seqs.get(1)));
@@ -88,7 +93,7 @@ class OutstandingWindowTest {
         assertEquals(OutstandingWindow.FREE, w.state(answered), "answered after the forgotten ones: a duplicate");
         assertEquals(OutstandingWindow.MEASURED, w.state(outstanding));
         assertEquals(OutstandingWindow.FREE, w.state(outstanding + 1), "never sent");
-        w.clear(lost -> { });
+        w.clear((warmup, intended) -> { });
         assertEquals(OutstandingWindow.FREE, w.state(seqs.get(0)), "nothing from the last connection is late on the next");
         assertEquals(0, w.timedOutHeld());
     }
@@ -102,7 +107,7 @@ class OutstandingWindowTest {
         w.release(warm);
         List<Boolean> lost = new ArrayList<>();
         long next = w.nextSeq();
-        w.clear(lost::add);
+        w.clear((warmup, intended) -> lost.add(warmup));
         assertEquals(List.of(false, false), lost);
         assertEquals(0, w.outstanding());
         assertEquals(next, w.add(0, 0, false));

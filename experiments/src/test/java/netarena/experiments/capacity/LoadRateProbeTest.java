@@ -45,9 +45,9 @@ class LoadRateProbeTest {
         for (long v : latenciesMicros) {
             h.recordValue(v);
         }
-        var counts = new LoadResult.RequestCounts(sent, sent - failed - inFlight, failed, 0, inFlight, 0, 0);
+        var counts = new LoadResult.RequestCounts(sent, sent - failed - inFlight, failed, 0, inFlight, 0, 0, sent - failed - inFlight);
         return new LoadResult(PLAN, Instant.now(), null, connectFailure, false, invalid, 1.0, -1, counts,
-                new LoadResult.RequestCounts(0, 0, 0, 0, 0, 0, 0),
+                new LoadResult.RequestCounts(0, 0, 0, 0, 0, 0, 0, 0),
                 new LoadResult.ErrorCounts(java.util.Map.of(ErrorKind.TIMEOUT, failed), new java.util.TreeMap<>()),
                 new LoadResult.ConnectionCounts(1, 1, 0, 0, 1, 0), h, h, h, h, h, List.of());
     }

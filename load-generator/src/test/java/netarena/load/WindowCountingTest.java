@@ -1,0 +1,85 @@
+package netarena.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import netarena.protocol.Op;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What throughput and the latency histogram count: the measured window's answers, and timeouts at their time. */
+@Timeout(30)
+class WindowCountingTest {
+
+    private static final int CONNECTIONS = 3;
+    private TestFrameServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = TestFrameServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private LoadPlan plan() {
+        return LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))
+                .withConnections(CONNECTIONS, 1));
+    }
+
+    /**
+     * Closed loop with one request outstanding per connection and a 40 ms answer: when sending stops, each
+     * connection has exactly one request out, answered during the drain; throughput leaves those out, and
+     * the answers to warmup requests that arrive after the warmup too (they are warmup answers).
+     */
+    @Test
+    void closedLoopThroughputLeavesOutTheDrainsAnswers() {
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withOp(Op.DELAY, 16, 40_000))
+                .withBounds(b -> b.withWarmup(Duration.ofMillis(100)).forDuration(Duration.ofMillis(600))));
+        LoadResult.RequestCounts q = r.requests();
+        assertEquals(0, r.errorTotal(), r.errors().toString());
+        assertEquals(q.sent(), q.ok(), "every measured request answered, the last ones in the drain");
+        assertEquals(CONNECTIONS, q.ok() - q.okInWindow(), "one answer per connection came after the window: " + q);
+        assertEquals(q.okInWindow() / r.measuredSeconds(), r.okPerSecond(), 1e-9);
+        assertEquals(q.ok(), r.latency().getTotalCount(), "the drain's answers still have a latency");
+        assertEquals(0, r.warmup().okInWindow());
+    }
+
+    /**
+     * A silent server: every measured request times out and enters the latency histogram at no less than
+     * the timeout, flagged in result.json, instead of leaving an empty histogram that reads as fast.
+     */
+    @Test
+    void timedOutRequestsEnterTheLatencyHistogramAtTheirTimeout() {
+        server.silent(true);
+        Duration timeout = Duration.ofMillis(150);
+        LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(800)).withTimeouts(timeout, Duration.ofSeconds(2))));
+        long timeouts = r.errors().timeout();
+        assertTrue(timeouts > 20, "timeouts: " + r.errors());
+        assertEquals(0, r.requests().ok());
+        assertEquals(timeouts, r.latency().getTotalCount(), "each timeout is one latency sample");
+        assertTrue(r.latency().getMinValue() >= timeout.toNanos() / 1_000, "min " + r.latency().getMinValue());
+        JsonNode latency = ResultFiles.toJson(r).get("latency_micros");
+        assertEquals(timeouts, latency.get("timed_out_samples").asLong());
+        assertEquals(timeouts, latency.get("count").asLong());
+    }
+
+    /** A late answer counts late, and its request stays in the histogram once, at its timeout. */
+    @Test
+    void aLateAnswerDoesNotEnterTheHistogramTwice() {
+        LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withOp(Op.DELAY, 16, 300_000))
+                .with(new OpenLoop(30, Arrivals.CONSTANT))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(600))
+                        .withTimeouts(Duration.ofMillis(100), Duration.ofSeconds(2))));
+        assertTrue(r.requests().late() > 0, "late answers: " + r.requests());
+        assertEquals(r.requests().ok() + r.errors().timeout(), r.latency().getTotalCount());
+    }
+}
