@@ -57,7 +57,7 @@ import sun.misc.SignalHandler;
         exitCodeList = {
             "0:ok",
             "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, HTTP non-2xx, mismatch)",
-            "2:invalid: the generator's own send lag or hiccups passed --max-lag",
+            "2:invalid: the generator's own send lag or hiccups passed --max-lag or --max-lag-share of the latency p99",
             "3:could not open the connections (within --connect-timeout)",
             "64:usage error (bad option, or a plan the machine cannot run)",
             "130:stopped early with Ctrl-C or SIGTERM (results are partial)"})
@@ -160,6 +160,11 @@ final class LoadCommand implements Callable<Integer> {
             "p99 of send lag or generator hiccups past which the result is invalid (exit 2). Default: ${DEFAULT-VALUE}.")
     Duration maxLag;
 
+    @Option(names = "--max-lag-share", paramLabel = "SHARE", description = "Share of the latency p99 that the p99 of "
+            + "send lag or generator stalls may reach before the result is invalid (exit 2); 1 turns it off, leaving --max-lag "
+            + "alone. Default: ${DEFAULT-VALUE}.")
+    double maxLagShare;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write latency.hlog (every second), latency.hgrm, service.hgrm, send-lag.hgrm and result.json here.")
     Path out;
@@ -232,7 +237,8 @@ final class LoadCommand implements Callable<Integer> {
     LoadPlan plan() {
         try {
             LoadTarget to = LoadTarget.parse(target, WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
-            LoadLimits limits = LoadLimits.DEFAULT.withConnections(connections, threads).withMaxLag(maxLag);
+            LoadLimits limits = LoadLimits.DEFAULT.withConnections(connections, threads).withMaxLag(maxLag)
+                    .withMaxLagShare(maxLagShare);
             return LoadPlans.of(to, shape(), bounds(), request(), limits, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -32,7 +32,7 @@ class HttpLoadOnEveryModelTest {
     private static LoadPlan plan(InetSocketAddress address) {
         return LoadPlan.to("127.0.0.1", address.getPort()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
                 .withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(4)).withLimits(l -> l
-                .withMaxLag(Duration.ofSeconds(1)))
+                .withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1))
                 .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 

@@ -79,18 +79,18 @@ class LoadCommandTest {
         }
     }
 
-    /** Lenient --max-lag: the test machine is shared, and the generator's own validity is tested elsewhere. */
+    /** Lenient --max-lag and --max-lag-share: the test machine is shared, and the generator's own validity is tested elsewhere. */
     @Test
     void loadsAnHttpServerAndWritesItsStatusCounts(@TempDir Path out) throws Exception {
         try (Server server = ServerModel.SELECTOR.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build())) {
             InetSocketAddress address = server.start();
             String target = "127.0.0.1:" + address.getPort();
             assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--op", "cpu",
-                    "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--quiet"));
+                    "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--max-lag-share", "1", "--quiet"));
             assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--body-size",
-                    "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s", "--quiet"));
+                    "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s", "--max-lag-share", "1", "--quiet"));
             assertEquals(1, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--path",
-                    "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--quiet", "--out", out.toString()));
+                    "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString()));
             String json = Files.readString(out.resolve("result.json"));
             assertTrue(json.contains("\"400\" : 20"), json);
             assertTrue(json.contains("\"request_line\" : \"GET /cpu?units=99999999999\""), json);
@@ -103,7 +103,7 @@ class LoadCommandTest {
             InetSocketAddress address = server.start();
             StringWriter err = new StringWriter();
             int code = run(err, "load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
-                    "--rate", "400", "--requests", "200", "--max-lag", "1s", "--quiet", "--out", out.toString());
+                    "--rate", "400", "--requests", "200", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString());
             assertEquals(0, code, err.toString());
             assertTrue(Files.readString(out.resolve("result.json")).contains("\"status\" : \"ok\""));
             assertTrue(Files.size(out.resolve("latency.hlog")) > 0);

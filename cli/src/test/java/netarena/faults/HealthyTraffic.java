@@ -116,7 +116,7 @@ final class HealthyTraffic {
                 .withBounds(b -> b.forDuration(duration))
                 .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))
                 .withLimits(l -> l
-                .withMaxLag(Duration.ofSeconds(10))); // validity is not the question here; answers are
+                .withMaxLag(Duration.ofSeconds(10)).withMaxLagShare(1)); // validity is not the question here; answers are
     }
 
     static Outcome of(LoadResult r) {

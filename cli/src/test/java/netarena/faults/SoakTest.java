@@ -128,7 +128,7 @@ class SoakTest {
                 r = new LoadGenerator(base.with(new OpenLoop(rate, Arrivals.CONSTANT))
                         .withBounds(b -> b.forDuration(soak))
                         .withBounds(b -> b.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))).withLimits(l -> l
-                        .withMaxLag(Duration.ofSeconds(1))),
+                        .withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)),
                         p -> errorsSeen.set(Math.max(errorsSeen.get(), p.errorsSoFar()))).run();
             } finally {
                 sampler.shutdownNow();

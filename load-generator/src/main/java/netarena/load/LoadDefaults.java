@@ -43,6 +43,12 @@ public final class LoadDefaults {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** The p99 of send lag or of generator hiccups past which a result is invalid. */
     public static final Duration MAX_LAG = Duration.ofMillis(10);
+    /**
+     * The share of the latency p99 that the p99 of send lag or of generator hiccups may reach before the
+     * result is invalid: past it the generator, not the server, could have moved the reported p99 by more
+     * than a tenth.
+     */
+    public static final double MAX_LAG_SHARE = 0.10;
     /** The longest a run waits for outstanding answers once sending stopped (see {@link LoadBounds#drain}). */
     public static final Duration MAX_DRAIN = Duration.ofSeconds(2);
 

@@ -249,13 +249,13 @@ public final class LoadGenerator {
         private LoadResult build(String connectFailure) {
             LoadTally.Counts counts = sampler.tally().counts(plan.limits().connections(), loops.finishFigures());
             double measuredSeconds = measuredSeconds();
-            if (connectFailure == null) {
-                invalidReasons.addAll(LagJudge.judge(plan, sampler.hiccups(), sampler.sendLag(), measuredSeconds,
-                        counts.requests().sent()));
-            }
             boolean measured = sampler.measuring();
             double cpuSeconds = measured && cpuAtMeasureStartNanos >= 0 && cpuAtDrainEndNanos >= 0
                     ? (cpuAtDrainEndNanos - cpuAtMeasureStartNanos) / 1e9 : -1;
+            if (connectFailure == null) {
+                invalidReasons.addAll(LagJudge.judge(LagJudge.Evidence.of(plan, sampler.latency(), sampler.sendLag(),
+                        sampler.hiccups(), measuredSeconds, counts.requests().sent(), cpuSeconds)));
+            }
             return new LoadResult(plan, startedAt, LoadResult.Environment.current(transport.name()), connectFailure,
                     stopRequested, List.copyOf(invalidReasons), measuredSeconds, cpuSeconds, counts.requests(),
                     counts.warmup(), counts.errors(), counts.connections(), sampler.latency().copy(),

@@ -124,6 +124,7 @@ final class ResultJson {
         n.put("timeout_millis", b.timeout().toMillis());
         n.put("connect_timeout_millis", b.connectTimeout().toMillis());
         n.put("max_lag_micros", p.limits().maxLag().toNanos() / 1_000);
+        n.put("max_lag_share", p.limits().maxLagShare());
         n.put("drain_millis", b.drain().toMillis());
     }
 

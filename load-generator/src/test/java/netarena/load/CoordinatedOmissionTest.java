@@ -28,7 +28,7 @@ class CoordinatedOmissionTest {
         LoadPlan plan = LoadPlan.to("127.0.0.1", 1).withLimits(l -> l.withConnections(4, 1))
                 .with(new OpenLoop(1_000, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofSeconds(6))).withLimits(l -> l
-                .withMaxLag(Duration.ofSeconds(1)));
+                .withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1));
         LoadResult r = runWithStall(plan, Duration.ofMillis(2_500));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;
         double serviceP50Millis = r.serviceTime().getValueAtPercentile(50) / 1000.0;
@@ -43,7 +43,7 @@ class CoordinatedOmissionTest {
     void closedLoopHidesTheStallInItsPercentiles() throws Exception {
         LoadPlan plan = LoadPlan.to("127.0.0.1", 1).with(new ClosedLoop(1))
                 .withBounds(b -> b.forDuration(Duration.ofSeconds(3)))
-                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1));
         LoadResult r = runWithStall(plan, Duration.ofMillis(1_000));
         double p99Millis = r.latency().getValueAtPercentile(99) / 1000.0;
         assertTrue(r.latency().getMaxValue() >= 900_000, "the one stalled request: max " + r.latency().getMaxValue());

@@ -39,7 +39,7 @@ class HttpLoadGeneratorTest {
     /** Lenient on the generator's own health: the test machine is shared, validity is tested elsewhere. */
     private LoadPlan plan() {
         return LoadPlan.to("127.0.0.1", server.port()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
-                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)).withBounds(b -> b
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 

@@ -27,10 +27,10 @@ class ResultFilesTest {
             r = LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withConnections(2, 1))
                     .with(new OpenLoop(500, Arrivals.CONSTANT)).withBounds(b -> b.withWarmup(Duration.ofMillis(300)))
                     .withBounds(b -> b.forDuration(Duration.ofMillis(2_300))).withLimits(l -> l
-                    .withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
+                    .withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)).withOutDir(dir));
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
-        assertEquals("ok", json.get("status").asText());
+        assertEquals("ok", json.get("status").asText(), r.invalidReasons().toString());
         assertEquals(0, json.get("exit_code").asInt());
         assertEquals("open", json.at("/config/mode").asText());
         assertEquals(500, json.at("/config/rate_per_second").asLong());
@@ -94,7 +94,7 @@ class ResultFilesTest {
         try (TestFrameServer server = TestFrameServer.start()) {
             LoadGenerator.run(LoadPlan.to("127.0.0.1", server.port()).with(new OpenLoop(1_000, Arrivals.POISSON))
                     .withBounds(b -> b.forDuration(Duration.ofMillis(2_500))).withLimits(l -> l
-                    .withMaxLag(Duration.ofSeconds(1))).withOutDir(dir));
+                    .withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)).withOutDir(dir));
         }
         Path out = dir.resolve("processed");
         new HistogramLogProcessor(new String[] {"-csv", "-i", dir.resolve(ResultFiles.LATENCY_HLOG).toString(),

@@ -58,7 +58,7 @@ class NginxInteropTest {
     private static LoadPlan plan(String method, String path, int bodyBytes) {
         return LoadPlan.to("127.0.0.1", nginx.port()).withTarget(t -> t.withProtocol(WireProtocol.HTTP))
                 .withRequest(q -> q.withHttp(HttpRequestSpec.custom(method, path, List.of(), bodyBytes)))
-                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1))).withBounds(b -> b
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)).withBounds(b -> b
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
@@ -121,7 +121,7 @@ class NginxInteropTest {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("load", "--target", "127.0.0.1:" + nginx.port(), "--protocol", "http", "--path",
                 "/plaintext", "--header", "Accept: text/plain", "--connections", "2", "--pipeline", "4",
-                "--duration", "1s", "--max-lag", "1s", "--quiet", "--out", out.toString());
+                "--duration", "1s", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString());
         assertEquals(0, code, err.toString());
         String json = Files.readString(out.resolve("result.json"));
         assertTrue(json.contains("\"status\" : \"ok\""), json);

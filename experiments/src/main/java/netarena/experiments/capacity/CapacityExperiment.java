@@ -52,8 +52,9 @@ public final class CapacityExperiment {
     }
 
     /** @param command the command line, for the manifest */
-    public static Done run(CapacityRunner.Settings settings, Questions q, String command, RunnerSettings runner,
+    public static Done run(CapacityRunner.Settings asked, Questions q, String command, RunnerSettings runner,
             PrintStream progress) throws IOException {
+        CapacityRunner.Settings settings = q.slo() == null ? asked : asked.lagBoundedBy(q.slo());
         RunStart start = RunStart.begin(runner, "capacity");
         RunFolder run = start.run();
         run.writeManifest(start.manifest(run.runId(), "capacity", command, plan(settings, q),

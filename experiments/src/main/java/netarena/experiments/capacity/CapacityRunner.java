@@ -48,8 +48,12 @@ public final class CapacityRunner {
      * @param stepWarmup       the unrecorded first part of every step
      * @param step             the measured part of every step
      * @param serverWarmup     a closed-loop run, dropped, after each server starts
-     * @param maxLag           the generator's send-lag and hiccup bound; past it a step is invalid
+     * @param maxLag           the generator's send-lag and hiccup bound; past it a step is invalid (with
+     *                         an SLO, at most {@link #SLO_SHARE_OF_LAG} of its latency: {@link #lagBoundedBy})
      */
+    /** The most of an SLO's latency the generator's max lag may be. */
+    public static final double SLO_SHARE_OF_LAG = 0.10;
+
     public record Settings(String model, int ioThreads, int workers, String op, int sizeBytes, long arg,
             String protocol, int rateConnections, int generatorThreads, Duration stepWarmup, Duration step,
             Duration serverWarmup, Duration maxLag) {
@@ -58,6 +62,16 @@ public final class CapacityRunner {
         Workload workload() {
             return new Workload(Op.fromLabel(op), sizeBytes, arg, WireProtocol.fromLabel(protocol),
                     Workload.CLOSED_LOOP, rateConnections);
+        }
+
+        /**
+         * These settings with the generator's max lag at most a tenth of {@code slo}'s latency: a step whose
+         * generator lagged more could pass or fail the SLO on the generator's account.
+         */
+        public Settings lagBoundedBy(Slo slo) {
+            Duration tenth = Duration.ofNanos((long) (slo.latencyMicros() * 1_000 * SLO_SHARE_OF_LAG));
+            return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, op, sizeBytes, arg,
+                    protocol, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth);
         }
 
         CellKey cell(int workersOverride, int connections) {

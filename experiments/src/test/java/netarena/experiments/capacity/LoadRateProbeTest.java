@@ -87,7 +87,7 @@ class LoadRateProbeTest {
             InetSocketAddress address = server.start();
             LoadPlan template = LoadPlan.to("127.0.0.1", address.getPort()).withLimits(l -> l.withConnections(2, 1))
                     .withBounds(b -> b.forDuration(Duration.ofMillis(300)))
-                    .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)));
+                    .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1));
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
             LoadRateProbe probe = new LoadRateProbe(() -> true,
                     rate -> template.with(new OpenLoop(rate, Arrivals.CONSTANT)), dir,
