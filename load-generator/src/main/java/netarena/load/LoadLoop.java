@@ -114,6 +114,7 @@ final class LoadLoop implements ConnectionOwner {
     /** On the event loop: the run starts; the clock marks in {@link #control} are set. */
     void start() {
         running = true;
+        TimerSlack.minimise(); // the pacer's timed waits end on time, not up to 50 us late
         long sweepNanos = Math.clamp(timeoutNanos / 20, 1_000_000L, 250_000_000L);
         eventLoop.scheduleAtFixedRate(this::sweep, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
         for (LoadConnection c : connections) {
