@@ -165,6 +165,11 @@ final class LoadCommand implements Callable<Integer> {
             + "alone. Default: ${DEFAULT-VALUE}.")
     double maxLagShare;
 
+    @Option(names = "--spin", paramLabel = "TIME", converter = DurationConverter.class, description = "Open loop: stop "
+            + "sleeping this long before each send and keep the event loop running (up to that much CPU per sleep; "
+            + "for a generator alone on its core). Default: ${DEFAULT-VALUE}.")
+    Duration spin;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write latency.hlog (every second), latency.hgrm, service.hgrm, send-lag.hgrm and result.json here.")
     Path out;
@@ -238,7 +243,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             LoadTarget to = LoadTarget.parse(target, WireProtocol.fromLabel(protocol.toLowerCase(Locale.ROOT)));
             LoadLimits limits = LoadLimits.DEFAULT.withConnections(connections, threads).withMaxLag(maxLag)
-                    .withMaxLagShare(maxLagShare);
+                    .withMaxLagShare(maxLagShare).withSpin(spin);
             return LoadPlans.of(to, shape(), bounds(), request(), limits, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

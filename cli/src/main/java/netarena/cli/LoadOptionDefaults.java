@@ -28,7 +28,8 @@ final class LoadOptionDefaults implements IDefaultValueProvider {
             Map.entry("--timeout", DurationConverter.format(LoadDefaults.TIMEOUT)),
             Map.entry("--connect-timeout", DurationConverter.format(LoadDefaults.CONNECT_TIMEOUT)),
             Map.entry("--max-lag", DurationConverter.format(LoadDefaults.MAX_LAG)),
-            Map.entry("--max-lag-share", Double.toString(LoadDefaults.MAX_LAG_SHARE)));
+            Map.entry("--max-lag-share", Double.toString(LoadDefaults.MAX_LAG_SHARE)),
+            Map.entry("--spin", DurationConverter.format(LoadDefaults.SPIN)));
 
     @Override
     public String defaultValue(ArgSpec arg) {

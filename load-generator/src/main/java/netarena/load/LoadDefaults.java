@@ -49,6 +49,11 @@ public final class LoadDefaults {
      * than a tenth.
      */
     public static final double MAX_LAG_SHARE = 0.10;
+    /**
+     * How long before an open-loop send the pacer stops sleeping and keeps its event loop running instead
+     * (reading answers between checks): none by default, since it costs up to that much CPU per sleep.
+     */
+    public static final Duration SPIN = Duration.ZERO;
     /** The longest a run waits for outstanding answers once sending stopped (see {@link LoadBounds#drain}). */
     public static final Duration MAX_DRAIN = Duration.ofSeconds(2);
 

@@ -40,7 +40,11 @@ final class LoadLoop implements ConnectionOwner {
     private final PriorityQueue<LoadConnection> due =
             new PriorityQueue<>(Comparator.comparingLong(LoadConnection::nextDueNanos));
     private final Runnable paceTask = this::pace;
+    private final long spinNanos;
+    /** The timed wake-up of the pacer, or null. */
     private ScheduledFuture<?> wake;
+    /** The pacer is in the event loop's task queue: it runs after the loop's next I/O check, untimed. */
+    private boolean paceQueued;
     private long wakeAtNanos = Long.MAX_VALUE;
     private boolean running;
     private boolean finished;
@@ -72,6 +76,7 @@ final class LoadLoop implements ConnectionOwner {
         this.protocols = protocols;
         this.connectListener = connectListener;
         this.timeoutNanos = plan.bounds().timeout().toNanos();
+        this.spinNanos = plan.limits().spin().toNanos();
     }
 
     /** Before the loop runs anything: makes the connection of this slot, which the loop will own. */
@@ -153,6 +158,7 @@ final class LoadLoop implements ConnectionOwner {
 
     private void pace() {
         wake = null;
+        paceQueued = false;
         wakeAtNanos = Long.MAX_VALUE;
         if (finished || control.sendingStopped()) {
             return;
@@ -171,15 +177,30 @@ final class LoadLoop implements ConnectionOwner {
         }
     }
 
+    /**
+     * Runs the pacer by {@code nanos}. More than the spin ahead, a timed wait (one timer task per sleep);
+     * within it, the pacer goes into the loop's task queue, so the loop checks its sockets without blocking
+     * and runs the pacer again (no allocation, no timer) until the send is due.
+     */
     private void wakeAt(long nanos) {
+        if (paceQueued) {
+            return; // it runs at once and re-arms from the heap
+        }
         if (wake != null) {
             if (wakeAtNanos <= nanos) {
                 return;
             }
             wake.cancel(false);
+            wake = null;
         }
         wakeAtNanos = nanos;
-        wake = eventLoop.schedule(paceTask, nanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        long sleepNanos = nanos - spinNanos - System.nanoTime();
+        if (sleepNanos > 0) {
+            wake = eventLoop.schedule(paceTask, sleepNanos, TimeUnit.NANOSECONDS);
+        } else {
+            paceQueued = true;
+            eventLoop.execute(paceTask);
+        }
     }
 
     private void sweep() {

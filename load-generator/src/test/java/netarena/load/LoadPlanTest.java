@@ -40,6 +40,8 @@ class LoadPlanTest {
                 .contains("threads (2) must not exceed connections (1)"));
         // pipelining is closed-loop only, and arrivals need a rate: an open-loop shape has no depth to set
         assertEquals(1, new OpenLoop(1000, Arrivals.POISSON).pipeline());
+        assertTrue(rule(() -> p.withLimits(l -> l.withSpin(Duration.ofMillis(2)))).contains("spin must be between 0 and 1 ms"));
+        assertTrue(rule(() -> p.withLimits(l -> l.withMaxLagShare(0))).contains("max lag share must be above 0"));
         assertEquals(0, new ClosedLoop(4).ratePerSecond());
         assertTrue(rule(() -> new OpenLoop(0, Arrivals.POISSON)).contains("rate must be at least 1"));
         assertTrue(rule(() -> new ClosedLoop(0)).contains("pipeline must be between 1"));
