@@ -5,6 +5,7 @@
 #
 #   scripts/floor-vs-sockperf.sh [RATE ...]        (default 2000; e.g. 1000 2000 5000)
 #   SECONDS_PER_RUN=10 REPEATS=3 MODEL=selector scripts/floor-vs-sockperf.sh 2000
+#   LOAD_ARGS="--spin 200us" scripts/floor-vs-sockperf.sh 2000   (more options for netarena load)
 #   JAVA_HOME=/a/jdk NETARENA_JAR=/path/to/netarena.jar ...   (another build of the generator, for an A/B)
 #
 # Repeats are interleaved (sockperf, netarena, sockperf, ...), so a neighbour's load spreads over both;
@@ -63,7 +64,7 @@ netarena_row() {
   local target; target="$(sed -n 's/^listening on //p' "$OUT/na-server.out")"
   rm -rf "$OUT/na"
   taskset -c 1 "${NETARENA[@]}" load --target "$target" --rate "$1" --connections 1 --size 64 \
-    --warmup "${WARMUP}s" --duration "${SECONDS_PER_RUN}s" --quiet --out "$OUT/na" >/dev/null 2>&1 || true
+    --warmup "${WARMUP}s" --duration "${SECONDS_PER_RUN}s" --quiet --out "$OUT/na" ${LOAD_ARGS:-} >/dev/null 2>&1 || true
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   local r="$OUT/na/result.json"
   pct() { sed -n "/\"$1\"/,/}/s/.*\"$2\" : \([0-9.]*\).*/\1/p" "$r" | head -n 1; }
