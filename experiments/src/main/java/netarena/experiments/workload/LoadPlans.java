@@ -9,6 +9,7 @@ import netarena.load.LoadDefaults;
 import netarena.load.LoadLimits;
 import netarena.load.LoadPlan;
 import netarena.load.LoadRequest;
+import netarena.load.OpenLoop;
 import netarena.load.LoadShape;
 import netarena.load.LoadTarget;
 
