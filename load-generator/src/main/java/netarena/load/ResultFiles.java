@@ -119,15 +119,35 @@ public final class ResultFiles {
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
                 if (h instanceof AbstractHistogram interval) {
-                    for (HistogramIterationValue v : interval.recordedValues()) {
-                        // the bucket's lowest value: written at its highest, a value must not widen twice
-                        total.recordValueWithCount(Math.min(interval.lowestEquivalentValue(v.getValueIteratedTo())
-                                / HLOG_VALUES_PER_MICRO,
-                                LatencyRecorder.HIGHEST_MICROS), v.getCountAtValueIteratedTo());
-                    }
+                    addAsMicros(interval, total);
                 }
             }
         }
         return total;
+    }
+
+    /**
+     * One interval read from {@value #LATENCY_HLOG} in microseconds, keeping its time stamps: the inverse of
+     * {@link #toHlogValues}.
+     */
+    public static Histogram fromHlogValues(AbstractHistogram interval) {
+        Histogram micros = LatencyRecorder.newHistogram();
+        addAsMicros(interval, micros);
+        micros.setStartTimeStamp(interval.getStartTimeStamp());
+        micros.setEndTimeStamp(interval.getEndTimeStamp());
+        return micros;
+    }
+
+    private static void addAsMicros(AbstractHistogram interval, Histogram micros) {
+        for (HistogramIterationValue v : interval.recordedValues()) {
+            // the first whole microsecond in the value's bucket: a microsecond value u was written as u * 1000;
+            // below about 1 ms the nanosecond bucket is narrower than a microsecond and this finds u exactly,
+            // above it the two buckets are about as wide and this is u or its neighbouring bucket, within the
+            // histograms' precision (the lowest value divided down fell a microsecond short of u wherever a
+            // bucket starts between two whole microseconds)
+            long lowest = interval.lowestEquivalentValue(v.getValueIteratedTo());
+            long u = (lowest + HLOG_VALUES_PER_MICRO - 1) / HLOG_VALUES_PER_MICRO;
+            micros.recordValueWithCount(Math.min(u, LatencyRecorder.HIGHEST_MICROS), v.getCountAtValueIteratedTo());
+        }
     }
 }

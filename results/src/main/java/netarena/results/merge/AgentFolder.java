@@ -125,7 +125,7 @@ public record AgentFolder(Path dir, int index, int count, ObjectNode result, Lis
 
     /**
      * The intervals of an hlog written as {@link ResultFiles#LATENCY_HLOG}, with their absolute start and end
-     * times; values in {@link ResultFiles#HLOG_VALUE_UNIT}.
+     * times; values in microseconds (the file holds {@link ResultFiles#HLOG_VALUE_UNIT}).
      */
     static List<TimedInterval> readHlog(Path file) throws IOException {
         List<TimedInterval> out = new ArrayList<>();
@@ -135,22 +135,13 @@ public record AgentFolder(Path dir, int index, int count, ObjectNode result, Lis
             while ((e = reader.nextIntervalHistogram()) != null) {
                 if (e instanceof AbstractHistogram h) {
                     out.add(new TimedInterval(h.getStartTimeStamp(), h.getEndTimeStamp(),
-                            IntervalMerge.sum(List.of(asHistogram(h)))));
+                            ResultFiles.fromHlogValues(h)));
                 }
             }
         } finally {
             reader.close();
         }
         return out;
-    }
-
-    private static Histogram asHistogram(AbstractHistogram h) {
-        if (h instanceof Histogram plain) {
-            return plain;
-        }
-        Histogram copy = new Histogram(IntervalMerge.SIGNIFICANT_DIGITS);
-        copy.add(h);
-        return copy;
     }
 
     /** A histogram from agent.json: HdrHistogram's compressed encoding, base64. */

@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import netarena.load.ResultFiles;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes a merged run the way one agent's run is written, so that every reader of a run folder reads it:
  * {@code result.json} (the agent's fields, added, plus {@code merge} and {@code agents}), {@code latency.hlog}
- * (the merged intervals on the common time base, microseconds), {@code latency.hgrm}, in the names and units
- * of load-generator's {@link ResultFiles} (hlog microseconds with its Interval_Max in milliseconds, hgrm
+ * (the merged intervals on the common time base), {@code latency.hgrm}, in the names and units
+ * of load-generator's {@link ResultFiles} (hlog nanoseconds with its Interval_Max in milliseconds, hgrm
  * milliseconds) and {@code table.txt} ({@link MergedTable}).
  */
 public final class MergedFiles {
@@ -62,15 +63,17 @@ public final class MergedFiles {
         try {
             long base = run.intervals().isEmpty() ? 0 : run.intervals().get(0).startEpochMillis();
             writer.outputComment("netarena merge of " + run.agents().size() + " agents: latency from the intended "
-                    + "send time, microseconds, agents' intervals added on a common time base");
+                    + "send time, " + ResultFiles.HLOG_VALUE_UNIT + ", agents' intervals added on a common time base");
             writer.outputLogFormatVersion();
             writer.outputStartTime(base);
             writer.setBaseTime(base);
             writer.outputBaseTime(base);
             writer.outputLegend();
+            Histogram values = ResultFiles.newHlogHistogram();
             for (TimedInterval in : run.intervals()) {
                 writer.outputIntervalHistogram((in.startEpochMillis() - base) / 1000.0,
-                        (in.endEpochMillis() - base) / 1000.0, in.histogram(), ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
+                        (in.endEpochMillis() - base) / 1000.0, ResultFiles.toHlogValues(in.histogram(), values),
+                        ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
             }
         } finally {
             writer.close();

@@ -64,9 +64,10 @@ final class AgentFixture {
         w.setBaseTime(startMillis);
         w.outputBaseTime(startMillis);
         w.outputLegend();
+        Histogram values = ResultFiles.newHlogHistogram();
         for (int i = 0; i < intervals.size(); i++) {
-            Histogram h = intervals.get(i);
-            w.outputIntervalHistogram(i, i + 1, h, ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
+            w.outputIntervalHistogram(i, i + 1, ResultFiles.toHlogValues(intervals.get(i), values),
+                    ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO);
         }
         w.close();
 

@@ -153,7 +153,8 @@ class RunMergerTest {
         assertEquals(run.intervals().size(), lines.size());
         for (int i = 0; i < lines.size(); i++) {
             double intervalMax = Double.parseDouble(lines.get(i).split(",")[2]);
-            double maxMillis = run.intervals().get(i).histogram().getMaxValue() / ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO;
+            double maxMillis = ResultFiles.toHlogValues(run.intervals().get(i).histogram(),
+                    ResultFiles.newHlogHistogram()).getMaxValue() / ResultFiles.HLOG_MAX_VALUE_UNIT_RATIO;
             assertEquals(maxMillis, intervalMax, 0.001, "interval " + i + ": " + lines.get(i));
         }
     }
