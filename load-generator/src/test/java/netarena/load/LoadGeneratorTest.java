@@ -241,8 +241,10 @@ class LoadGeneratorTest {
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1_600))).withBounds(b -> b
                 .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // ~700 ms down at 200/s (longer on a busy machine): ~140 requests fell due, those older than the
-        // 200 ms timeout at reconnect are counted unsent, the younger ones go out late
-        assertTrue(r.requests().unsentBehindSchedule() >= 40, r.requests().toString());
+        // 200 ms timeout at reconnect are counted unsent, the younger ones go out late; those sent into the
+        // refusing server before the close was seen fail (how many of each depends on when the loop ran)
+        assertTrue(r.requests().unsentBehindSchedule() + r.requests().failed() >= 40, r.requests().toString());
+        assertTrue(r.requests().unsentBehindSchedule() > 0, "the oldest were not burst: " + r.requests());
         assertTrue(r.requests().unsentBehindSchedule() <= 220, "most of the run was sent: " + r.requests());
         assertTrue(r.errors().closed() >= 2, r.errors().toString());
         assertTrue(r.connections().reopened() >= 2, r.connections().toString());
