@@ -23,6 +23,7 @@ import netarena.load.LoadRequest;
 import netarena.load.LoadResult;
 import netarena.load.LoadShape;
 import netarena.load.LoadTarget;
+import netarena.load.MeasuredPhaseListener;
 import netarena.load.OpenLoop;
 import netarena.load.ResultTable;
 import netarena.load.StartGate;
@@ -198,7 +199,7 @@ final class LoadCommand implements Callable<Integer> {
             if (!quiet) {
                 System.err.println(p.format());
             }
-        });
+        }, MeasuredPhaseListener.NONE);
         SignalHandler previousInt = Signal.handle(new Signal("INT"), s -> generator.stop());
         SignalHandler previousTerm = Signal.handle(new Signal("TERM"), s -> generator.stop());
         LoadResult result;

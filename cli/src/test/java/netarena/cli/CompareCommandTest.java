@@ -16,6 +16,7 @@ import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.run.Repetition;
 import netarena.results.run.RunFolder;
+import netarena.results.run.CpuSplit;
 import netarena.results.run.ServerCost;
 import netarena.results.stats.ComparisonConfig;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CompareCommandTest {
         for (int n = 1; n <= 8; n++) {
             double j = 1 + (n % 4 - 1.5) / 200;
             run.appendRepetition(new Repetition(CELL, n, n, CellStatus.OK, "", throughput * j, 400 * j, 600 * j,
-                    p99 * j, 2_000 * j, 3_000, 10_000, 0, new ServerCost(30 * j, 0.5, 90_000, 12, 4),
+                    p99 * j, 2_000 * j, 3_000, 10_000, 0, new ServerCost(new CpuSplit(30 * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4),
                     RunFolder.repetitionPath(CELL, n)));
         }
         return run.dir();

@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  */
 public final class LoadGenerator {
 
+    /** The names of the event loops' threads start with this; the measuring side tells them apart by it. */
+    public static final String LOOP_THREAD_PREFIX = "netarena-load";
     static final long TICK_NANOS = 1_000_000_000L;
     static final long HARD_STOP_GRACE_MILLIS = 2_000;
     private static final long DRAIN_POLL_NANOS = 2_000_000L;
@@ -41,6 +43,7 @@ public final class LoadGenerator {
     private final LoadPlan plan;
     private final StartGate gate;
     private final Consumer<LoadProgress> progress;
+    private final MeasuredPhaseListener phases;
     private final AtomicBoolean ran = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile Thread controller;
@@ -50,19 +53,23 @@ public final class LoadGenerator {
      * @param progress told once a second, on the controller thread, how the run goes
      */
     public LoadGenerator(LoadPlan plan, Consumer<LoadProgress> progress) {
-        this(plan, StartGate.now(), progress);
+        this(plan, StartGate.now(), progress, MeasuredPhaseListener.NONE);
     }
 
     /**
      * A run whose schedule starts at the gate's instant: one agent of a distributed run, whose plan's
      * {@link LoadLimits#slice} names its part of the whole run's schedule.
      *
+     * @param gate     when the schedule starts ({@link StartGate#now()} for a run from one process)
      * @param progress told once a second, on the controller thread, how the run goes
+     * @param phases   told, on the controller thread, when the measured phase starts and ends
      */
-    public LoadGenerator(LoadPlan plan, StartGate gate, Consumer<LoadProgress> progress) {
+    public LoadGenerator(LoadPlan plan, StartGate gate, Consumer<LoadProgress> progress,
+            MeasuredPhaseListener phases) {
         this.plan = plan;
         this.gate = gate;
         this.progress = progress;
+        this.phases = phases;
     }
 
     /** Runs {@code plan} with no progress reports; blocks until the result is ready. */
@@ -98,7 +105,7 @@ public final class LoadGenerator {
         Instant startedAt = Instant.now();
         Transport transport = Transport.best();
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(plan.limits().threads(),
-                new DefaultThreadFactory("netarena-load", true), transport.ioHandlerFactory());
+                new DefaultThreadFactory(LOOP_THREAD_PREFIX, true), transport.ioHandlerFactory());
         HiccupProbe hiccup = new HiccupProbe();
         try (IntervalLog hlog = plan.outDir() == null ? null : IntervalLog.in(plan.outDir())) {
             LoadResult result = new Run(group, transport, startedAt, hiccup, hlog).execute();
@@ -129,6 +136,7 @@ public final class LoadGenerator {
         private long measureStartNanos;
         private long cpuAtMeasureStartNanos = -1;
         private long cpuAtDrainEndNanos = -1;
+        private boolean phaseEndTold;
 
         Run(MultiThreadIoEventLoopGroup group, Transport transport, Instant startedAt, HiccupProbe hiccup,
                 IntervalLog hlog) {
@@ -161,6 +169,7 @@ public final class LoadGenerator {
                 beginMeasurement(t0);
             }
             drive();
+            endMeasurement();
             cpuAtDrainEndNanos = MachineLimits.processCpuNanos();
             return finish(null);
         }
@@ -178,6 +187,7 @@ public final class LoadGenerator {
                 long now = System.nanoTime();
                 if (stopRequested) {
                     control.stopSending();
+                    endMeasurement();
                     return;
                 }
                 if (!sampler.measuring() && now >= control.warmupEndNanos) {
@@ -191,6 +201,7 @@ public final class LoadGenerator {
                 }
                 if (drainUntil == Long.MAX_VALUE && (now >= control.sendEndNanos || control.budgetSpent())) {
                     control.stopSending();
+                    endMeasurement();
                     drainUntil = now + drainNanos;
                     stopped = loops.barrier();
                 }
@@ -227,6 +238,15 @@ public final class LoadGenerator {
             measureStartNanos = now;
             sampler.beginMeasurement(now, "netarena load " + plan.target().hostPort() + " " + plan.requestLabel()
                     + ": latency from the intended send time, " + ResultFiles.HLOG_VALUE_UNIT);
+            phases.measuredPhaseStarted();
+        }
+
+        /** Tells the listener, once, that sending stopped; only when the measured phase had begun. */
+        private void endMeasurement() {
+            if (sampler.measuring() && !phaseEndTold) {
+                phaseEndTold = true;
+                phases.measuredPhaseEnded();
+            }
         }
 
         /** Stops the loops, takes the last samples and builds the result. */

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import netarena.experiments.cost.PhaseCost;
+import netarena.experiments.cost.ProcStats;
 import netarena.experiments.launch.LaunchedServer;
 import netarena.experiments.launch.ServerLauncher;
 import netarena.experiments.workload.LoadPlans;
@@ -12,6 +14,7 @@ import netarena.experiments.workload.Workload;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
+import netarena.load.StartGate;
 import netarena.protocol.WireProtocol;
 import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
@@ -20,7 +23,8 @@ import netarena.results.run.ServerCost;
 
 /**
  * One measurement of one cell: a fresh server JVM, the verify gate, a warmup run, then the measured run
- * with the server's /proc counters read before and after it. Runs on the calling thread.
+ * with the server's and the generator's threads read at the start and end of its measured phase
+ * ({@link PhaseCost}). Runs on the calling thread.
  */
 public final class CellMeasurement {
 
@@ -45,7 +49,7 @@ public final class CellMeasurement {
         }
     }
 
-    /** The counters of the measured run: the server's /proc readings around it and the sampler's peaks. */
+    /** The measured run's result and what it cost. */
     private record Measured(LoadResult result, ServerCost cost) {
     }
 
@@ -79,32 +83,17 @@ public final class CellMeasurement {
         }
     }
 
-    /** The measured run, with the server's counters read around it and sampled through it. */
+    /** The measured run, with both processes' threads read at the edges of its measured phase. */
     private static Measured run(LoadPlan plan, long pid, ProcStats idle, int connections) {
-        try (ProcSampler sampler = new ProcSampler(pid)) {
-            ProcStats before = ProcStats.read(pid);
-            long switchesBefore = sampler.contextSwitches();
-            LoadResult result = LoadGenerator.run(plan);
-            ProcStats after = ProcStats.read(pid);
-            long switchesAfter = sampler.contextSwitches();
-            sampler.close();
-            // -1 stays -1: once /proc could not say, the sampler never knows again
-            long switches = switchesAfter < 0 ? -1 : switchesAfter - switchesBefore;
-            return new Measured(result, cost(idle, before, after, switches, sampler, result.requests().ok(), connections));
-        }
-    }
-
-    /** @param switches context switches of the server during the run, every thread it had; -1 when unknown */
-    private static ServerCost cost(ProcStats idle, ProcStats before, ProcStats after, long switches,
-            ProcSampler sampler, long ok, int connections) {
-        if (idle == null || before == null || after == null || ok == 0) {
-            return ServerCost.unknown();
-        }
-        double cpuPerRequest = (after.cpuMicros() - before.cpuMicros()) / (double) ok;
-        double switchesPerRequest = switches < 0 ? Double.NaN : switches / (double) ok;
-        double rssPerConnection = Math.max(0, sampler.peakRssKb() - idle.rssKb()) / (double) connections;
-        return new ServerCost(cpuPerRequest, switchesPerRequest, after.peakRssKb(), sampler.peakThreads(),
-                rssPerConnection);
+        PhaseCost phase = new PhaseCost(pid);
+        LoadResult result = new LoadGenerator(plan, StartGate.now(), p -> { }, phase).run();
+        long ok = result.requests().ok();
+        ProcStats end = phase.serverAtEnd();
+        double rssPerConnection = idle == null || end == null ? Double.NaN
+                : Math.max(0, end.rssKb() - idle.rssKb()) / (double) connections;
+        return new Measured(result, new ServerCost(phase.server(ok), phase.generator(ok),
+                phase.serverSwitchesPerRequest(ok), end == null ? -1 : end.peakRssKb(),
+                end == null ? -1 : end.threads(), rssPerConnection));
     }
 
     private static Repetition repetition(CellKey cell, int rep, int order, LoadResult r, ServerCost cost,

@@ -150,10 +150,15 @@ final class WorkloadSection {
 
     private String cpuFigure() {
         return perModelBars(id + "-cpu", "CPU per request at " + view.focusConnections() + " connections (\u00b5s)",
-                "Server user + system CPU time per answered request, from /proc.", "CPU \u00b5s/request",
-                CellSummary::cpuMicrosPerRequest,
-                List.of(" CPU \u00b5s/req", " ctx sw/req", " threads"),
-                List.of(CellSummary::cpuMicrosPerRequest, CellSummary::contextSwitchesPerRequest,
+                "CPU time per answered request of the server's request threads (I/O loops, workers, timer), "
+                        + "read per thread from /proc at the start and end of the measured phase; beside it the "
+                        + "server's JIT, GC and other JVM threads, and the generator's event loops.",
+                "CPU \u00b5s/request", CellSummary::cpuMicrosPerRequest,
+                List.of(" request \u00b5s/req", " JIT \u00b5s/req", " GC \u00b5s/req", " other \u00b5s/req",
+                        " generator \u00b5s/req", " ctx sw/req", " threads"),
+                List.of(CellSummary::cpuMicrosPerRequest, CellSummary::cpuJitMicrosPerRequest,
+                        CellSummary::cpuGcMicrosPerRequest, CellSummary::cpuOtherMicrosPerRequest,
+                        CellSummary::generatorCpuMicrosPerRequest, CellSummary::contextSwitchesPerRequest,
                         CellSummary::threads));
     }
 

@@ -17,11 +17,15 @@ import java.util.stream.Collectors;
  * than the server. A cell without an OK repetition has {@link Spread#UNKNOWN} figures.
  *
  * @param okRepetitions repetitions whose status is OK, the ones the figures come from
+ * @param cpuMicrosPerRequest the server's request threads' CPU per request (the headline cost); the JIT, GC
+ *                      and other threads' shares are the {@code cpu*} figures after {@code rssPerConnectionKb}
+ * @param generatorCpuMicrosPerRequest the generator's event loops' CPU per request
  */
 public record CellSummary(CellKey key, CellStatus status, String reasons, int repetitions, int okRepetitions,
         Spread throughputPerSec, Spread p50Micros, Spread p99Micros, Spread p999Micros,
         Spread cpuMicrosPerRequest, Spread contextSwitchesPerRequest, Spread peakRssKb, Spread threads,
-        Spread rssPerConnectionKb) {
+        Spread rssPerConnectionKb, Spread cpuJitMicrosPerRequest, Spread cpuGcMicrosPerRequest,
+        Spread cpuOtherMicrosPerRequest, Spread generatorCpuMicrosPerRequest) {
 
     /** Orders cells by workload, then model, io-threads, workers and connections. */
     public static final Comparator<CellKey> KEY_ORDER = Comparator.comparing(CellKey::workload)
@@ -74,7 +78,11 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
                 spread(ok, r -> cost(r).contextSwitchesPerRequest()),
                 spread(ok, r -> cost(r).peakRssKb()),
                 spread(ok, r -> cost(r).threads()),
-                spread(ok, r -> cost(r).rssPerConnectionKb()));
+                spread(ok, r -> cost(r).rssPerConnectionKb()),
+                spread(ok, r -> cost(r).cpu().jitMicros()),
+                spread(ok, r -> cost(r).cpu().gcMicros()),
+                spread(ok, r -> cost(r).cpu().otherMicros()),
+                spread(ok, r -> cost(r).generatorCpu().requestMicros()));
     }
 
     public boolean ok() {

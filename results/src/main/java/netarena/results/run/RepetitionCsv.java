@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The columns of {@code repetitions.csv}: one row per {@link Repetition}, its {@link CellKey} and
- * {@link ServerCost} flattened. Units are in the column names; an unknown figure is an empty field,
+ * {@link ServerCost} flattened (the CPU split columns of the server and the generator may be missing from
+ * older runs, and read as unknown). Units are in the column names; an unknown figure is an empty field,
  * and unknown peak RSS or thread counts are -1 as in {@link ServerCost#unknown()}. The cell_id column
  * is {@link CellKey#id()}, for grep; a reader rebuilds the key from the other columns.
  */
@@ -16,6 +17,9 @@ public final class RepetitionCsv {
             "cell_id", "model", "io_threads", "workers", "connections", "op", "size_bytes", "arg", "rate_per_sec",
             "protocol", "repetition", "order", "status", "reason", "throughput_per_sec", "p50_micros", "p90_micros",
             "p99_micros", "p999_micros", "max_micros", "requests", "errors", "cpu_micros_per_request",
+            "cpu_jit_micros_per_request", "cpu_gc_micros_per_request", "cpu_other_micros_per_request",
+            "generator_cpu_micros_per_request", "generator_cpu_jit_micros_per_request",
+            "generator_cpu_gc_micros_per_request", "generator_cpu_other_micros_per_request",
             "context_switches_per_request", "peak_rss_kb", "threads", "rss_per_connection_kb", "result_dir");
 
     private RepetitionCsv() {
@@ -35,7 +39,10 @@ public final class RepetitionCsv {
                 r.status().name(), nullToEmpty(r.reason()), Csv.number(r.throughputPerSec()),
                 Csv.number(r.p50Micros()), Csv.number(r.p90Micros()), Csv.number(r.p99Micros()),
                 Csv.number(r.p999Micros()), Csv.number(r.maxMicros()), String.valueOf(r.requests()),
-                String.valueOf(r.errors()), Csv.number(c.cpuMicrosPerRequest()),
+                String.valueOf(r.errors()), Csv.number(c.cpu().requestMicros()), Csv.number(c.cpu().jitMicros()),
+                Csv.number(c.cpu().gcMicros()), Csv.number(c.cpu().otherMicros()),
+                Csv.number(c.generatorCpu().requestMicros()), Csv.number(c.generatorCpu().jitMicros()),
+                Csv.number(c.generatorCpu().gcMicros()), Csv.number(c.generatorCpu().otherMicros()),
                 Csv.number(c.contextSwitchesPerRequest()), String.valueOf(c.peakRssKb()), String.valueOf(c.threads()),
                 Csv.number(c.rssPerConnectionKb()), nullToEmpty(r.resultDir())));
     }
@@ -50,8 +57,14 @@ public final class RepetitionCsv {
             CellKey key = new CellKey(Csv.field(f, "model"), integer(f, "io_threads"), integer(f, "workers"),
                     integer(f, "connections"), Csv.field(f, "op"), integer(f, "size_bytes"), longer(f, "arg"),
                     number(f, "rate_per_sec"), Csv.field(f, "protocol"));
-            ServerCost cost = new ServerCost(number(f, "cpu_micros_per_request"),
-                    number(f, "context_switches_per_request"), longer(f, "peak_rss_kb"), integer(f, "threads"),
+            CpuSplit server = new CpuSplit(number(f, "cpu_micros_per_request"),
+                    optionalNumber(f, "cpu_jit_micros_per_request"), optionalNumber(f, "cpu_gc_micros_per_request"),
+                    optionalNumber(f, "cpu_other_micros_per_request"));
+            CpuSplit generator = new CpuSplit(optionalNumber(f, "generator_cpu_micros_per_request"),
+                    optionalNumber(f, "generator_cpu_jit_micros_per_request"),
+                    optionalNumber(f, "generator_cpu_gc_micros_per_request"),
+                    optionalNumber(f, "generator_cpu_other_micros_per_request"));
+            ServerCost cost = new ServerCost(server, generator, number(f, "context_switches_per_request"), longer(f, "peak_rss_kb"), integer(f, "threads"),
                     number(f, "rss_per_connection_kb"));
             return new Repetition(key, integer(f, "repetition"), integer(f, "order"),
                     CellStatus.valueOf(Csv.field(f, "status").strip()), Csv.field(f, "reason"),
@@ -73,6 +86,11 @@ public final class RepetitionCsv {
 
     private static double number(Map<String, String> f, String column) {
         return Csv.parseDouble(Csv.field(f, column));
+    }
+
+    /** A column that runs written before it existed lack: NaN there, as for an unknown figure. */
+    private static double optionalNumber(Map<String, String> f, String column) {
+        return Csv.parseDouble(f.get(column));
     }
 
     private static String nullToEmpty(String s) {

@@ -23,7 +23,11 @@ public final class ResultsCsv {
             new Figure("context_switches_per_request", CellSummary::contextSwitchesPerRequest),
             new Figure("peak_rss_kb", CellSummary::peakRssKb),
             new Figure("threads", CellSummary::threads),
-            new Figure("rss_per_connection_kb", CellSummary::rssPerConnectionKb));
+            new Figure("rss_per_connection_kb", CellSummary::rssPerConnectionKb),
+            new Figure("cpu_jit_micros_per_request", CellSummary::cpuJitMicrosPerRequest),
+            new Figure("cpu_gc_micros_per_request", CellSummary::cpuGcMicrosPerRequest),
+            new Figure("cpu_other_micros_per_request", CellSummary::cpuOtherMicrosPerRequest),
+            new Figure("generator_cpu_micros_per_request", CellSummary::generatorCpuMicrosPerRequest));
 
     private static final List<String> KEY_COLUMNS = List.of("cell_id", "model", "io_threads", "workers",
             "connections", "op", "size_bytes", "arg", "rate_per_sec", "protocol", "workload", "status", "reasons",
@@ -85,12 +89,13 @@ public final class ResultsCsv {
             Spread[] s = new Spread[FIGURES.size()];
             for (int i = 0; i < s.length; i++) {
                 String n = FIGURES.get(i).name();
-                s[i] = new Spread(Csv.parseDouble(Csv.field(f, n + "_median")),
-                        Csv.parseDouble(Csv.field(f, n + "_min")), Csv.parseDouble(Csv.field(f, n + "_max")));
+                // figures added after a run was written are missing from its file: unknown there
+                s[i] = new Spread(Csv.parseDouble(f.get(n + "_median")), Csv.parseDouble(f.get(n + "_min")),
+                        Csv.parseDouble(f.get(n + "_max")));
             }
             return new CellSummary(key, CellStatus.valueOf(Csv.field(f, "status")), Csv.field(f, "reasons"),
                     Integer.parseInt(Csv.field(f, "repetitions")), Integer.parseInt(Csv.field(f, "ok_repetitions")),
-                    s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8]);
+                    s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], s[12]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.run.Repetition;
 import netarena.results.run.RunFolder;
+import netarena.results.run.CpuSplit;
 import netarena.results.run.ServerCost;
 
 /**
@@ -60,7 +61,7 @@ final class SyntheticRuns {
         double j = 1 + JITTER[(n - 1) % JITTER.length];
         run.appendRepetition(new Repetition(key, n, ++order, CellStatus.OK, "", f.throughput() * j, f.p50() * j,
                 f.p50() * 1.5 * j, f.p99() * j, f.p999() * j, f.p999() * 2, 10_000, 0,
-                new ServerCost(f.cpu() * j, 0.5, 90_000, 12, 4), RunFolder.repetitionPath(key, n)));
+                new ServerCost(new CpuSplit(f.cpu() * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4), RunFolder.repetitionPath(key, n)));
         return this;
     }
 

@@ -16,6 +16,7 @@ import netarena.results.run.CellStatus;
 import netarena.results.run.Manifest;
 import netarena.results.run.Repetition;
 import netarena.results.run.RunFolder;
+import netarena.results.run.CpuSplit;
 import netarena.results.run.ServerCost;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -127,7 +128,7 @@ public final class SyntheticRun {
             String reason, double tput, double p50Micros, boolean hgrm, boolean hlog, Random random, double cpu)
             throws IOException {
         ServerCost cost = Double.isNaN(cpu) ? ServerCost.unknown()
-                : new ServerCost(cpu * (1 + 0.02 * rep), 0.1 + key.connections() / 2000.0,
+                : new ServerCost(new CpuSplit(cpu * (1 + 0.02 * rep), 0, 0, 0), CpuSplit.unknown(), 0.1 + key.connections() / 2000.0,
                         60_000 + 70L * key.connections(),
                         key.model().equals("thread-per-client") ? key.connections() + 12 : 14,
                         key.model().equals("thread-per-client") ? 72 : 4.5 + rep * 0.2);

@@ -1,0 +1,77 @@
+package netarena.experiments.cost;
+
+import java.util.function.Predicate;
+
+import netarena.load.LoadGenerator;
+import netarena.load.MeasuredPhaseListener;
+import netarena.results.run.CpuSplit;
+
+/**
+ * The CPU the server and the generator spent over a run's measured phase, thread by thread: read when the
+ * generator says the phase starts and when it says sending stopped, and nowhere in between, so that no
+ * reading runs on the generator's core while it measures. Called on the generator's controller thread;
+ * {@link #server} and {@link #generator} are read after the run.
+ */
+public final class PhaseCost implements MeasuredPhaseListener {
+
+    private static final Predicate<String> GENERATOR_REQUEST_THREADS =
+            name -> name.startsWith(LoadGenerator.LOOP_THREAD_PREFIX);
+    private static final double NANOS_PER_MICRO = 1_000;
+
+    private final long serverPid;
+    private ThreadTimes serverAtStart;
+    private ThreadTimes generatorAtStart;
+    private ThreadTimes.Delta serverDelta;
+    private ThreadTimes.Delta generatorDelta;
+    private ProcStats serverAtEnd;
+
+    public PhaseCost(long serverPid) {
+        this.serverPid = serverPid;
+    }
+
+    @Override
+    public void measuredPhaseStarted() {
+        serverAtStart = ThreadTimes.read(serverPid);
+        generatorAtStart = ThreadTimes.readSelf();
+    }
+
+    @Override
+    public void measuredPhaseEnded() {
+        ThreadTimes server = ThreadTimes.read(serverPid);
+        ThreadTimes generator = ThreadTimes.readSelf();
+        serverAtEnd = ProcStats.read(serverPid);
+        serverDelta = server == null || serverAtStart == null ? null
+                : server.since(serverAtStart, ThreadRole::isServerRequestThread);
+        generatorDelta = generator == null || generatorAtStart == null ? null
+                : generator.since(generatorAtStart, GENERATOR_REQUEST_THREADS);
+    }
+
+    /** The server's CPU per request over the phase, {@code requests} being the answers it counted. */
+    public CpuSplit server(long requests) {
+        return split(serverDelta, requests);
+    }
+
+    /** The generator's (this JVM's) CPU per request over the phase. */
+    public CpuSplit generator(long requests) {
+        return split(generatorDelta, requests);
+    }
+
+    /** The server's context switches per request over the phase, every thread; NaN when unknown. */
+    public double serverSwitchesPerRequest(long requests) {
+        return serverDelta == null || requests == 0 ? Double.NaN : serverDelta.switches() / (double) requests;
+    }
+
+    /** The server's counters as the phase ended (RSS, peak RSS, threads), or null when unread. */
+    public ProcStats serverAtEnd() {
+        return serverAtEnd;
+    }
+
+    private static CpuSplit split(ThreadTimes.Delta d, long requests) {
+        if (d == null || requests == 0) {
+            return CpuSplit.unknown();
+        }
+        double per = NANOS_PER_MICRO * requests;
+        return new CpuSplit(d.nanos(ThreadRole.REQUEST) / per, d.nanos(ThreadRole.JIT) / per,
+                d.nanos(ThreadRole.GC) / per, d.nanos(ThreadRole.OTHER) / per);
+    }
+}

@@ -1,0 +1,76 @@
+package netarena.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The measured phase's edges as a listener sees them: once each, in order, after the warmup. */
+@Timeout(30)
+class MeasuredPhaseListenerTest {
+
+    private TestFrameServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = TestFrameServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    /** Records each call with the answers the server had given by then. */
+    private final class Edges implements MeasuredPhaseListener {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void measuredPhaseStarted() {
+            calls.add("started");
+        }
+
+        @Override
+        public void measuredPhaseEnded() {
+            calls.add("ended");
+        }
+    }
+
+    private LoadPlan plan(Duration warmup) {
+        return LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)))
+                .withBounds(b -> b.forDuration(Duration.ofMillis(400)).withWarmup(warmup));
+    }
+
+    @Test
+    void startsAfterTheWarmupAndEndsWhenSendingStops() {
+        Edges edges = new Edges();
+        LoadResult r = new LoadGenerator(plan(Duration.ofMillis(300)), StartGate.now(), p -> { }, edges).run();
+        assertEquals(List.of("started", "ended"), edges.calls);
+        assertTrue(r.warmup().ok() > 0, "the warmup ran before the phase: " + r.warmup());
+    }
+
+    @Test
+    void withoutWarmupTheRunIsTheMeasuredPhase() {
+        Edges edges = new Edges();
+        new LoadGenerator(plan(Duration.ZERO), StartGate.now(), p -> { }, edges).run();
+        assertEquals(List.of("started", "ended"), edges.calls);
+    }
+
+    @Test
+    void aRunStoppedInItsWarmupNeverStartsThePhase() {
+        Edges edges = new Edges();
+        AtomicReference<LoadGenerator> generator = new AtomicReference<>();
+        // the first progress report comes a second into the 20 s warmup
+        generator.set(new LoadGenerator(plan(Duration.ofSeconds(20)), StartGate.now(), p -> generator.get().stop(), edges));
+        generator.get().run();
+        assertEquals(List.of(), edges.calls);
+    }
+}
