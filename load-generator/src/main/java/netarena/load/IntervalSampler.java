@@ -56,6 +56,11 @@ final class IntervalSampler {
         }
     }
 
+    /** Verified answers to warmup requests so far. */
+    long warmupAnswers() {
+        return tally.sum(Count.OK, true);
+    }
+
     boolean measuring() {
         return measuring;
     }

@@ -37,6 +37,8 @@ public final class LoadGenerator {
     /** The names of the event loops' threads start with this; the measuring side tells them apart by it. */
     public static final String LOOP_THREAD_PREFIX = "netarena-load";
     static final long TICK_NANOS = 1_000_000_000L;
+    /** How often the warmup asks its {@link MeasuredPhaseListener} whether it may end. */
+    static final long WARMUP_POLL_MILLIS = 100;
     static final long HARD_STOP_GRACE_MILLIS = 2_000;
     private static final long DRAIN_POLL_NANOS = 2_000_000L;
 
@@ -182,6 +184,7 @@ public final class LoadGenerator {
                     + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_GRACE_MILLIS);
             long nextTick = control.startNanos + TICK_NANOS;
             long drainUntil = Long.MAX_VALUE;
+            long nextWarmupPoll = control.startNanos;
             CountDownLatch stopped = null;
             while (true) {
                 long now = System.nanoTime();
@@ -189,6 +192,12 @@ public final class LoadGenerator {
                     control.stopSending();
                     endMeasurement();
                     return;
+                }
+                if (!sampler.measuring() && now < control.warmupEndNanos && now >= nextWarmupPoll) {
+                    nextWarmupPoll = now + TimeUnit.MILLISECONDS.toNanos(WARMUP_POLL_MILLIS);
+                    if (phases.warmupMayEnd(sampler.warmupAnswers())) {
+                        control.endWarmupAt(now, plan.bounds().duration().toNanos());
+                    }
                 }
                 if (!sampler.measuring() && now >= control.warmupEndNanos) {
                     sampler.tick(now, true); // the warmup's last progress line; its hiccups are dropped
@@ -228,7 +237,8 @@ public final class LoadGenerator {
         private void parkUntil(long wakeAt, long now, long drainUntil) {
             wakeAt = Math.min(wakeAt, drainUntil != Long.MAX_VALUE ? now + DRAIN_POLL_NANOS : control.sendEndNanos);
             if (!sampler.measuring()) {
-                wakeAt = Math.min(wakeAt, control.warmupEndNanos);
+                wakeAt = Math.min(wakeAt, Math.min(control.warmupEndNanos,
+                        now + TimeUnit.MILLISECONDS.toNanos(WARMUP_POLL_MILLIS)));
             }
             LockSupport.parkNanos(this, Math.max(0, wakeAt - System.nanoTime())); // a tick may have taken a while
         }

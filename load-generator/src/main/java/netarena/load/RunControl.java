@@ -5,8 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the controller and the event loops share: the run's clock marks, the stop flag and the request
- * budget. The marks are set once, before the loops are told to start (the task hand-off publishes them);
- * the rest is safe from any thread.
+ * budget. The marks are set before the loops are told to start; the controller may move the end of the
+ * warmup (and with it the end of sending) earlier once, when the warmup has done its work, so they are
+ * volatile. The rest is safe from any thread.
  */
 final class RunControl {
 
@@ -21,9 +22,9 @@ final class RunControl {
     /** {@link System#nanoTime} at which the schedule starts: intended times are offsets from it. */
     long startNanos;
     /** Requests intended (open loop) or sent (closed loop) before this are warmup requests. */
-    long warmupEndNanos;
+    volatile long warmupEndNanos;
     /** No request intended at or after this is sent: the end of the measured phase's time bound. */
-    long sendEndNanos;
+    volatile long sendEndNanos;
 
     RunControl(long requests, Thread controller) {
         this.requestBudget = requests;
@@ -35,6 +36,16 @@ final class RunControl {
         startNanos = start;
         warmupEndNanos = warmupEnd;
         sendEndNanos = sendEnd;
+    }
+
+    /**
+     * Ends the warmup at {@code now}, before its planned end: the measured phase sends for
+     * {@code durationNanos} from here. Called by the controller only, before the measured phase begins. A
+     * loop that reads the marks between the two writes may class a request sent at that instant as warmup.
+     */
+    void endWarmupAt(long now, long durationNanos) {
+        sendEndNanos = now + durationNanos;
+        warmupEndNanos = now;
     }
 
     /**

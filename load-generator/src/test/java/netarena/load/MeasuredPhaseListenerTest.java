@@ -30,7 +30,7 @@ class MeasuredPhaseListenerTest {
     }
 
     /** Records each call with the answers the server had given by then. */
-    private final class Edges implements MeasuredPhaseListener {
+    private class Edges implements MeasuredPhaseListener {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
@@ -72,5 +72,21 @@ class MeasuredPhaseListenerTest {
         generator.set(new LoadGenerator(plan(Duration.ofSeconds(20)), StartGate.now(), p -> generator.get().stop(), edges));
         generator.get().run();
         assertEquals(List.of(), edges.calls);
+    }
+
+    @Test
+    void aListenerEndsTheWarmupOnceWarmAndTheMeasuredPhaseRunsItsFullDuration() {
+        Edges edges = new Edges() {
+            @Override
+            public boolean warmupMayEnd(long warmupAnswers) {
+                return warmupAnswers >= 200;
+            }
+        };
+        LoadResult r = new LoadGenerator(plan(Duration.ofSeconds(20)), p -> { }, edges).run();
+        assertEquals(List.of("started", "ended"), edges.calls);
+        assertTrue(r.warmup().ok() >= 200, r.warmup().toString());
+        // the plan's 20 s warmup was cut short; the phase sent for its 400 ms from the cut
+        assertTrue(r.measuredSeconds() >= 0.39 && r.measuredSeconds() < 5, "measured " + r.measuredSeconds());
+        assertTrue(r.requests().ok() > 0, r.requests().toString());
     }
 }

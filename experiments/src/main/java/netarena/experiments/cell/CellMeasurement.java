@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import netarena.experiments.cost.PhaseCost;
 import netarena.experiments.cost.ProcStats;
+import netarena.experiments.cost.WarmupRule;
 import netarena.experiments.launch.LaunchedServer;
 import netarena.experiments.launch.ServerLauncher;
 import netarena.experiments.workload.LoadPlans;
@@ -22,15 +23,16 @@ import netarena.results.run.Repetition;
 import netarena.results.run.ServerCost;
 
 /**
- * One measurement of one cell: a fresh server JVM, the verify gate, a warmup run, then the measured run
- * with the server's and the generator's threads read at the start and end of its measured phase
- * ({@link PhaseCost}). Runs on the calling thread.
+ * One measurement of one cell: a fresh server JVM, the verify gate, then one generator run whose warmup
+ * and measured phase share the same connections and threads: the warmup lasts until it has done its work
+ * ({@link WarmupRule}, at most {@link Setup#warmup}), then the server's and the generator's threads are
+ * read at the start and end of the measured phase ({@link PhaseCost}). Runs on the calling thread.
  */
 public final class CellMeasurement {
 
     /**
      * @param server     how the server JVM starts: java, jar, JVM flags, pinning
-     * @param warmup     warmup before each measured run
+     * @param warmup     the longest warmup before each measured phase (it ends sooner once warm)
      * @param duration   the measured run
      * @param generatorThreads event loops of the generator
      * @param serverArgs extra arguments of {@code netarena serve}, after the cell's own (e.g. {@code ab}'s
@@ -68,11 +70,10 @@ public final class CellMeasurement {
             }
             ProcStats idle = ProcStats.read(server.pid());
             LoadPlan plan = LoadPlans.plan(server.address(), Workload.of(cell), setup.generatorThreads())
-                    .withBounds(b -> b.forDuration(setup.duration()));
-            if (!setup.warmup().isZero()) {
-                LoadGenerator.run(plan.withBounds(b -> b.forDuration(setup.warmup())));
-            }
-            Measured measured = run(plan.withOutDir(dir), server.pid(), idle, cell.connections());
+                    .withBounds(b -> b.forDuration(setup.duration()).withWarmup(setup.warmup()));
+            PhaseCost phase = new PhaseCost(server.pid(), WarmupRule.upTo(setup.warmup()));
+            Measured measured = run(plan.withOutDir(dir), phase, idle, cell.connections());
+            phase.warmupTaken().writeTo(dir);
             if (!server.alive()) {
                 return failed(cell, repetition, order, "the server process died during the run; see server.log",
                         resultDir);
@@ -84,8 +85,7 @@ public final class CellMeasurement {
     }
 
     /** The measured run, with both processes' threads read at the edges of its measured phase. */
-    private static Measured run(LoadPlan plan, long pid, ProcStats idle, int connections) {
-        PhaseCost phase = new PhaseCost(pid);
+    private static Measured run(LoadPlan plan, PhaseCost phase, ProcStats idle, int connections) {
         LoadResult result = new LoadGenerator(plan, StartGate.now(), p -> { }, phase).run();
         long ok = result.requests().ok();
         ProcStats end = phase.serverAtEnd();

@@ -9,8 +9,9 @@ import netarena.results.run.CpuSplit;
 /**
  * The CPU the server and the generator spent over a run's measured phase, thread by thread: read when the
  * generator says the phase starts and when it says sending stopped, and nowhere in between, so that no
- * reading runs on the generator's core while it measures. Called on the generator's controller thread;
- * {@link #server} and {@link #generator} are read after the run.
+ * reading runs on the generator's core while it measures. Before that it judges the warmup
+ * ({@link WarmupRule}: enough answers and quiet compilers in both JVMs). Called on the generator's
+ * controller thread; the figures are read after the run.
  */
 public final class PhaseCost implements MeasuredPhaseListener {
 
@@ -19,18 +20,28 @@ public final class PhaseCost implements MeasuredPhaseListener {
     private static final double NANOS_PER_MICRO = 1_000;
 
     private final long serverPid;
+    private final WarmupJudge warmup;
+    private WarmupTaken warmupTaken = WarmupTaken.NONE;
     private ThreadTimes serverAtStart;
     private ThreadTimes generatorAtStart;
     private ThreadTimes.Delta serverDelta;
     private ThreadTimes.Delta generatorDelta;
     private ProcStats serverAtEnd;
 
-    public PhaseCost(long serverPid) {
+    /** @param warmup when the warmup may end, before the plan's warmup time, which bounds it */
+    public PhaseCost(long serverPid, WarmupRule warmup) {
         this.serverPid = serverPid;
+        this.warmup = new WarmupJudge(warmup, () -> jitNanos(serverPid), () -> jitNanos(ProcessHandle.current().pid()));
+    }
+
+    @Override
+    public boolean warmupMayEnd(long warmupAnswers) {
+        return warmup.mayEnd(warmupAnswers, System.nanoTime());
     }
 
     @Override
     public void measuredPhaseStarted() {
+        warmupTaken = warmup.taken(System.nanoTime());
         serverAtStart = ThreadTimes.read(serverPid);
         generatorAtStart = ThreadTimes.readSelf();
     }
@@ -64,6 +75,17 @@ public final class PhaseCost implements MeasuredPhaseListener {
     /** The server's counters as the phase ended (RSS, peak RSS, threads), or null when unread. */
     public ProcStats serverAtEnd() {
         return serverAtEnd;
+    }
+
+    /** What the warmup took; {@link WarmupTaken#NONE} when the run had none. */
+    public WarmupTaken warmupTaken() {
+        return warmupTaken;
+    }
+
+    /** The compiler threads' CPU of {@code pid} so far, ns; -1 when /proc cannot say. */
+    private static long jitNanos(long pid) {
+        ThreadTimes t = ThreadTimes.read(pid);
+        return t == null ? -1 : t.nanos(ThreadRole.JIT);
     }
 
     private static CpuSplit split(ThreadTimes.Delta d, long requests) {

@@ -77,6 +77,12 @@ public record ThreadTimes(Map<Long, ThreadTime> threads) {
         return new Delta(nanos, switches);
     }
 
+    /** The CPU time so far of the live threads of {@code role} (JIT, GC or OTHER; not REQUEST), ns. */
+    public long nanos(ThreadRole role) {
+        return threads.values().stream().filter(t -> ThreadRole.of(t.name(), name -> false) == role)
+                .mapToLong(ThreadTime::cpuNanos).sum();
+    }
+
     /** One thread, or null when it exited while being read. */
     private static ThreadTime readThread(Path task) {
         try {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ class PhaseCostTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(burner.getInputStream()));
                 PrintWriter in = new PrintWriter(burner.getOutputStream(), true)) {
             assertEquals("ready", out.readLine());
-            PhaseCost phase = new PhaseCost(burner.pid());
+            PhaseCost phase = new PhaseCost(burner.pid(), WarmupRule.upTo(Duration.ZERO));
             phase.measuredPhaseStarted();
             in.println(BURN_MILLIS);
             assertEquals("done", out.readLine());
@@ -51,7 +52,7 @@ class PhaseCostTest {
 
     @Test
     void countsTheGeneratorsLoopThreadsAsItsRequestThreads() throws Exception {
-        PhaseCost phase = new PhaseCost(ProcessHandle.current().pid());
+        PhaseCost phase = new PhaseCost(ProcessHandle.current().pid(), WarmupRule.upTo(Duration.ZERO));
         long[] burned = new long[1];
         CountDownLatch burnt = new CountDownLatch(2);
         CountDownLatch read = new CountDownLatch(1);
