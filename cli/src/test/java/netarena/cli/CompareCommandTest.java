@@ -36,7 +36,7 @@ class CompareCommandTest {
         for (int n = 1; n <= 8; n++) {
             double j = 1 + (n % 4 - 1.5) / 200;
             run.appendRepetition(new Repetition(CELL, n, n, CellStatus.OK, "", throughput * j, 400 * j, 600 * j,
-                    p99 * j, 2_000 * j, 3_000, 10_000, 0, new ServerCost(new CpuSplit(30 * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4),
+                    p99 * j, 2_000 * j, 3_000, 10_000, 0, new ServerCost(new CpuSplit(30 * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4, Double.NaN, Double.NaN),
                     RunFolder.repetitionPath(CELL, n)));
         }
         return run.dir();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import netarena.experiments.cost.ConnectionMemory;
+import netarena.experiments.cost.MemorySlope;
 import netarena.experiments.cost.PhaseCost;
 import netarena.experiments.cost.ProcStats;
 import netarena.experiments.cost.WarmupRule;
@@ -35,11 +37,12 @@ public final class CellMeasurement {
      * @param warmup     the longest warmup before each measured phase (it ends sooner once warm)
      * @param duration   the measured run
      * @param generatorThreads event loops of the generator
+     * @param idleConnectionsStep the N of the memory slope: idle connections at 0, N and 2N
      * @param serverArgs extra arguments of {@code netarena serve}, after the cell's own (e.g. {@code ab}'s
      *                   {@code --candidate-server-args}); empty for a sweep
      */
     public record Setup(ServerLauncher server, Duration warmup, Duration duration, int generatorThreads,
-            List<String> serverArgs) {
+            int idleConnectionsStep, List<String> serverArgs) {
 
         public Setup {
             serverArgs = List.copyOf(serverArgs);
@@ -47,12 +50,9 @@ public final class CellMeasurement {
 
         /** The same setup serving from another build's jar with other extra arguments (one side of an A/B run). */
         public Setup forServer(Path otherJar, List<String> otherServerArgs) {
-            return new Setup(server.withJar(otherJar), warmup, duration, generatorThreads, otherServerArgs);
+            return new Setup(server.withJar(otherJar), warmup, duration, generatorThreads, idleConnectionsStep,
+                    otherServerArgs);
         }
-    }
-
-    /** The measured run's result and what it cost. */
-    private record Measured(LoadResult result, ServerCost cost) {
     }
 
     private CellMeasurement() {
@@ -68,32 +68,30 @@ public final class CellMeasurement {
             if (verifyFailure != null) {
                 return failed(cell, repetition, order, verifyFailure, resultDir);
             }
-            ProcStats idle = ProcStats.read(server.pid());
             LoadPlan plan = LoadPlans.plan(server.address(), Workload.of(cell), setup.generatorThreads())
                     .withBounds(b -> b.forDuration(setup.duration()).withWarmup(setup.warmup()));
             PhaseCost phase = new PhaseCost(server.pid(), WarmupRule.upTo(setup.warmup()));
-            Measured measured = run(plan.withOutDir(dir), phase, idle, cell.connections());
+            LoadResult result = new LoadGenerator(plan.withOutDir(dir), StartGate.now(), p -> { }, phase).run();
             phase.warmupTaken().writeTo(dir);
+            MemorySlope memory = ConnectionMemory.measure(server.address(), server.pid(),
+                    WireProtocol.fromLabel(cell.protocol()), setup.idleConnectionsStep());
+            memory.writeTo(dir);
             if (!server.alive()) {
                 return failed(cell, repetition, order, "the server process died during the run; see server.log",
                         resultDir);
             }
-            return repetition(cell, repetition, order, measured.result(), measured.cost(), resultDir);
+            return repetition(cell, repetition, order, result, cost(phase, result.requests().ok(), memory), resultDir);
         } catch (IOException | RuntimeException e) {
             return failed(cell, repetition, order, e.getMessage(), resultDir);
         }
     }
 
-    /** The measured run, with both processes' threads read at the edges of its measured phase. */
-    private static Measured run(LoadPlan plan, PhaseCost phase, ProcStats idle, int connections) {
-        LoadResult result = new LoadGenerator(plan, StartGate.now(), p -> { }, phase).run();
-        long ok = result.requests().ok();
+    /** What the measured phase cost (its {@code ok} answers) and what a connection costs. */
+    private static ServerCost cost(PhaseCost phase, long ok, MemorySlope memory) {
         ProcStats end = phase.serverAtEnd();
-        double rssPerConnection = idle == null || end == null ? Double.NaN
-                : Math.max(0, end.rssKb() - idle.rssKb()) / (double) connections;
-        return new Measured(result, new ServerCost(phase.server(ok), phase.generator(ok),
-                phase.serverSwitchesPerRequest(ok), end == null ? -1 : end.peakRssKb(),
-                end == null ? -1 : end.threads(), rssPerConnection));
+        return new ServerCost(phase.server(ok), phase.generator(ok), phase.serverSwitchesPerRequest(ok),
+                end == null ? -1 : end.peakRssKb(), end == null ? -1 : end.threads(), memory.rssKbPerConnection(),
+                memory.heapKbPerConnection(), memory.nativeKbPerConnection());
     }
 
     private static Repetition repetition(CellKey cell, int rep, int order, LoadResult r, ServerCost cost,

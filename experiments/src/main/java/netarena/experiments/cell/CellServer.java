@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netarena.experiments.launch.LaunchedServer;
+import netarena.experiments.launch.ServerLauncher;
 import netarena.protocol.WireProtocol;
 import netarena.results.run.CellKey;
 import netarena.server.ServerDefaults;
@@ -16,6 +17,12 @@ import netarena.server.ServerDefaults;
  * per measurement; {@code netarena capacity} starts one, verified, and keeps it for several load runs.
  */
 public final class CellServer {
+
+    /**
+     * Added to every cell server's JVM flags unless they name a tracking level: the memory slope tells heap
+     * from native memory by it. Summary tracking counts each malloc, a cost too small to see beside a request's.
+     */
+    static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
 
     private CellServer() {
     }
@@ -41,8 +48,18 @@ public final class CellServer {
     public static LaunchedServer launch(CellMeasurement.Setup setup, CellKey cell, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<String> args = serveArgs(cell, setup.serverArgs());
-        Files.writeString(dir.resolve("server-command.txt"), String.join(" ", setup.server().command(args)) + "\n");
-        return setup.server().start(args, dir.resolve("server.log"));
+        ServerLauncher launcher = withMemoryTracking(setup.server());
+        Files.writeString(dir.resolve("server-command.txt"), String.join(" ", launcher.command(args)) + "\n");
+        return launcher.start(args, dir.resolve("server.log"));
+    }
+
+    private static ServerLauncher withMemoryTracking(ServerLauncher launcher) {
+        if (launcher.jvmFlags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+            return launcher;
+        }
+        List<String> flags = new ArrayList<>(launcher.jvmFlags());
+        flags.add(NATIVE_MEMORY_TRACKING);
+        return launcher.withJvmFlags(flags);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import netarena.experiments.cell.CellMeasurement;
+import netarena.experiments.cost.ConnectionMemory;
 import netarena.experiments.cell.Pinning;
 import netarena.experiments.launch.ServerLauncher;
 import netarena.results.run.Manifest;
@@ -38,7 +39,8 @@ public record RunStart(Manifest.Environment environment, Pinning pinning, RunFol
         ServerLauncher own = ServerLauncher.ofThisJar();
         ServerLauncher launcher = (jar == null ? own : own.withJar(jar)).withJvmFlags(settings.serverJvmFlags())
                 .pinnedTo(pinning.serverCpus());
-        return new CellMeasurement.Setup(launcher, warmup, duration, settings.generatorThreads(), List.of());
+        return new CellMeasurement.Setup(launcher, warmup, duration, settings.generatorThreads(),
+                ConnectionMemory.DEFAULT_STEP, List.of());
     }
 
     /** A manifest of a run (this one, or one of its parts), not yet finished, with this machine, pinning and flags. */

@@ -76,7 +76,7 @@ final class MarkdownSummary {
         }
         md.append("| model | setting | req/s at ").append(c)
                 .append(" conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s | "
-                + "p99.9 \u00b5s | CPU \u00b5s/req | RSS/conn KiB | status |\n|---|---|--:|--:|--:|--:|--:|--:|---|\n");
+                + "p99.9 \u00b5s | CPU \u00b5s/req | KiB/conn | status |\n|---|---|--:|--:|--:|--:|--:|--:|---|\n");
         for (String m : v.models()) {
             md.append("| ").append(m).append(" | ").append(v.best(m).label()).append(" | ");
             Optional<CellSummary> cell = v.focus(m);
@@ -88,7 +88,7 @@ final class MarkdownSummary {
             md.append(withRange(s.throughputPerSec())).append(" | ").append(Fmt.median(s.p50Micros())).append(" | ")
                     .append(Fmt.median(s.p99Micros())).append(" | ").append(Fmt.median(s.p999Micros())).append(" | ")
                     .append(Fmt.median(s.cpuMicrosPerRequest())).append(" | ")
-                    .append(Fmt.median(s.rssPerConnectionKb())).append(" | ")
+                    .append(Fmt.median(s.memoryPerConnectionKb())).append(" | ")
                     .append(s.ok() ? "OK" : "**" + s.status() + "**: " + cell(s.reasons())).append(" |\n");
         }
         md.append('\n');

@@ -163,11 +163,17 @@ final class WorkloadSection {
     }
 
     private String memoryFigure() {
-        return perModelBars(id + "-mem", "Memory per connection at " + view.focusConnections() + " connections (KiB)",
-                "(RSS under load \u2212 RSS idle) / open connections, and the peak RSS (VmHWM) of the server.",
-                "KiB per connection", CellSummary::rssPerConnectionKb,
-                List.of(" RSS/conn KiB", " peak RSS KiB", " threads"),
-                List.of(CellSummary::rssPerConnectionKb, CellSummary::peakRssKb, CellSummary::threads));
+        return perModelBars(id + "-mem", "Memory per idle connection (KiB)",
+                "What one more idle connection holds: the slopes of the server's live heap and of its native "
+                        + "memory (Native Memory Tracking) over 0, N and 2N idle connections, each touched with one "
+                        + "request, read after the run and a full GC. The RSS slope is beside it: heap pages the "
+                        + "run already touched are resident before the connections come, so it can read lower. "
+                        + "Peak RSS is the whole process's, under the cell's load.",
+                "KiB per connection", CellSummary::memoryPerConnectionKb,
+                List.of(" KiB/conn", " heap/conn", " native/conn", " RSS slope/conn", " peak RSS KiB", " threads"),
+                List.of(CellSummary::memoryPerConnectionKb, CellSummary::heapPerConnectionKb,
+                        CellSummary::nativePerConnectionKb, CellSummary::rssPerConnectionKb, CellSummary::peakRssKb,
+                        CellSummary::threads));
     }
 
     private String perModelBars(String figId, String title, String caption, String yTitle,
@@ -252,13 +258,13 @@ final class WorkloadSection {
                     c.okRepetitions() + "/" + c.repetitions(), figure(c.throughputPerSec()), figure(c.p50Micros()),
                     figure(c.p99Micros()), figure(c.p999Micros()), figure(c.cpuMicrosPerRequest()),
                     figure(c.contextSwitchesPerRequest()), figure(c.peakRssKb()), figure(c.threads()),
-                    figure(c.rssPerConnectionKb()), "<span class=\"reason\">" + Html.esc(c.reasons()) + "</span>"));
+                    figure(c.memoryPerConnectionKb()), "<span class=\"reason\">" + Html.esc(c.reasons()) + "</span>"));
         }
         return "<details class=\"cells\"><summary>All " + view.cells().size() + " cells of this workload, every "
                 + "figure (median, min\u2013max over OK repetitions)</summary>"
                 + Html.table("all", List.of("model", " io", " workers", " conns", "status", " OK reps", " req/s",
                         " p50 \u00b5s", " p99 \u00b5s", " p99.9 \u00b5s", " CPU \u00b5s/req", " ctx sw/req",
-                        " peak RSS KiB", " threads", " RSS/conn KiB", "reasons"), rows)
+                        " peak RSS KiB", " threads", " KiB/conn", "reasons"), rows)
                 + "</details>\n";
     }
 

@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
  * @param cpuMicrosPerRequest the server's request threads' CPU per request (the headline cost); the JIT, GC
  *                      and other threads' shares are the {@code cpu*} figures after {@code rssPerConnectionKb}
  * @param generatorCpuMicrosPerRequest the generator's event loops' CPU per request
+ * @param memoryPerConnectionKb what an idle connection holds (heap + native; see {@link ServerCost#memoryPerConnectionKb})
  */
 public record CellSummary(CellKey key, CellStatus status, String reasons, int repetitions, int okRepetitions,
         Spread throughputPerSec, Spread p50Micros, Spread p99Micros, Spread p999Micros,
         Spread cpuMicrosPerRequest, Spread contextSwitchesPerRequest, Spread peakRssKb, Spread threads,
         Spread rssPerConnectionKb, Spread cpuJitMicrosPerRequest, Spread cpuGcMicrosPerRequest,
-        Spread cpuOtherMicrosPerRequest, Spread generatorCpuMicrosPerRequest) {
+        Spread cpuOtherMicrosPerRequest, Spread generatorCpuMicrosPerRequest, Spread heapPerConnectionKb,
+        Spread nativePerConnectionKb, Spread memoryPerConnectionKb) {
 
     /** Orders cells by workload, then model, io-threads, workers and connections. */
     public static final Comparator<CellKey> KEY_ORDER = Comparator.comparing(CellKey::workload)
@@ -82,7 +84,10 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
                 spread(ok, r -> cost(r).cpu().jitMicros()),
                 spread(ok, r -> cost(r).cpu().gcMicros()),
                 spread(ok, r -> cost(r).cpu().otherMicros()),
-                spread(ok, r -> cost(r).generatorCpu().requestMicros()));
+                spread(ok, r -> cost(r).generatorCpu().requestMicros()),
+                spread(ok, r -> cost(r).heapPerConnectionKb()),
+                spread(ok, r -> cost(r).nativePerConnectionKb()),
+                spread(ok, r -> cost(r).memoryPerConnectionKb()));
     }
 
     public boolean ok() {

@@ -20,7 +20,8 @@ public final class RepetitionCsv {
             "cpu_jit_micros_per_request", "cpu_gc_micros_per_request", "cpu_other_micros_per_request",
             "generator_cpu_micros_per_request", "generator_cpu_jit_micros_per_request",
             "generator_cpu_gc_micros_per_request", "generator_cpu_other_micros_per_request",
-            "context_switches_per_request", "peak_rss_kb", "threads", "rss_per_connection_kb", "result_dir");
+            "context_switches_per_request", "peak_rss_kb", "threads", "rss_per_connection_kb",
+            "heap_per_connection_kb", "native_per_connection_kb", "result_dir");
 
     private RepetitionCsv() {
     }
@@ -44,7 +45,8 @@ public final class RepetitionCsv {
                 Csv.number(c.generatorCpu().requestMicros()), Csv.number(c.generatorCpu().jitMicros()),
                 Csv.number(c.generatorCpu().gcMicros()), Csv.number(c.generatorCpu().otherMicros()),
                 Csv.number(c.contextSwitchesPerRequest()), String.valueOf(c.peakRssKb()), String.valueOf(c.threads()),
-                Csv.number(c.rssPerConnectionKb()), nullToEmpty(r.resultDir())));
+                Csv.number(c.rssPerConnectionKb()), Csv.number(c.heapPerConnectionKb()),
+                Csv.number(c.nativePerConnectionKb()), nullToEmpty(r.resultDir())));
     }
 
     /** Reads every readable row; damaged lines (a run killed mid-write) are skipped and reported. */
@@ -65,7 +67,8 @@ public final class RepetitionCsv {
                     optionalNumber(f, "generator_cpu_gc_micros_per_request"),
                     optionalNumber(f, "generator_cpu_other_micros_per_request"));
             ServerCost cost = new ServerCost(server, generator, number(f, "context_switches_per_request"), longer(f, "peak_rss_kb"), integer(f, "threads"),
-                    number(f, "rss_per_connection_kb"));
+                    number(f, "rss_per_connection_kb"), optionalNumber(f, "heap_per_connection_kb"),
+                    optionalNumber(f, "native_per_connection_kb"));
             return new Repetition(key, integer(f, "repetition"), integer(f, "order"),
                     CellStatus.valueOf(Csv.field(f, "status").strip()), Csv.field(f, "reason"),
                     number(f, "throughput_per_sec"), number(f, "p50_micros"), number(f, "p90_micros"),

@@ -27,7 +27,10 @@ public final class ResultsCsv {
             new Figure("cpu_jit_micros_per_request", CellSummary::cpuJitMicrosPerRequest),
             new Figure("cpu_gc_micros_per_request", CellSummary::cpuGcMicrosPerRequest),
             new Figure("cpu_other_micros_per_request", CellSummary::cpuOtherMicrosPerRequest),
-            new Figure("generator_cpu_micros_per_request", CellSummary::generatorCpuMicrosPerRequest));
+            new Figure("generator_cpu_micros_per_request", CellSummary::generatorCpuMicrosPerRequest),
+            new Figure("heap_per_connection_kb", CellSummary::heapPerConnectionKb),
+            new Figure("native_per_connection_kb", CellSummary::nativePerConnectionKb),
+            new Figure("memory_per_connection_kb", CellSummary::memoryPerConnectionKb));
 
     private static final List<String> KEY_COLUMNS = List.of("cell_id", "model", "io_threads", "workers",
             "connections", "op", "size_bytes", "arg", "rate_per_sec", "protocol", "workload", "status", "reasons",
@@ -95,7 +98,7 @@ public final class ResultsCsv {
             }
             return new CellSummary(key, CellStatus.valueOf(Csv.field(f, "status")), Csv.field(f, "reasons"),
                     Integer.parseInt(Csv.field(f, "repetitions")), Integer.parseInt(Csv.field(f, "ok_repetitions")),
-                    s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], s[12]);
+                    s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], s[12], s[13], s[14], s[15]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage(), e);
         }

@@ -61,7 +61,9 @@ final class SyntheticRuns {
         double j = 1 + JITTER[(n - 1) % JITTER.length];
         run.appendRepetition(new Repetition(key, n, ++order, CellStatus.OK, "", f.throughput() * j, f.p50() * j,
                 f.p50() * 1.5 * j, f.p99() * j, f.p999() * j, f.p999() * 2, 10_000, 0,
-                new ServerCost(new CpuSplit(f.cpu() * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4), RunFolder.repetitionPath(key, n)));
+                new ServerCost(new CpuSplit(f.cpu() * j, 0, 0, 0), CpuSplit.unknown(), 0.5, 90_000, 12, 4, Double.NaN,
+                        Double.NaN),
+                RunFolder.repetitionPath(key, n)));
         return this;
     }
 

@@ -87,7 +87,7 @@ class ReportRobustnessTest {
     void damagedFilesBecomeNotes() throws IOException {
         RunFolder run = RunFolder.create(root, Instant.EPOCH);
         Files.writeString(run.dir().resolve(RunFolder.MANIFEST), "{ \"runId\": ");
-        run.appendRepetition(rep(1, CellStatus.OK, "", 1000, new ServerCost(new CpuSplit(10, 0, 0, 0), CpuSplit.unknown(), 0.1, 50_000, 12, 4)));
+        run.appendRepetition(rep(1, CellStatus.OK, "", 1000, new ServerCost(new CpuSplit(10, 0, 0, 0), CpuSplit.unknown(), 0.1, 50_000, 12, 4, Double.NaN, Double.NaN)));
         Files.writeString(run.dir().resolve(RunFolder.REPETITIONS),
                 RepetitionCsv.line(rep(2, CellStatus.OK, "", 1100, ServerCost.unknown())).substring(0, 30),
                 java.nio.file.StandardOpenOption.APPEND);

@@ -131,7 +131,7 @@ public final class SyntheticRun {
                 : new ServerCost(new CpuSplit(cpu * (1 + 0.02 * rep), 0, 0, 0), CpuSplit.unknown(), 0.1 + key.connections() / 2000.0,
                         60_000 + 70L * key.connections(),
                         key.model().equals("thread-per-client") ? key.connections() + 12 : 14,
-                        key.model().equals("thread-per-client") ? 72 : 4.5 + rep * 0.2);
+                        key.model().equals("thread-per-client") ? 72 : 4.5 + rep * 0.2, Double.NaN, Double.NaN);
         if (status == CellStatus.FAILED) {
             return new Repetition(key, rep, order, status, reason, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, 0, 0, ServerCost.unknown(), RunFolder.repetitionPath(key, rep));

@@ -20,7 +20,7 @@ final class Fixtures {
     }
 
     static ServerCost cost(double cpu) {
-        return new ServerCost(new CpuSplit(cpu, 0, 0, 0), CpuSplit.unknown(), 0.25, 81_920, 12, 3.5);
+        return new ServerCost(new CpuSplit(cpu, 0, 0, 0), CpuSplit.unknown(), 0.25, 81_920, 12, 3.5, Double.NaN, Double.NaN);
     }
 
     static Manifest manifest(String runId) {
