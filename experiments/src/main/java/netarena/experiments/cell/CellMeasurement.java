@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import netarena.experiments.cost.ConnectionMemory;
 import netarena.experiments.cost.MemorySlope;
 import netarena.experiments.cost.PhaseCost;
@@ -80,7 +81,8 @@ public final class CellMeasurement {
                 return failed(cell, repetition, order, "the server process died during the run; see server.log",
                         resultDir);
             }
-            return repetition(cell, repetition, order, result, cost(phase, result.requests().ok(), memory), resultDir);
+            return repetition(cell, repetition, order, result, cost(phase, result.requests().ok(), memory),
+                    phase.generatorCoreShare(), resultDir);
         } catch (IOException | RuntimeException e) {
             return failed(cell, repetition, order, e.getMessage(), resultDir);
         }
@@ -94,8 +96,9 @@ public final class CellMeasurement {
                 memory.heapKbPerConnection(), memory.nativeKbPerConnection());
     }
 
+    /** @param generatorShare the share of its cores the generator used over the measured phase (NaN: unknown) */
     private static Repetition repetition(CellKey cell, int rep, int order, LoadResult r, ServerCost cost,
-            String resultDir) {
+            double generatorShare, String resultDir) {
         CellStatus status;
         String reason;
         if (r.connectFailed()) {
@@ -107,6 +110,10 @@ public final class CellMeasurement {
         } else if (r.errorTotal() > 0) {
             status = CellStatus.FAILED;
             reason = r.errorTotal() + " errors: " + r.errors();
+        } else if (!cell.openLoop() && generatorShare >= CellStatus.GENERATOR_BOUND_SHARE) {
+            status = CellStatus.GENERATOR_BOUND;
+            reason = String.format(Locale.ROOT, "the generator used %.0f%% of its cores: the throughput may be the "
+                    + "generator's ceiling, not the server's", generatorShare * 100);
         } else {
             status = CellStatus.OK;
             reason = "";

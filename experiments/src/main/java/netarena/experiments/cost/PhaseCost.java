@@ -27,6 +27,8 @@ public final class PhaseCost implements MeasuredPhaseListener {
     private ThreadTimes.Delta serverDelta;
     private ThreadTimes.Delta generatorDelta;
     private ProcStats serverAtEnd;
+    private long phaseStartNanos;
+    private long phaseEndNanos;
 
     /** @param warmup when the warmup may end, before the plan's warmup time, which bounds it */
     public PhaseCost(long serverPid, WarmupRule warmup) {
@@ -41,13 +43,15 @@ public final class PhaseCost implements MeasuredPhaseListener {
 
     @Override
     public void measuredPhaseStarted() {
-        warmupTaken = warmup.taken(System.nanoTime());
+        phaseStartNanos = System.nanoTime();
+        warmupTaken = warmup.taken(phaseStartNanos);
         serverAtStart = ThreadTimes.read(serverPid);
         generatorAtStart = ThreadTimes.readSelf();
     }
 
     @Override
     public void measuredPhaseEnded() {
+        phaseEndNanos = System.nanoTime();
         ThreadTimes server = ThreadTimes.read(serverPid);
         ThreadTimes generator = ThreadTimes.readSelf();
         serverAtEnd = ProcStats.read(serverPid);
@@ -75,6 +79,23 @@ public final class PhaseCost implements MeasuredPhaseListener {
     /** The server's counters as the phase ended (RSS, peak RSS, threads), or null when unread. */
     public ProcStats serverAtEnd() {
         return serverAtEnd;
+    }
+
+    /**
+     * The share of its cores the generator's JVM used over the measured phase, every thread (1.0 = all of
+     * the CPUs it may run on, busy the whole phase); NaN when unknown.
+     */
+    public double generatorCoreShare() {
+        int cores = ProcStats.allowedCpus(ProcessHandle.current().pid());
+        long wall = phaseEndNanos - phaseStartNanos;
+        if (generatorDelta == null || cores <= 0 || wall <= 0) {
+            return Double.NaN;
+        }
+        long busy = 0;
+        for (ThreadRole role : ThreadRole.values()) {
+            busy += generatorDelta.nanos(role);
+        }
+        return busy / ((double) wall * cores);
     }
 
     /** What the warmup took; {@link WarmupTaken#NONE} when the run had none. */

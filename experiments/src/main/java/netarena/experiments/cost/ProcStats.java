@@ -35,6 +35,33 @@ public record ProcStats(long rssKb, long peakRssKb, int threads) {
         }
     }
 
+    /**
+     * The CPUs {@code pid} may run on (its affinity, as {@code taskset} sets it), from
+     * {@code Cpus_allowed_list}; -1 when /proc cannot say.
+     */
+    public static int allowedCpus(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return countCpus(line.substring(line.indexOf(':') + 1).strip());
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The CPUs of a Linux CPU list, e.g. {@code 0-3,6} is 5. */
+    static int countCpus(String list) {
+        int n = 0;
+        for (String part : list.split(",")) {
+            int dash = part.indexOf('-');
+            n += dash < 0 ? 1 : Integer.parseInt(part.substring(dash + 1)) - Integer.parseInt(part.substring(0, dash)) + 1;
+        }
+        return n;
+    }
+
     private static long number(String line) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }

@@ -33,10 +33,12 @@ public final class Progress {
 
     /** One measured repetition: its figures, or its status and reason. */
     public static String describe(Repetition r) {
-        if (r.status() != CellStatus.OK) {
+        if (!r.status().measured()) {
             return r.status() + ": " + r.reason();
         }
-        return String.format(Locale.ROOT, "%,.0f req/s  p50 %.0f us  p99 %.0f us  cpu %.1f us/req", r.throughputPerSec(),
-                r.p50Micros(), r.p99Micros(), r.cost().cpuMicrosPerRequest());
+        String figures = String.format(Locale.ROOT, "%,.0f req/s  p50 %.0f us  p99 %.0f us  cpu %.1f us/req "
+                + "(request threads; JIT %.1f)  %.1f KiB/conn", r.throughputPerSec(), r.p50Micros(), r.p99Micros(),
+                r.cost().cpuMicrosPerRequest(), r.cost().cpu().jitMicros(), r.cost().memoryPerConnectionKb());
+        return r.status() == CellStatus.OK ? figures : figures + "  " + r.status() + ": " + r.reason();
     }
 }

@@ -20,6 +20,6 @@ public record Exclusion(String id, CellStatus baselineStatus, String baselineRea
      * subject the generator could not measure (INVALID) says nothing about the server and does not count.
      */
     public boolean brokenByCurrent() {
-        return baselineStatus == CellStatus.OK && currentStatus == CellStatus.FAILED;
+        return baselineStatus.measured() && currentStatus == CellStatus.FAILED;
     }
 }

@@ -71,7 +71,7 @@ public final class RunReader {
         byCell.entrySet().stream().sorted(Map.Entry.comparingByKey(CellSummary.KEY_ORDER)).forEach(e -> {
             CellKey key = e.getKey();
             CellSummary summary = CellSummary.of(key, e.getValue());
-            List<Repetition> ok = e.getValue().stream().filter(r -> r.status() == CellStatus.OK)
+            List<Repetition> ok = e.getValue().stream().filter(r -> r.status().measured())
                     .sorted(java.util.Comparator.comparingInt(Repetition::repetition)).toList();
             Map<Metric, double[]> values = new LinkedHashMap<>();
             Map<Metric, int[]> units = new LinkedHashMap<>();

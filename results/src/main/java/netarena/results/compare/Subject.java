@@ -43,8 +43,9 @@ public record Subject(String id, CellStatus status, String reason, Map<Metric, d
         return new Subject(id, status, reason, values, units, ok);
     }
 
+    /** True when the values are a measurement (OK, or GENERATOR_BOUND: still the same method on both sides). */
     public boolean ok() {
-        return status == CellStatus.OK;
+        return status.measured();
     }
 
     /**

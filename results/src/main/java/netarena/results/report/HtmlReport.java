@@ -183,23 +183,30 @@ final class HtmlReport {
         }
         long ok = data.cells().stream().filter(CellSummary::ok).count();
         long failed = data.cells().stream().filter(c -> c.status() == CellStatus.FAILED).count();
-        long invalid = data.cells().size() - ok - failed;
+        long invalid = data.cells().stream().filter(c -> c.status() == CellStatus.INVALID).count();
+        long bound = data.cells().stream().filter(CellSummary::generatorBound).count();
         sb.append("<p class=\"counts\"><span class=\"badge ok\">").append(ok).append(" OK</span> ")
                 .append("<span class=\"badge failed\">").append(failed).append(" FAILED</span> ")
-                .append("<span class=\"badge invalid\">").append(invalid).append(" INVALID</span> of ")
+                .append("<span class=\"badge invalid\">").append(invalid).append(" INVALID</span> ")
+                .append(bound == 0 ? "" : "(" + bound + " of the OK are GENERATOR_BOUND) ").append("of ")
                 .append(data.cells().size()).append(" cells</p>\n");
         if (!views.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (WorkloadView v : views) {
                 rows.add(v.winner().map(c -> List.of(Html.esc(v.workload()), "<b>" + Html.esc(c.key().model())
-                        + "</b> <small>" + Html.esc(v.best(c.key().model()).label()) + "</small>",
+                        + "</b> <small>" + Html.esc(v.best(c.key().model()).label()) + ", best of "
+                        + v.settingsOf(c.key().model()).size() + "; " + (v.openLoop() ? "lowest p99 at the rate"
+                        : "highest throughput") + "</small>" + (c.generatorBound() ? " " + WorkloadSection.badge(c)
+                        + " <span class=\"reason\">the generator used at least "
+                        + Math.round(CellStatus.GENERATOR_BOUND_SHARE * 100) + "% of its cores: this may be its "
+                        + "ceiling</span>" : ""),
                         String.valueOf(c.key().connections()), WorkloadSection.figure(c.throughputPerSec()),
                         WorkloadSection.figure(c.p99Micros()), WorkloadSection.figure(c.cpuMicrosPerRequest())))
                         .orElse(List.of(Html.esc(v.workload()), "<span class=\"reason\">no OK cell</span>", "", "",
                                 "", "")));
             }
             sb.append("<h3>Best model per workload</h3>").append(Html.table("fig", List.of("workload",
-                    "highest throughput", " conns", " req/s", " p99 \u00b5s", " CPU \u00b5s/req"), rows));
+                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s", " p99 \u00b5s", " CPU \u00b5s/req"), rows));
         }
         List<List<String>> bad = new ArrayList<>();
         for (CellSummary c : data.cells()) {

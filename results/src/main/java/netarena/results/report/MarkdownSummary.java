@@ -2,7 +2,9 @@ package netarena.results.report;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import netarena.results.jmh.JmhResult;
+import netarena.results.run.CellStatus;
 import netarena.results.run.CellSummary;
 import netarena.results.run.Manifest;
 import netarena.results.run.Spread;
@@ -67,10 +69,10 @@ final class MarkdownSummary {
         md.append("### ").append(v.workload()).append("\n\n");
         Optional<CellSummary> winner = v.winner();
         if (winner.isPresent()) {
-            CellSummary w = winner.get();
-            md.append("Best: **").append(w.key().model()).append("** (").append(v.best(w.key().model()).label())
-                    .append("), ").append(Fmt.median(w.throughputPerSec())).append(" req/s at ").append(c)
-                    .append(" connections, p99 ").append(Fmt.median(w.p99Micros())).append(" \u00b5s.\n\n");
+            md.append(headline(v, winner.get())).append("\n\n");
+            if (v.settingsVary()) {
+                md.append(settings(v)).append("\n\n");
+            }
         } else {
             md.append("No OK cell in this workload.\n\n");
         }
@@ -89,9 +91,42 @@ final class MarkdownSummary {
                     .append(Fmt.median(s.p99Micros())).append(" | ").append(Fmt.median(s.p999Micros())).append(" | ")
                     .append(Fmt.median(s.cpuMicrosPerRequest())).append(" | ")
                     .append(Fmt.median(s.memoryPerConnectionKb())).append(" | ")
-                    .append(s.ok() ? "OK" : "**" + s.status() + "**: " + cell(s.reasons())).append(" |\n");
+                    .append(s.status() == CellStatus.OK ? "OK" : "**" + s.status() + "**: " + cell(s.reasons())).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * The workload's headline: the highest throughput in closed loop, the lowest p99 (then p50) at the rate
+     * in open loop; a GENERATOR_BOUND winner is named as such.
+     */
+    static String headline(WorkloadView v, CellSummary w) {
+        String model = "**" + w.key().model() + "** (" + v.best(w.key().model()).label() + ", best of "
+                + v.settingsOf(w.key().model()).size() + " setting" + (v.settingsOf(w.key().model()).size() == 1 ? "" : "s")
+                + ")";
+        String line = v.openLoop()
+                ? "Lowest latency at " + Fmt.num(w.key().ratePerSec()) + " req/s: " + model + ", p99 "
+                        + Fmt.median(w.p99Micros()) + " \u00b5s, p50 " + Fmt.median(w.p50Micros()) + " \u00b5s at "
+                        + w.key().connections() + " connections."
+                : "Best: " + model + ", " + Fmt.median(w.throughputPerSec()) + " req/s at " + w.key().connections()
+                        + " connections, p99 " + Fmt.median(w.p99Micros()) + " \u00b5s (closed loop: from the actual "
+                        + "send, not corrected).";
+        return w.generatorBound() ? line + " **GENERATOR_BOUND**: the generator used at least "
+                + Math.round(CellStatus.GENERATOR_BOUND_SHARE * 100) + "% of its cores, so this may be the generator's "
+                + "ceiling rather than the server's." : line;
+    }
+
+    /** Every setting each model was measured at, with its peak median throughput: the best-setting choice in full. */
+    static String settings(WorkloadView v) {
+        StringBuilder sb = new StringBuilder("Settings measured (peak median req/s; the best is each model's "
+                + "highest, so a model tried at more settings has more chances):");
+        for (String m : v.models()) {
+            sb.append("\n- ").append(m).append(" (").append(v.settingsOf(m).size()).append("): ");
+            StringJoiner each = new StringJoiner(", ");
+            v.settingsOf(m).forEach((s, t) -> each.add(s.label() + " " + (Double.isNaN(t) ? "not measured" : Fmt.num(t))));
+            sb.append(each);
+        }
+        return sb.toString();
     }
 
     private static void jmh(StringBuilder md, List<JmhResult> results) {

@@ -80,7 +80,7 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
     /** The OK repetitions of one cell. */
     List<Repetition> okRepetitions(CellSummary cell) {
         return repetitions.stream()
-                .filter(r -> r.cell().equals(cell.key()) && r.status() == CellStatus.OK)
+                .filter(r -> r.cell().equals(cell.key()) && r.status().measured())
                 .toList();
     }
 

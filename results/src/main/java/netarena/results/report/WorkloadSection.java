@@ -139,7 +139,10 @@ final class WorkloadSection {
         }
         double decades = maxDecades;
         return figures.figure(id + "-lat", "Latency by percentile at " + c + " connections (\u00b5s)",
-                "Corrected latency (from the intended send time) by percentile, HdrHistogram style: x is "
+                (view.openLoop() ? "Corrected latency (from the intended send time)"
+                        : "Latency from the actual send (not corrected: in closed loop a request is sent when the "
+                        + "previous answer comes, so no send is ever late)")
+                        + " by percentile, HdrHistogram style: x is "
                         + "1/(1\u2212p) on a log scale, so 90%, 99%, 99.9% are evenly spaced; the dashed line is the "
                         + "median (50%). Each line is the OK repetition with the median p99; the table gives "
                         + "that repetition's percentiles.",

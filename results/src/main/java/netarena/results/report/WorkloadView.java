@@ -125,14 +125,38 @@ final class WorkloadView {
         return cell(model, focusConnections);
     }
 
+    /** True when the workload's cells run at a fixed rate (open loop): every model does the same work. */
+    boolean openLoop() {
+        return !cells.isEmpty() && cells.get(0).key().openLoop();
+    }
+
     /**
-     * The model with the highest median throughput at the focus connections (at its best setting),
-     * among OK cells; empty when none is OK.
+     * The headline cell at the focus connections (each model at its best setting), among measured cells:
+     * in closed loop the highest median throughput; in open loop, where every model ran at the same rate
+     * and throughput says nothing, the lowest median p99, then p50. Empty when none is measured. A
+     * GENERATOR_BOUND cell can win: whoever names it says so.
      */
     Optional<CellSummary> winner() {
-        return models.stream().map(this::focus).flatMap(Optional::stream)
-                .filter(c -> c.ok() && c.throughputPerSec().known())
+        var measured = models.stream().map(this::focus).flatMap(Optional::stream).filter(CellSummary::ok);
+        if (openLoop()) {
+            return measured.filter(c -> c.p99Micros().known() && c.p50Micros().known())
+                    .min(Comparator.comparingDouble((CellSummary c) -> c.p99Micros().median())
+                            .thenComparingDouble(c -> c.p50Micros().median()));
+        }
+        return measured.filter(c -> c.throughputPerSec().known())
                 .max(Comparator.comparingDouble(c -> c.throughputPerSec().median()));
+    }
+
+    /** The settings {@code model} was measured at in this workload, each with its peak median throughput (NaN: none measured). */
+    Map<Setting, Double> settingsOf(String model) {
+        Map<Setting, Double> peak = new LinkedHashMap<>();
+        for (CellSummary c : cells) {
+            if (c.key().model().equals(model)) {
+                double t = c.ok() && c.throughputPerSec().known() ? c.throughputPerSec().median() : Double.NaN;
+                peak.merge(Setting.of(c.key()), t, (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
+            }
+        }
+        return peak;
     }
 
     /** The OK cells of a model at its best setting, by connections. */

@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 /**
  * One cell over its repetitions: a row of {@code results.csv}.
  *
- * <p>The status is OK when every repetition is OK, else the worst one (FAILED before INVALID), and
- * {@code reasons} says which repetition was not OK and why. The figures are over the OK repetitions
- * only: a repetition that failed or that the generator could not keep up with measured something else
- * than the server. A cell without an OK repetition has {@link Spread#UNKNOWN} figures.
+ * <p>The status is OK when every repetition is OK, else the worst one (FAILED before INVALID before
+ * GENERATOR_BOUND), and {@code reasons} says which repetition was not OK and why. The figures are over
+ * the measured repetitions only (OK and GENERATOR_BOUND): a repetition that failed or that the generator
+ * could not keep up with measured something else than the server. A cell without an OK repetition has {@link Spread#UNKNOWN} figures.
  *
- * @param okRepetitions repetitions whose status is OK, the ones the figures come from
+ * @param okRepetitions repetitions whose status is OK or GENERATOR_BOUND, the ones the figures come from
  * @param cpuMicrosPerRequest the server's request threads' CPU per request (the headline cost); the JIT, GC
  *                      and other threads' shares are the {@code cpu*} figures after {@code rssPerConnectionKb}
  * @param generatorCpuMicrosPerRequest the generator's event loops' CPU per request
@@ -57,9 +57,11 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
         Map<String, List<Integer>> repsByReason = new LinkedHashMap<>();
         List<Repetition> ok = new ArrayList<>();
         for (Repetition r : reps.stream().sorted(Comparator.comparingInt(Repetition::repetition)).toList()) {
-            if (r.status() == CellStatus.OK) {
+            if (r.status().measured()) {
                 ok.add(r);
-                continue;
+                if (r.status() == CellStatus.OK) {
+                    continue;
+                }
             }
             status = worse(status, r.status());
             String why = r.reason() == null || r.reason().isBlank() ? "no reason given" : r.reason().strip();
@@ -90,11 +92,16 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
                 spread(ok, r -> cost(r).memoryPerConnectionKb()));
     }
 
+    /** True when the figures are a measurement: OK, or GENERATOR_BOUND (which a headline must name). */
     public boolean ok() {
-        return status == CellStatus.OK;
+        return status.measured();
     }
 
-    /** FAILED is worse than INVALID, which is worse than OK. */
+    public boolean generatorBound() {
+        return status == CellStatus.GENERATOR_BOUND;
+    }
+
+    /** FAILED is worse than INVALID, which is worse than GENERATOR_BOUND, which is worse than OK. */
     public static CellStatus worse(CellStatus a, CellStatus b) {
         return rank(a) >= rank(b) ? a : b;
     }
@@ -102,8 +109,9 @@ public record CellSummary(CellKey key, CellStatus status, String reasons, int re
     private static int rank(CellStatus s) {
         return switch (s) {
             case OK -> 0;
-            case INVALID -> 1;
-            case FAILED -> 2;
+            case GENERATOR_BOUND -> 1;
+            case INVALID -> 2;
+            case FAILED -> 3;
         };
     }
 

@@ -6,10 +6,11 @@ package netarena.results.run;
  * @param cell              the cell measured
  * @param repetition        1-based repetition number
  * @param order             the position of this measurement in the run's (randomized) order, 1-based
- * @param status            OK, FAILED or INVALID
+ * @param status            OK, GENERATOR_BOUND, FAILED or INVALID
  * @param reason            why it is not OK; empty when OK
  * @param throughputPerSec  answered requests per second over the measured interval
- * @param p50Micros         corrected latency percentiles (from the intended send time), in microseconds
+ * @param p50Micros         latency percentiles in microseconds: from the intended send time in open loop
+ *                          (corrected), from the actual send in closed loop (where no send is late)
  * @param p90Micros         see p50Micros
  * @param p99Micros         see p50Micros
  * @param p999Micros        see p50Micros

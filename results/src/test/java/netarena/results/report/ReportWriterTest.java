@@ -116,13 +116,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void closedLoopLatencyChartsSayTheyAreFromTheActualSend() {
+        assertTrue(html.contains("Latency from the actual send (not corrected"), "closed-loop spectrum caption");
+        assertFalse(html.contains("Corrected latency (from the intended send time)"), "no open-loop cell here");
+    }
+
+    @Test
     void summaryHasAHeadlineTablePerWorkload() {
         assertTrue(md.startsWith("## netarena sweep 2026-11-25T15-10-00Z"));
         assertTrue(md.contains("### echo 64B arg=0 closed frame"));
         assertTrue(md.contains("### block 64B arg=500 closed frame"));
         assertTrue(md.contains("| model | setting | req/s at 16 conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s |"));
         assertTrue(md.contains("| model | setting | req/s at 64 conns (min\u2013max) |"));
-        assertTrue(md.contains("Best: **netty-nio** (io=2 w=0), 75,000 req/s at 16 connections"), md);
+        assertTrue(md.contains("Best: **netty-nio** (io=2 w=0, best of 1 setting), 75,000 req/s at 16 connections, "
+                + "p99"), md);
+        assertTrue(md.contains("(closed loop: from the actual send, not corrected)"), md);
         assertTrue(md.contains("| **FAILED** | `thread-per-client_io2_w0_c256_echo-64B-0_closed_frame` | 0/3 | "
                 + "reps 1, 2, 3 FAILED: " + SyntheticRun.FAILED_REASON));
         assertTrue(md.contains("| **INVALID** | `netty-nio_io2_w0_c256_echo-64B-0_closed_frame` | 2/3 | rep 2 INVALID: "
