@@ -82,7 +82,7 @@ class MeasuredPhaseListenerTest {
                 return warmupAnswers >= 200;
             }
         };
-        LoadResult r = new LoadGenerator(plan(Duration.ofSeconds(20)), p -> { }, edges).run();
+        LoadResult r = new LoadGenerator(plan(Duration.ofSeconds(20)), StartGate.now(), p -> { }, edges).run();
         assertEquals(List.of("started", "ended"), edges.calls);
         assertTrue(r.warmup().ok() >= 200, r.warmup().toString());
         // the plan's 20 s warmup was cut short; the phase sent for its 400 ms from the cut
