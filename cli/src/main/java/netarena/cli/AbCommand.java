@@ -21,13 +21,14 @@ import netarena.results.stats.ComparisonConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code netarena ab}: one plan measured for two builds of the servers, interleaved in ABBA blocks,
  * then compared; or, with {@code --calibrate}, the baseline against itself to measure the noise floor.
  * Writes {@code <runs>/<time>-ab/{baseline,candidate,compare}/} (or {@code -calibrate}).
  */
-@Command(name = "ab", sortOptions = false, exitCodeOnInvalidInput = RunComparison.EXIT_UNDECIDED,
+@Command(name = "ab", sortOptions = false,
         exitCodeOnExecutionException = RunComparison.EXIT_UNDECIDED,
         description = {
             "Measure one plan for two builds of the servers (two netarena jars, or two checkouts), every cell on both "
@@ -39,8 +40,12 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:no regression (with --calibrate: calibrated, and the A/A comparison raised no false alarm)",
             "1:regression (with --calibrate: a false alarm; the threshold is too tight for this machine)",
-            "2:invalid input, or too little data to decide anything (with --calibrate: nothing could be calibrated)"})
+            "2:a build or plan that cannot be used, or too little data to decide anything (with --calibrate: nothing could be calibrated)",
+            "64:usage error"})
 final class AbCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--baseline", required = true, paramLabel = "JAR|CHECKOUT",
             description = "Build A: a netarena jar, or a checkout (its cli/target/netarena.jar, built once if missing).")
@@ -90,21 +95,20 @@ final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (calibrate == (candidate != null)) {
-            System.err.println("netarena ab: give --candidate, or --calibrate to measure the baseline against itself");
-            return RunComparison.EXIT_UNDECIDED;
+            throw new ParameterException(spec.commandLine(),
+                    "give --candidate, or --calibrate to measure the baseline against itself");
         }
         if (quick && planFile != null) {
-            System.err.println("netarena ab: --quick and --plan are exclusive");
-            return RunComparison.EXIT_UNDECIDED;
+            throw new ParameterException(spec.commandLine(), "--quick and --plan are exclusive");
         }
-        ComparisonConfig config = statistics.config();
+        ComparisonConfig config = statistics.config(spec);
         SweepPlan plan = planFile != null ? PlanReader.read(planFile) : PlanReader.embedded("quick");
         List<CellKey> cells = SweepExperiment.cells(plan);
         int needed = AbExperiment.neededRepetitions(cells, config, !unpaired);
         int reps = repeat != null ? repeat : Math.max(plan.repeat(), needed);
         if (reps < 2) {
-            System.err.println("netarena ab: --repeat must be at least 2 (a comparison needs 2 values per side)");
-            return RunComparison.EXIT_UNDECIDED;
+            throw new ParameterException(spec.commandLine(),
+                    "--repeat must be at least 2 (a comparison needs 2 values per side)");
         }
         warnUpFront(cells.size(), AbExperiment.metrics(cells), needed, reps);
         ServerBuild a = ServerBuild.resolve(baseline, RunnerOptions.words(baselineServerArgs), System.err);

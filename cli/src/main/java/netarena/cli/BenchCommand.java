@@ -23,7 +23,10 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", description = {
     "Run the JMH benchmarks and write jmh.json into results/runs/<id>-bench/.",
-    "Options it does not know go to JMH unchanged, e.g.: netarena bench RoundTrip -p model=selector -prof gc"})
+    "Options it does not know go to JMH unchanged, e.g.: netarena bench RoundTrip -p model=selector -prof gc"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the benchmarks ran and jmh.json is written", "1:a benchmark failed",
+            "64:usage error (an option neither netarena nor JMH knows; no run folder is left)"})
 final class BenchCommand implements Callable<Integer> {
 
     /**

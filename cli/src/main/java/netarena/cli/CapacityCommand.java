@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import netarena.experiments.capacity.CapacityExperiment;
 import netarena.experiments.capacity.CapacityRunner;
 import netarena.experiments.capacity.SearchConfig;
+import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  * Universal Scalability Law; with {@code --pool-for-rate} and {@code --slo}, a worker pool sized by
  * Erlang C and measured. Writes {@code <runs>/<time>-capacity/} with capacity.json and report.html.
  */
-@Command(name = "capacity", sortOptions = false, exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2,
+@Command(name = "capacity", sortOptions = false, exitCodeOnExecutionException = ExitCodes.UNDECIDED,
         description = {
             "How much one server configuration can take, each server in its own JVM (pinned, verified), this process "
                     + "the load generator. Ask one or more of:",
@@ -33,7 +34,11 @@ import picocli.CommandLine.Option;
             "  --pool-for-rate R --slo ...      a worker pool sized by Erlang C for R requests/s, then measured",
             "Writes capacity.json and report.html into results/runs/<time>-capacity/. See docs/CAPACITY.md."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:answered (an answer may be that nothing met the SLO)", "2:invalid input, or a server failed"})
+        exitCodeList = {
+            "0:answered, and with --slo a rate met it",
+            "1:with --slo, no rate met the SLO",
+            "2:a server failed, or nothing could be measured",
+            "64:usage error"})
 final class CapacityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -139,7 +144,8 @@ final class CapacityCommand implements Callable<Integer> {
                 System.err);
         System.out.print(CapacityText.render(done.answer()));
         System.out.println("\nwrote " + done.json() + " and " + done.html());
-        return 0;
+        CapacityAnswer.SloAnswer sloAnswer = done.answer().slo();
+        return sloAnswer != null && !sloAnswer.met() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /** Refuses a set of options that asks nothing, or asks a question without what it needs. */

@@ -16,6 +16,7 @@ import netarena.results.stats.ComparisonConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * Markdown table on stdout and as files for CI tools. Exit 0 no regression, 1 regression, 2 invalid
  * input or nothing decided.
  */
-@Command(name = "compare", exitCodeOnInvalidInput = RunComparison.EXIT_UNDECIDED,
+@Command(name = "compare",
         exitCodeOnExecutionException = RunComparison.EXIT_UNDECIDED, sortOptions = false,
         description = {
             "Compare two run folders (sweep: repetitions.csv; bench: jmh.json) metric by metric: ratio with its 95%% "
@@ -34,8 +35,12 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:no regression (at least one metric decided, none regressed)",
             "1:a metric regressed, or a cell the baseline served failed in the current run",
-            "2:invalid input, or too little data to decide anything"})
+            "2:a run folder that cannot be read, or too little data to decide anything",
+            "64:usage error"})
 final class CompareCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline run folder.")
     Path baseline;
@@ -61,14 +66,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ComparisonConfig config;
-        try {
-            config = statistics.config();
-        } catch (IllegalArgumentException e) {
-            System.err.println("netarena compare: " + e.getMessage());
-            return RunComparison.EXIT_UNDECIDED;
+        RunComparator comparator = new RunComparator(statistics.config(spec));
+        if (!noiseRuns.isEmpty() && noiseFile != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--noise-runs and --noise are alternatives: give one");
         }
-        RunComparator comparator = new RunComparator(config);
         try {
             RunNoise noise = noise();
             if (noise != null) {
@@ -83,9 +85,6 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The between-run noise from --noise-runs (kept as noise.json in the output folder) or --noise; null without either. */
     private RunNoise noise() throws IOException {
-        if (!noiseRuns.isEmpty() && noiseFile != null) {
-            throw new IllegalArgumentException("--noise-runs and --noise are alternatives: give one");
-        }
         if (noiseFile != null) {
             return RunNoise.read(noiseFile);
         }

@@ -34,11 +34,13 @@ final class ComparisonOptions {
             description = "Which centre of each side's repetitions the ratio compares: median or mean. Default: ${DEFAULT-VALUE}.")
     String estimator;
 
-    ComparisonConfig config() {
+    /** The config the options say; a bad --estimator is a usage error of {@code command}. */
+    ComparisonConfig config(CommandLine.Model.CommandSpec command) {
         RatioEstimator e = switch (estimator.toLowerCase(Locale.ROOT)) {
             case "median" -> RatioEstimator.MEDIAN;
             case "mean" -> RatioEstimator.MEAN;
-            default -> throw new IllegalArgumentException("--estimator must be median or mean, got " + estimator);
+            default -> throw new CommandLine.ParameterException(command.commandLine(),
+                    "--estimator must be median or mean, got " + estimator);
         };
         return ComparisonConfig.defaults().withNoiseThreshold(threshold).withCorrection(correction.correction)
                 .withEstimator(e);

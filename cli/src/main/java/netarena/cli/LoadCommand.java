@@ -48,7 +48,7 @@ import sun.misc.SignalHandler;
  * Progress goes to stderr, the table to stdout; Ctrl-C (or SIGTERM) ends the run early and still reports it,
  * marked partial.
  */
-@Command(name = "load", exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, sortOptions = false,
+@Command(name = "load", sortOptions = false,
         defaultValueProvider = LoadOptionDefaults.class,
         description = {
             "Load a server and measure it: closed loop (each connection keeps --pipeline requests outstanding) or,",
@@ -63,8 +63,6 @@ import sun.misc.SignalHandler;
             "64:usage error (bad option, or a plan the machine cannot run)",
             "130:stopped early with Ctrl-C or SIGTERM (results are partial)"})
 final class LoadCommand implements Callable<Integer> {
-
-    static final int EXIT_USAGE = 64;
 
     @Spec
     CommandSpec spec;

@@ -42,20 +42,41 @@ public final class NetarenaCommand implements Runnable {
     }
 
     /**
-     * The command line as {@link #main} runs it. A bad input found only once a command runs (a plan file that
-     * cannot be read or has a wrong field) is an IllegalArgumentException with a message written for the
-     * user: it is printed as one line and exits with the command's invalid-input code, not as a stack trace.
+     * The command line as {@link #main} runs it, with the exit codes of {@link ExitCodes}. A usage error is its
+     * one line and where to read more ({@link #usageError}), exit 64. A bad input found only once a command runs
+     * (a plan file that cannot be read or has a wrong field) is an IllegalArgumentException with a message
+     * written for the user: one line, exit 2, not a stack trace.
      */
     static CommandLine commandLine() {
         return new CommandLine(new NetarenaCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(NetarenaCommand::usageError)
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     if (e instanceof IllegalArgumentException) {
-                        cl.getErr().println("netarena " + cl.getCommandName() + ": " + e.getMessage());
-                        return cl.getCommandSpec().exitCodeOnInvalidInput();
+                        cl.getErr().println(prefix(cl) + e.getMessage());
+                        return ExitCodes.UNDECIDED;
                     }
                     throw e;
                 });
+    }
+
+    /**
+     * Prints a usage error as its one line, picocli's "did you mean" suggestions for a misspelt option, and
+     * where the whole help is; the help itself is 30 to 80 lines that would bury the line that matters.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        err.println(prefix(cl) + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see `netarena help" + (cl.getParent() == null ? "" : " " + cl.getCommandName()) + "`");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code netarena load: } for a subcommand, {@code netarena: } for the root. */
+    private static String prefix(CommandLine cl) {
+        return cl.getParent() == null ? "netarena: " : "netarena " + cl.getCommandName() + ": ";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

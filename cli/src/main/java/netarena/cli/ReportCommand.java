@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", description = {
     "Write report.html and summary.md into a run folder, and refresh its results.csv.",
     "report.html: one self-contained page of charts and tables (opens from disk).",
-    "summary.md: headline tables for a CI job summary or a pull-request comment."})
+    "summary.md: headline tables for a CI job summary or a pull-request comment."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:the folder is not a run (nothing written)", "64:usage error"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "The run folder, e.g. results/runs/2026-11-25T15-10-00Z.")

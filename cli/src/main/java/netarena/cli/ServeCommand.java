@@ -21,7 +21,12 @@ import sun.misc.Signal;
  */
 @Command(name = "serve", defaultValueProvider = DurationDefaultProvider.class, description = {
     "Run one server model until SIGTERM or Ctrl-C.",
-    "Prints exactly one line on stdout, 'listening on HOST:PORT', once it accepts connections; logs go to stderr."})
+    "Prints exactly one line on stdout, 'listening on HOST:PORT', once it accepts connections; logs go to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or Ctrl-C after a graceful stop",
+            "2:could not start: the model is not available here, or the address cannot be bound (port in use)",
+            "64:usage error"})
 final class ServeCommand implements Callable<Integer> {
 
     private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             "0:the run folder and its report are written, whatever each cell's status (OK, INVALID or FAILED, "
                     + "with the reason, in results.csv and summary.md); a sweep measures, compare and ab judge",
             "1:the sweep could not run to the end",
-            "2:invalid options or plan"})
+            "2:a plan that cannot be read or run",
+            "64:usage error"})
 final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "The small embedded plan (about 3 minutes on 2 cores).")

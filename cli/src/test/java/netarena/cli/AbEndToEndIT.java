@@ -58,7 +58,7 @@ class AbEndToEndIT {
         List<String> args = new java.util.ArrayList<>(List.of("ab", "--baseline", jar.toString(), "--plan",
                 plan.toString(), "--no-pin", "--threshold", "25%", "--out", out.toString()));
         args.addAll(List.of(extra));
-        CommandLine cl = new CommandLine(new NetarenaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = NetarenaCommand.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         return cl.execute(args.toArray(String[]::new));

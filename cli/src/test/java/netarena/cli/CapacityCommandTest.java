@@ -8,14 +8,14 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Usage errors of {@code netarena capacity}: refused before any server starts, exit 2, the rule named. */
+/** Usage errors of {@code netarena capacity}: refused before any server starts, exit 64, the rule named. */
 class CapacityCommandTest {
 
     private static String refused(String... args) {
-        CommandLine cl = new CommandLine(new NetarenaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = NetarenaCommand.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        assertEquals(2, cl.execute(args), err.toString());
+        assertEquals(64, cl.execute(args), err.toString());
         return err.toString();
     }
 

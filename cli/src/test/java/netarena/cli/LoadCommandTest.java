@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class LoadCommandTest {
 
     private static int run(StringWriter err, String... args) {
-        CommandLine cl = new CommandLine(new NetarenaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = NetarenaCommand.commandLine();
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
     }

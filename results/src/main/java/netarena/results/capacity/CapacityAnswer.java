@@ -24,6 +24,16 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
         public SloAnswer {
             confirmations = List.copyOf(confirmations);
         }
+
+        /**
+         * True when a rate met the SLO: the search found one, and the repeats there (if any were measured) did not
+         * all fail. The command's exit code; a CI gate reads it.
+         */
+        public boolean met() {
+            double rate = search.highestPassingRatePerSecond();
+            return search.found() && confirmations.stream()
+                    .noneMatch(c -> c.ratePerSecond() == rate && c.allFailed());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package netarena.results.capacity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,22 @@ import org.junit.jupiter.api.Test;
  * probes, are tested beside their drivers in the experiments module. No sockets, no clocks.
  */
 class CapacityAnswerTest {
+
+    @Test
+    void anSloIsMetOnlyWhenARatePassedAndItsRepeatsDidNotAllFail() {
+        Slo slo = new Slo(0.99, 5_000, 0.001);
+        SearchResult nothing = new SearchResult(Double.NaN, 1_000, Double.NaN, SearchResult.Stop.NOTHING_PASSED,
+                "p99 above 5 ms at every rate", List.of());
+        SearchResult found = new SearchResult(8_000, 9_000, Double.NaN, SearchResult.Stop.CONVERGED, "", List.of());
+        CapacityAnswer.Confirmation failedThere = new CapacityAnswer.Confirmation(8_000, 0, 3, 0, 6_000, 7_000);
+        CapacityAnswer.Confirmation passedThere = new CapacityAnswer.Confirmation(8_000, 2, 3, 0, 4_000, 6_000);
+        CapacityAnswer.Confirmation failedAbove = new CapacityAnswer.Confirmation(9_000, 0, 3, 0, 6_000, 7_000);
+        assertFalse(new CapacityAnswer.SloAnswer(slo, "p99<=5ms", nothing, List.of()).met());
+        assertTrue(new CapacityAnswer.SloAnswer(slo, "p99<=5ms", found, List.of()).met());
+        assertTrue(new CapacityAnswer.SloAnswer(slo, "p99<=5ms", found, List.of(passedThere, failedAbove)).met());
+        assertFalse(new CapacityAnswer.SloAnswer(slo, "p99<=5ms", found, List.of(failedThere, failedAbove)).met(),
+                "a rate that passed once in the search and in none of its repeats does not meet the SLO");
+    }
 
     @Test
     void scalingFitsTheUslToValidPointsAndChecksLittlesLaw() {
