@@ -11,8 +11,13 @@ import netarena.experiments.run.RunsHome;
 import netarena.results.report.ReportWriter;
 import netarena.results.run.RunFolder;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -48,19 +53,37 @@ final class BenchCommand implements Callable<Integer> {
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Path dir = out != null ? Files.createDirectories(out)
-                : RunFolder.create(RunsHome.root(), Instant.now(), "bench").dir();
         List<String> args = new ArrayList<>(quick ? QUICK : List.of());
         args.addAll(jmhArgs);
+        jmhOptions(args);
+        Path dir = out != null ? Files.createDirectories(out)
+                : RunFolder.create(RunsHome.root(), Instant.now(), "bench").dir();
         args.addAll(List.of("-rf", "json", "-rff", dir.resolve("jmh.json").toString()));
         System.err.println("netarena bench: jmh " + String.join(" ", args));
         Instant started = Instant.now();
-        new Runner(new CommandLineOptions(args.toArray(String[]::new))).run();
+        try {
+            new Runner(jmhOptions(args)).run();
+        } catch (RunnerException e) {
+            System.err.println("netarena bench: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         BenchManifest.write(dir, args, started);
         ReportWriter.write(dir);
         System.out.println("wrote " + dir.resolve("jmh.json") + " and " + dir.resolve("report.html"));
-        return 0;
+        return ExitCodes.OK;
+    }
+
+    /** JMH's reading of {@code args}; an option it does not know is a usage error, found before any folder exists. */
+    private CommandLineOptions jmhOptions(List<String> args) {
+        try {
+            return new CommandLineOptions(args.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new ParameterException(spec.commandLine(), "JMH: " + e.getMessage());
+        }
     }
 }

@@ -212,6 +212,11 @@ final class LoadCommand implements Callable<Integer> {
         if (agent.agentMode()) {
             AgentFiles.write(result, plan.limits().slice(), gate, out);
         }
+        if (result.connectFailed()) {
+            // a table of zeros would bury the one line that matters
+            System.err.println("netarena load: could not connect: " + result.connectFailure());
+            return result.exitCode();
+        }
         System.out.print(ResultTable.format(result));
         System.out.flush();
         if (agent.printFiles) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import netarena.results.report.ReportWriter;
+import netarena.results.run.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +28,12 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isDirectory(runDir)) {
             System.err.println("netarena report: no run folder at " + runDir.toAbsolutePath());
-            return 2;
+            return ExitCodes.UNDECIDED;
+        }
+        if (!RunFolder.holdsARun(runDir)) {
+            System.err.println("netarena report: " + runDir.toAbsolutePath() + " is not a run folder: it has none of "
+                    + String.join(", ", RunFolder.RUN_FILES) + " (nothing written)");
+            return ExitCodes.UNDECIDED;
         }
         ReportWriter.Written written = ReportWriter.write(runDir);
         System.out.println("wrote " + written.html() + " (" + written.charts() + " charts)");

@@ -1,5 +1,6 @@
 package netarena.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -136,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
         String unavailable = serverModel.unavailabilityReason();
         if (unavailable != null) {
             System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
-            return 2;
+            return ExitCodes.UNDECIDED;
         }
         ServerConfig config = config();
         ModelSetup.beforeStart(serverModel, config);
@@ -145,7 +146,14 @@ final class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
 
         Server server = serverModel.create(config);
-        InetSocketAddress address = server.start();
+        InetSocketAddress address;
+        try {
+            address = server.start();
+        } catch (IOException e) {
+            // a start that cannot bind releases what it made (ServerLifecycle); what is left to say is why
+            System.err.println("netarena serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return ExitCodes.UNDECIDED;
+        }
         String exposed = exposureWarning(address.getAddress());
         if (exposed != null) {
             LOG.log(System.Logger.Level.WARNING, exposed);

@@ -36,10 +36,22 @@ final class ConnectWait implements LoadLoop.ConnectListener {
     @Override
     public void failed(LoadConnection connection, Throwable cause) {
         // the reason first: the controller reads it as soon as it sees the count
-        String m = cause.getMessage();
-        firstFailure.compareAndSet(null, cause.getClass().getSimpleName() + (m == null ? "" : ": " + m));
+        firstFailure.compareAndSet(null, reason(cause));
         failed.incrementAndGet();
         control.wakeController();
+    }
+
+    /**
+     * Why a connect failed, as a user reads it: a refused or unreachable connect is the system's words
+     * ({@code Connection refused}), without Netty's native-call prefix and the address the caller already names;
+     * anything else keeps its exception's name.
+     */
+    static String reason(Throwable cause) {
+        String m = cause.getMessage();
+        if (cause instanceof java.net.ConnectException && m != null) {
+            return m.replaceFirst("^\\w+\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", "").replaceFirst(": /\\S*$", "");
+        }
+        return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     /** Null when every connection opened within the connect timeout (or the run was stopped), else why not. */

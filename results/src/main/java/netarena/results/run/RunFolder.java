@@ -86,6 +86,14 @@ public final class RunFolder {
         }
     }
 
+    /** The files of which a run folder holds at least one, whatever made it. */
+    public static final List<String> RUN_FILES = List.of(MANIFEST, REPETITIONS, JMH);
+
+    /** True when {@code dir} holds one of {@link #RUN_FILES}: a folder a report or a comparison can read. */
+    public static boolean holdsARun(Path dir) {
+        return RUN_FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    }
+
     /** An existing run folder; fails with the path in the message if it is not a directory. */
     public static RunFolder open(Path dir) {
         if (!Files.isDirectory(dir)) {
