@@ -29,6 +29,9 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     public static Duration parse(String value) {
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
+            if (v.equals("0")) {
+                return Duration.ZERO; // "--warmup 0": no unit is needed to say none
+            }
             if (v.startsWith("p")) {
                 return Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
             }

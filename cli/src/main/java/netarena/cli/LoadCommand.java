@@ -112,8 +112,9 @@ final class LoadCommand implements Callable<Integer> {
         Long requests;
     }
 
-    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class, description =
-            "A first phase whose requests are sent and verified but not recorded, e.g. 5s. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class, description = {
+        "A first phase whose requests are sent and verified but not recorded, so a cold server (JIT, caches,",
+        "connection setup) does not count; 0 turns it off. Default: ${DEFAULT-VALUE}."})
     Duration warmup;
 
     @Option(names = "--op", paramLabel = "OP",

@@ -21,7 +21,7 @@ final class LoadOptionDefaults implements IDefaultValueProvider {
             Map.entry("--arrivals", LoadDefaults.ARRIVALS.label()),
             Map.entry("--seed", Long.toString(LoadDefaults.SEED)),
             Map.entry("--duration", DurationConverter.format(LoadDefaults.DURATION)),
-            Map.entry("--warmup", DurationConverter.format(LoadDefaults.WARMUP)),
+            Map.entry("--warmup", DurationConverter.format(LoadDefaults.COMMAND_WARMUP)),
             Map.entry("--op", LoadDefaults.OP.label()),
             Map.entry("--size", Integer.toString(LoadDefaults.SIZE_BYTES)),
             Map.entry("--arg", Long.toString(LoadDefaults.ARG)),

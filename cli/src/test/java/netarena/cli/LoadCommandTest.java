@@ -8,6 +8,9 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import netarena.load.LoadDefaults;
+import netarena.load.LoadPlan;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
@@ -53,6 +56,21 @@ class LoadCommandTest {
         assertTrue(err.toString().contains("ulimit -n") || err.toString().contains("port range"), err.toString());
     }
 
+    private static LoadPlan parsed(String... args) {
+        CommandLine cl = NetarenaCommand.commandLine();
+        CommandLine.ParseResult parsed = cl.parseArgs(args);
+        CommandLine load = parsed.subcommand().commandSpec().commandLine();
+        return ((LoadCommand) load.getCommand()).plan();
+    }
+
+    @Test
+    void warmsUpByDefaultAndZeroTurnsItOff() {
+        assertTrue(LoadDefaults.COMMAND_WARMUP.toSeconds() >= 1, "a few seconds");
+        assertEquals(LoadDefaults.COMMAND_WARMUP, parsed("load", "--target", "127.0.0.1:7000").bounds().warmup());
+        assertEquals(Duration.ZERO, parsed("load", "--target", "127.0.0.1:7000", "--warmup", "0").bounds().warmup());
+        assertEquals(Duration.ofSeconds(5), parsed("load", "--target", "127.0.0.1:7000", "--warmup", "5s").bounds().warmup());
+    }
+
     @Test
     void httpOptionsAreCheckedBeforeAnySocketOpens() {
         String[][] cases = {
@@ -86,11 +104,14 @@ class LoadCommandTest {
             InetSocketAddress address = server.start();
             String target = "127.0.0.1:" + address.getPort();
             assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--op", "cpu",
-                    "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--max-lag-share", "1", "--quiet"));
+                    "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--max-lag-share", "1",
+                    "--warmup", "0", "--quiet"));
             assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--body-size",
-                    "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s", "--max-lag-share", "1", "--quiet"));
+                    "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s",
+                    "--max-lag-share", "1", "--warmup", "0", "--quiet"));
             assertEquals(1, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--path",
-                    "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString()));
+                    "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--max-lag-share", "1", "--warmup",
+                    "0", "--quiet", "--out", out.toString()));
             String json = Files.readString(out.resolve("result.json"));
             assertTrue(json.contains("\"400\" : 20"), json);
             assertTrue(json.contains("\"request_line\" : \"GET /cpu?units=99999999999\""), json);
@@ -105,7 +126,9 @@ class LoadCommandTest {
             int code = run(err, "load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
                     "--rate", "400", "--requests", "200", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString());
             assertEquals(0, code, err.toString());
-            assertTrue(Files.readString(out.resolve("result.json")).contains("\"status\" : \"ok\""));
+            String json = Files.readString(out.resolve("result.json"));
+            assertTrue(json.contains("\"status\" : \"ok\""), json);
+            assertTrue(json.contains("\"warmup_millis\" : " + LoadDefaults.COMMAND_WARMUP.toMillis()), json);
             assertTrue(Files.size(out.resolve("latency.hlog")) > 0);
         }
     }

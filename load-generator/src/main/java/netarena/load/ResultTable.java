@@ -37,7 +37,8 @@ public final class ResultTable {
             line(out, "INVALID      %s", reason);
         }
         line(out, "measured     %.2f s%s", r.measuredSeconds(),
-                p.bounds().warmup().isZero() ? "" : " after " + p.bounds().warmup().toMillis() / 1000.0 + " s warmup");
+                p.bounds().warmup().isZero() ? ", no warmup" : " after " + p.bounds().warmup().toMillis() / 1000.0
+                        + " s warmup (not recorded)");
         line(out, "throughput   %.1f ok/s  (sent %.1f/s%s)", r.okPerSecond(), r.sentPerSecond(),
                 p.openLoop() ? ", requested " + p.shape().ratePerSecond() + "/s" : "");
         if (r.generatorCpuSeconds() >= 0 && r.measuredSeconds() > 0) {
