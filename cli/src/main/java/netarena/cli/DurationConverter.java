@@ -3,7 +3,10 @@ package netarena.cli;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Parses durations as people write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601; and writes them so. */
+/**
+ * Parses durations as people write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, a bare number of seconds
+ * (wrk's {@code -d 30}), or ISO-8601; and writes them so.
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     @Override
@@ -29,8 +32,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     public static Duration parse(String value) {
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (v.equals("0")) {
-                return Duration.ZERO; // "--warmup 0": no unit is needed to say none
+            if (v.chars().allMatch(Character::isDigit)) {
+                return Duration.ofSeconds(Long.parseLong(v)); // seconds, as wrk reads "-d 30"; "--warmup 0" is none
             }
             if (v.startsWith("p")) {
                 return Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));

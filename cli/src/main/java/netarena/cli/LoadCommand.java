@@ -75,11 +75,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Wire protocol: frame or http (HTTP/1.1 to any server; docs/LOAD.md). Default: ${DEFAULT-VALUE}.")
     String protocol;
 
-    @Option(names = "--connections", paramLabel = "C",
+    @Option(names = {"-c", "--connections"}, paramLabel = "C",
             description = "Connections to open. Default: ${DEFAULT-VALUE}.")
     int connections;
 
-    @Option(names = "--threads", paramLabel = "T",
+    @Option(names = {"-t", "--threads"}, paramLabel = "T",
             description = "Event loops (threads) the connections are spread over. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -87,7 +87,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "Closed loop: requests each connection keeps outstanding. Default: ${DEFAULT-VALUE}.")
     int pipeline;
 
-    @Option(names = "--rate", paramLabel = "R",
+    @Option(names = {"-R", "--rate"}, paramLabel = "R",
             description = "Open loop: requests per second for the whole run. Without it (or 0) the run is closed loop.")
     long rate;
 
@@ -103,7 +103,7 @@ final class LoadCommand implements Callable<Integer> {
     Bound bound;
 
     static final class Bound {
-        @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+        @Option(names = {"-d", "--duration"}, paramLabel = "TIME", converter = DurationConverter.class,
                 description = "How long the measured phase sends, e.g. 30s, 2m. Default: ${DEFAULT-VALUE}.")
         Duration duration;
 
@@ -139,7 +139,7 @@ final class LoadCommand implements Callable<Integer> {
         "answers must be 2xx with the body length of the run's first answer (POST /echo: the body sent)."})
     String path;
 
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
             description = "HTTP: a header line added to every request; repeatable. A Host header replaces the default (HOST:PORT).")
     List<String> headers = List.of();
 
@@ -176,6 +176,9 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
+
+    @Option(names = "--latency", description = "Accepted for wrk's users; the percentiles are always printed.")
+    boolean latency;
 
     @Mixin
     AgentOptions agent = new AgentOptions();

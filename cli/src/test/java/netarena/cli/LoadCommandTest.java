@@ -1,6 +1,7 @@
 package netarena.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import netarena.load.LoadDefaults;
 import netarena.load.LoadPlan;
 import netarena.protocol.WireProtocol;
@@ -69,6 +71,28 @@ class LoadCommandTest {
         assertEquals(LoadDefaults.COMMAND_WARMUP, parsed("load", "--target", "127.0.0.1:7000").bounds().warmup());
         assertEquals(Duration.ZERO, parsed("load", "--target", "127.0.0.1:7000", "--warmup", "0").bounds().warmup());
         assertEquals(Duration.ofSeconds(5), parsed("load", "--target", "127.0.0.1:7000", "--warmup", "5s").bounds().warmup());
+    }
+
+    @Test
+    void parsesWrksOptionForms() {
+        // wrk2 -t2 -c100 -d30s -R2000 --latency -H "Host: example" http://... reads the same here
+        LoadPlan p = parsed("load", "--target", "127.0.0.1:7000", "--protocol", "http", "-t2", "-c100", "-d30s",
+                "-R2000", "--latency", "-H", "Host: example", "-H", "X-Trace: 1");
+        assertEquals(2, p.limits().threads());
+        assertEquals(100, p.limits().connections());
+        assertEquals(Duration.ofSeconds(30), p.bounds().duration());
+        assertEquals(2000, p.shape().ratePerSecond());
+        assertTrue(p.openLoop());
+        assertEquals(List.of("Host: example", "X-Trace: 1"), p.request().http().headers());
+
+        LoadPlan spaced = parsed("load", "--target", "127.0.0.1:7000", "-t", "2", "-c", "10", "-d", "30", "-R", "500");
+        assertEquals(10, spaced.limits().connections());
+        assertEquals(Duration.ofSeconds(30), spaced.bounds().duration(), "a bare number of seconds, as wrk reads it");
+        assertEquals(500, spaced.shape().ratePerSecond());
+
+        LoadPlan closed = parsed("load", "--target", "127.0.0.1:7000", "-c", "8", "-d", "2m");
+        assertFalse(closed.openLoop(), "without -R the run is closed loop, as wrk's");
+        assertEquals(Duration.ofMinutes(2), closed.bounds().duration());
     }
 
     @Test
