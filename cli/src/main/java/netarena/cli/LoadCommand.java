@@ -1,5 +1,6 @@
 package netarena.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import netarena.load.OpenLoop;
 import netarena.load.ResultTable;
 import netarena.load.StartGate;
 import netarena.protocol.Op;
+import netarena.results.gate.LoadGate;
+import netarena.results.gate.LoadSlo;
 import netarena.results.merge.MergedRun;
 import netarena.results.merge.MergedTable;
 import netarena.protocol.WireProtocol;
@@ -57,7 +60,8 @@ import sun.misc.SignalHandler;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
-            "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, HTTP non-2xx, mismatch)",
+            "1:the run had errors (connect, closed, timeout, BAD_REQUEST/BAD_FRAME/BUSY, HTTP non-2xx, mismatch), "
+                    + "or an --slo threshold failed",
             "2:invalid: the generator's own send lag or hiccups passed --max-lag or --max-lag-share of the latency p99",
             "3:could not open the connections (within --connect-timeout)",
             "64:usage error (bad option, or a plan the machine cannot run)",
@@ -177,6 +181,12 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--slo", paramLabel = "THRESHOLD", description = {
+        "A pass/fail threshold, repeatable, as k6 writes them: p99<=5ms, max<1s, mean<=2ms, errors==0,",
+        "error_rate<=0.1%%, rate>=0.99*requested (verified answers/s against --rate). Checked on the corrected",
+        "latency; a table after the result and the slo section of result.json; exit 1 when one fails."})
+    List<String> sloTexts = List.of();
+
     @Option(names = "--latency", description = "Accepted for wrk's users; the percentiles are always printed.")
     boolean latency;
 
@@ -184,8 +194,9 @@ final class LoadCommand implements Callable<Integer> {
     AgentOptions agent = new AgentOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LoadPlan plan = plan();
+        List<LoadSlo> slos = slos(plan);
         warnIfNotLoopback(plan.target().host());
         if (agent.localAgents != null) {
             return runLocalAgents(plan);
@@ -221,15 +232,18 @@ final class LoadCommand implements Callable<Integer> {
             System.err.println("netarena load: could not connect: " + result.connectFailure());
             return result.exitCode();
         }
+        LoadGate gate = LoadGate.check(slos, result);
         System.out.print(ResultTable.format(result));
+        System.out.print(gate.table());
         System.out.flush();
         if (agent.printFiles) {
             AgentLogBundle.print(out, AgentLogBundle.RUN_FILES, System.out);
         }
         if (out != null) {
+            gate.writeInto(out, result);
             System.err.println("results in " + out.toAbsolutePath());
         }
-        return result.exitCode();
+        return gate.exitCode(result);
     }
 
     /** {@code --agents N}: N agent processes with this command's options, merged into --out. */
@@ -255,6 +269,15 @@ final class LoadCommand implements Callable<Integer> {
             return LoadPlans.of(to, shape(), bounds(), request(), limits, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The --slo thresholds for {@code plan}; one that cannot be read is a usage error. */
+    private List<LoadSlo> slos(LoadPlan plan) {
+        try {
+            return sloTexts.stream().map(t -> LoadSlo.parse(t, plan)).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
         }
     }
 

@@ -158,6 +158,36 @@ class LoadCommandTest {
     }
 
     @Test
+    void anSloThatIsMissedFailsTheRunAndIsInResultJson(@TempDir Path out) throws Exception {
+        try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
+            String target = "127.0.0.1:" + server.start().getPort();
+            // a delay of 2 ms per request cannot meet a p50 of 1 ms; it meets 1 s, and the rate it was asked for
+            String[] run = {"load", "--target", target, "--op", "delay", "--arg", "2000", "--rate", "200", "--requests",
+                "100", "--warmup", "0", "--max-lag", "1s", "--quiet", "--slo", "errors==0", "--slo",
+                "rate>=0.5*requested"};
+            assertEquals(0, run(new StringWriter(), concat(run, "--slo", "p50<=1s")));
+            assertEquals(1, run(new StringWriter(), concat(run, "--slo", "p50<=1ms", "--out", out.toString())));
+            String json = Files.readString(out.resolve("result.json"));
+            assertTrue(json.contains("\"threshold\" : \"p50<=1ms\""), json);
+            assertTrue(json.replaceAll("\\s", "").contains("\"passed\":false,\"checks\""), json);
+            assertTrue(json.contains("\"exit_code\" : 1"), json);
+        }
+    }
+
+    @Test
+    void anSloThatCannotBeReadIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--slo", "rate>=0.99*requested"));
+        assertTrue(err.toString().contains("give --rate"), err.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void aTargetWithNothingListeningExitsWith3() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
