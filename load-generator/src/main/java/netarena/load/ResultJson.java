@@ -22,6 +22,9 @@ final class ResultJson {
     static ObjectNode toJson(LoadResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", ResultFiles.FORMAT_VERSION);
+        ObjectNode build = root.putObject("netarena");
+        build.put("version", BuildInfo.current().version());
+        build.put("commit", BuildInfo.current().commit());
         root.put("status", r.status());
         root.put("exit_code", r.exitCode());
         root.put("valid", r.valid());

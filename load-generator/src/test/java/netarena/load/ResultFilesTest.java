@@ -46,6 +46,8 @@ class ResultFilesTest {
         assertTrue(json.at("/environment/cpu_count").asInt() > 0);
         assertTrue(json.at("/environment/transport").asText().matches("epoll|nio"));
         assertTrue(json.get("coordinated_omission_corrected").asBoolean());
+        assertEquals(BuildInfo.current().version(), json.at("/netarena/version").asText());
+        assertEquals(BuildInfo.current().commit(), json.at("/netarena/commit").asText());
 
         String hgrm = Files.readString(dir.resolve("latency.hgrm"));
         assertTrue(hgrm.contains("Value     Percentile TotalCount 1/(1-Percentile)"), hgrm);

@@ -2,6 +2,7 @@ package netarena.results.run;
 
 import java.util.List;
 import java.util.Map;
+import netarena.load.BuildInfo;
 
 /**
  * What a reader needs to know about how a run's figures were made: {@code manifest.json} of a run folder.
@@ -20,10 +21,20 @@ import java.util.Map;
  * @param generatorJvmFlags the JVM flags of the load generator process
  * @param knobs          the hidden settings that change results: virtual-thread scheduler parallelism,
  *                       {@code sun.nio.ch.*} properties, Netty transport and version, GC, ...
+ * @param netarena       the netarena version and commit the measuring code was built from (the build's own
+ *                       record, where {@code gitCommit} is the checkout's at run time); null in older manifests
  */
 public record Manifest(String runId, String kind, String command, String startedAt, String finishedAt,
         String gitCommit, Map<String, Object> plan, Environment environment, String pinning,
-        List<String> serverJvmFlags, List<String> generatorJvmFlags, Map<String, String> knobs) {
+        List<String> serverJvmFlags, List<String> generatorJvmFlags, Map<String, String> knobs, BuildInfo netarena) {
+
+    /** A manifest written by this process: {@code netarena} is this build's. */
+    public Manifest(String runId, String kind, String command, String startedAt, String finishedAt,
+            String gitCommit, Map<String, Object> plan, Environment environment, String pinning,
+            List<String> serverJvmFlags, List<String> generatorJvmFlags, Map<String, String> knobs) {
+        this(runId, kind, command, startedAt, finishedAt, gitCommit, plan, environment, pinning, serverJvmFlags,
+                generatorJvmFlags, knobs, BuildInfo.current());
+    }
 
     /**
      * @param jdk         {@code java.vm.name java.runtime.version}

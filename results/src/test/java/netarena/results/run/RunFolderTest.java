@@ -45,6 +45,8 @@ class RunFolderTest {
         Manifest m = Fixtures.manifest(run.runId());
         run.writeManifest(m);
         assertEquals(m, run.readManifest());
+        assertEquals(netarena.load.BuildInfo.current(), run.readManifest().netarena(),
+                "a manifest written here names the build that wrote it");
     }
 
     @Test
