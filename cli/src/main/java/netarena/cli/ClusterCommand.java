@@ -36,7 +36,7 @@ final class ClusterCommand implements Runnable {
      * {@code cluster run --agents N --namespace NS -- LOAD OPTIONS}: an Indexed Job of N agents, waited for,
      * collected from the pods' logs, merged into --out, deleted.
      */
-    @Command(name = "run", sortOptions = false, exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE, description = {
+    @Command(name = "run", sortOptions = false, description = {
         "Run N load agents as a Kubernetes Indexed Job (the cluster of the current kubeconfig or of the pod this",
         "runs in), wait for them, read their files from their logs, merge them into --out (as netarena merge) and",
         "delete the Job. The options after -- are netarena load's, for the whole run. Exit codes as netarena merge."})

@@ -232,18 +232,18 @@ final class LoadCommand implements Callable<Integer> {
             System.err.println("netarena load: could not connect: " + result.connectFailure());
             return result.exitCode();
         }
-        LoadGate gate = LoadGate.check(slos, result);
+        LoadGate slo = LoadGate.check(slos, result);
         System.out.print(ResultTable.format(result));
-        System.out.print(gate.table());
+        System.out.print(slo.table());
         System.out.flush();
         if (agent.printFiles) {
             AgentLogBundle.print(out, AgentLogBundle.RUN_FILES, System.out);
         }
         if (out != null) {
-            gate.writeInto(out, result);
+            slo.writeInto(out, result);
             System.err.println("results in " + out.toAbsolutePath());
         }
-        return gate.exitCode(result);
+        return slo.exitCode(result);
     }
 
     /** {@code --agents N}: N agent processes with this command's options, merged into --out. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * {@code netarena merge DIR...}: the output folders of a distributed load run's agents in, one result out
  * (docs/DISTRIBUTED.md). Exit codes are those of {@code netarena load}, for the merged run.
  */
-@Command(name = "merge", sortOptions = false, exitCodeOnInvalidInput = LoadCommand.EXIT_USAGE,
+@Command(name = "merge", sortOptions = false,
         description = {
             "Merge the output folders of a distributed load run's agents (load --agent-index ... --out DIR) into one",
             "result: counts added, histograms added interval by interval on the common start instant, percentiles read",
