@@ -83,7 +83,13 @@ final class ClusterCommand implements Runnable {
             if (out == null) {
                 throw new ParameterException(spec.commandLine(), "--out is needed to collect the agents' files");
             }
-            MergedRun run = ClusterRunner.runAndMerge(cluster, out, startTolerance, System.err::println);
+            MergedRun run;
+            try {
+                run = ClusterRunner.runAndMerge(cluster, out, startTolerance, System.err::println);
+            } catch (ClusterRunner.ApiFailure e) {
+                System.err.println("netarena cluster run: " + e.getMessage());
+                return ExitCodes.CONNECT_FAILED;
+            }
             System.out.print(MergedTable.format(run));
             System.err.println("merged result in " + out.toAbsolutePath());
             return run.exitCode();

@@ -99,4 +99,26 @@ class UserErrorsTest {
         assertTrue(o.err().strip().endsWith("Connection refused"), o.err());
         assertEquals("", o.out(), "no all-zero latency table");
     }
+
+    @Test
+    void clusterRunWithoutAKubernetesApiIsOneLineAndExit3(@TempDir Path dir) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        List<String> keys = List.of("kubernetes.master", "kubernetes.auth.tryKubeConfig",
+                "kubernetes.auth.tryServiceAccount", "kubernetes.request.retry.backoffLimit");
+        List<String> values = List.of("https://127.0.0.1:" + closed, "false", "false", "0");
+        for (int i = 0; i < keys.size(); i++) {
+            System.setProperty(keys.get(i), values.get(i));
+        }
+        try {
+            Outcome o = run("cluster", "run", "--agents", "2", "--namespace", "t", "--out",
+                    dir.resolve("out").toString(), "--", "--target", "127.0.0.1:7000", "--connections", "2");
+            assertEquals(ExitCodes.CONNECT_FAILED, o.code(), o.err());
+            o.isOneLine("the Kubernetes API at https://127.0.0.1:" + closed + "/ refused or did not answer");
+        } finally {
+            keys.forEach(System::clearProperty);
+        }
+    }
 }

@@ -48,8 +48,31 @@ public final class ClusterRunner {
      */
     public static MergedRun runAndMerge(ClusterSpec spec, Path out, Duration startTolerance, Consumer<String> progress) {
         try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-            return runAndMerge(client, spec, out, startTolerance, progress, DEFAULT_POLL);
+            try {
+                return runAndMerge(client, spec, out, startTolerance, progress, DEFAULT_POLL);
+            } catch (KubernetesClientException e) {
+                throw new ApiFailure("the Kubernetes API at " + client.getMasterUrl() + " refused or did not answer: "
+                        + rootMessage(e), e);
+            }
         }
+    }
+
+    /** The Kubernetes API could not be reached or refused a call: one line for a person, the cause kept. */
+    public static final class ApiFailure extends RuntimeException {
+        ApiFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The innermost cause's words: fabric8's own message is "An error has occurred." */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String words = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return e instanceof KubernetesClientException k && k.getCode() > 0 ? "HTTP " + k.getCode() + ": " + words
+                : words;
     }
 
     /** As above, on {@code client}, reading the Job's status every {@code poll}. */
