@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import netarena.results.report.CompareHtml;
 import netarena.results.run.RunFolder;
 
 /**
@@ -11,6 +12,7 @@ import netarena.results.run.RunFolder;
  *
  * <pre>
  * compare.md                               the table for a PR comment or job summary ({@link VerdictMarkdown})
+ * compare.html                             the same as a page, with the ratio and interval per metric as a chart
  * verdict.json                             everything, for scripts ({@link VerdictJson#verdict})
  * github-action-benchmark-bigger.json      customBiggerIsBetter input: throughput, JMH thrpt scores
  * github-action-benchmark-smaller.json     customSmallerIsBetter input: latencies, CPU, JMH times, B/op
@@ -21,6 +23,7 @@ import netarena.results.run.RunFolder;
 public final class VerdictFiles {
 
     public static final String MARKDOWN = "compare.md";
+    public static final String HTML = "compare.html";
     public static final String VERDICT = "verdict.json";
     public static final String ACTION_BIGGER = "github-action-benchmark-bigger.json";
     public static final String ACTION_SMALLER = "github-action-benchmark-smaller.json";
@@ -44,6 +47,7 @@ public final class VerdictFiles {
         String markdown = VerdictMarkdown.render(c);
         List<Path> files = List.of(
                 put(dir, MARKDOWN, markdown),
+                put(dir, HTML, CompareHtml.render(c)),
                 put(dir, VERDICT, VerdictJson.verdict(c)),
                 put(dir, ACTION_BIGGER, VerdictJson.githubActionBenchmark(c, true)),
                 put(dir, ACTION_SMALLER, VerdictJson.githubActionBenchmark(c, false)),

@@ -27,6 +27,11 @@ final class Charts {
     static final int WIDTH = 760;
     static final int HEIGHT = 430;
 
+    /** The smallest latency a log axis draws: HdrHistogram's lowest bucket, 1 µs; 0 has no place on it. */
+    private static final double LOG_FLOOR_MICROS = 1;
+    /** About the width of one legend character at the legend's 12 pt font, to tell when a row overflows. */
+    private static final double LEGEND_CHAR_PX = 7.2;
+
     /** Okabe-Ito colors (readable by the colour-blind), then greys. */
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0x999999)};
@@ -66,40 +71,107 @@ final class Charts {
             s.setMarkerColor(color(l.colorIndex()));
             s.setLineWidth(2.2f);
         }
+        legendBeside(chart, lines);
         return chart;
     }
 
     /**
      * HdrHistogram's percentile spectrum: x is log10(1/(1-p)), so 90%, 99%, 99.9% are evenly spaced;
-     * the ticks at whole decades carry their percentile and a marked line shows the median.
+     * the ticks at whole decades carry their percentile and a marked line shows the median. The latency
+     * axis is logarithmic too, so a model whose tail reaches seconds does not flatten one that stays in
+     * microseconds; the lines' y values are microseconds, drawn in {@code unit}.
      */
-    static XYChart spectrum(String title, List<Line> lines, double maxDecades) {
-        double maxMicros = lines.stream().flatMapToDouble(l -> Arrays.stream(l.y())).max().orElse(1);
+    static XYChart spectrum(String title, List<Line> lines, double maxDecades, LatencyUnit unit) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("percentile")
-                .yAxisTitle("latency (\u00b5s)").build();
+                .yAxisTitle("latency (" + unit.symbol() + ", log scale)").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(Math.max(2, Math.ceil(maxDecades)));
-        chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisTickMarkSpacingHint(70);
         chart.getStyler().setMarkerSize(0);
         chart.setCustomXAxisTickLabelsFormatter(v -> isInteger(v) ? percentileLabel(v) : "");
-        chart.setCustomYAxisTickLabelsFormatter(Fmt::num);
+        double top = -Double.MAX_VALUE;
+        double bottom = Double.MAX_VALUE;
         for (Line l : lines) {
-            XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
+            double[] y = Arrays.stream(l.y()).map(v -> Math.log10(unit.of(Math.max(v, LOG_FLOOR_MICROS)))).toArray();
+            top = Math.max(top, Arrays.stream(y).max().orElse(0));
+            bottom = Math.min(bottom, Arrays.stream(y).min().orElse(0));
+            XYSeries s = chart.addSeries(l.name(), l.x(), y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(color(l.colorIndex()));
             s.setLineWidth(2.2f);
         }
+        logY(chart, bottom, top);
+        legendBeside(chart, lines);
         double median = Math.log10(2);
-        AnnotationLine line = new AnnotationLine(median, true, false);
-        chart.addAnnotation(line);
-        chart.addAnnotation(new AnnotationText("50%", median + 0.12, maxMicros * 0.97, false));
+        chart.addAnnotation(new AnnotationLine(median, true, false));
+        chart.addAnnotation(new AnnotationText("50%", median + 0.12, top - 0.1, false));
         chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAnnotationTextFontColor(new Color(0x666666));
         chart.getStyler().setAnnotationLineColor(new Color(0xBBBBBB));
         chart.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[] {4f, 4f}, 0f));
         return chart;
+    }
+
+    /**
+     * A line chart over time: x in seconds since the measured phase began, y linear from 0 or, with
+     * {@code logY}, logarithmic (a p99 that jumps from 300 µs to 2 s stays readable).
+     */
+    static XYChart timeline(String title, String yTitle, List<Line> lines, boolean logY) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("seconds into the run")
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(0);
+        if (logY) {
+            double[] all = lines.stream().flatMapToDouble(l -> Arrays.stream(l.y())).filter(v -> v > 0)
+                    .map(Math::log10).toArray();
+            logY(chart, Arrays.stream(all).min().orElse(0), Arrays.stream(all).max().orElse(1));
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+            chart.setCustomYAxisTickLabelsFormatter(Fmt::num);
+        }
+        chart.setCustomXAxisTickLabelsFormatter(v -> isInteger(v) ? Fmt.num(v) : "");
+        for (Line l : lines) {
+            double[] y = logY ? Arrays.stream(l.y()).filter(v -> v > 0).map(Math::log10).toArray() : l.y();
+            double[] x = logY ? java.util.stream.IntStream.range(0, l.y().length).filter(i -> l.y()[i] > 0)
+                    .mapToDouble(i -> l.x()[i]).toArray() : l.x();
+            XYSeries s = chart.addSeries(l.name(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(color(l.colorIndex()));
+            s.setLineWidth(2f);
+        }
+        legendBeside(chart, lines);
+        return chart;
+    }
+
+    /**
+     * A logarithmic y axis drawn as a linear axis over log10 of the values (the caller passes log10(y)),
+     * labelled at the powers of ten, from the decade below {@code low} to the one above {@code high} (both
+     * log10): XChart's own log axis, with a custom label formatter, labels its ticks as if they were linear,
+     * and a linear axis only ticks at whole numbers when its ends are whole.
+     */
+    private static void logY(XYChart chart, double low, double high) {
+        double min = Math.floor(low);
+        chart.getStyler().setYAxisMin(min).setYAxisMax(Math.max(min + 1, Math.ceil(high)));
+        chart.getStyler().setYAxisTickMarkSpacingHint(60);
+        chart.setCustomYAxisTickLabelsFormatter(v -> isInteger(v) ? powerOfTen((int) Math.rint(v)) : "");
+    }
+
+    /** 10^k written out: 0.01, 1, 1,000. */
+    static String powerOfTen(int k) {
+        return k < 0 ? java.math.BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString() : Fmt.num(Math.pow(10, k));
+    }
+
+    /**
+     * A legend of more names than fit in one row under the plot goes in a column to its right: XChart's
+     * horizontal legend does not wrap, it clips the last names.
+     */
+    private static void legendBeside(XYChart chart, List<Line> lines) {
+        int chars = lines.stream().mapToInt(l -> l.name().length() + 5).sum();
+        if (chars * LEGEND_CHAR_PX > WIDTH - 40) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     /** The x of percentile fraction {@code p} on the spectrum's axis: log10(1/(1-p)). */

@@ -29,7 +29,9 @@ final class Html {
 
     /**
      * A table; cells are HTML already escaped by the caller. Columns whose header starts with a space are
-     * numeric (right-aligned); the space is not shown.
+     * numeric (right-aligned); the space is not shown. A row shorter than the headers ends in a cell that
+     * spans the columns it lacks, left-aligned: room for a sentence (why a cell is not OK) that a narrow
+     * numeric column would wrap a word per line.
      */
     static String table(String cssClass, List<String> headers, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder("<table class=\"").append(cssClass).append("\"><thead><tr>");
@@ -40,7 +42,12 @@ final class Html {
         sb.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
             sb.append("<tr>");
+            int span = headers.size() - row.size() + 1;
             for (int c = 0; c < row.size(); c++) {
+                if (span > 1 && c == row.size() - 1) {
+                    sb.append("<td colspan=\"").append(span).append("\">").append(row.get(c)).append("</td>");
+                    continue;
+                }
                 boolean numeric = c < headers.size() && headers.get(c).startsWith(" ");
                 sb.append(numeric ? "<td class=\"n\">" : "<td>").append(row.get(c)).append("</td>");
             }

@@ -191,6 +191,8 @@ final class HtmlReport {
                 .append(bound == 0 ? "" : "(" + bound + " of the OK are GENERATOR_BOUND) ").append("of ")
                 .append(data.cells().size()).append(" cells</p>\n");
         if (!views.isEmpty()) {
+            LatencyUnit unit = LatencyUnit.forMax(views.stream().flatMap(v -> v.winner().stream())
+                    .mapToDouble(c -> c.p99Micros().max()).filter(Double::isFinite).max().orElse(0));
             List<List<String>> rows = new ArrayList<>();
             for (WorkloadView v : views) {
                 rows.add(v.winner().map(c -> List.of(Html.esc(v.workload()), "<b>" + Html.esc(c.key().model())
@@ -201,12 +203,12 @@ final class HtmlReport {
                         + Math.round(CellStatus.GENERATOR_BOUND_SHARE * 100) + "% of its cores: this may be its "
                         + "ceiling</span>" : ""),
                         String.valueOf(c.key().connections()), WorkloadSection.figure(c.throughputPerSec()),
-                        WorkloadSection.figure(c.p99Micros()), WorkloadSection.figure(c.cpuMicrosPerRequest())))
+                        WorkloadSection.figure(c.p99Micros(), unit), WorkloadSection.figure(c.cpuMicrosPerRequest())))
                         .orElse(List.of(Html.esc(v.workload()), "<span class=\"reason\">no OK cell</span>", "", "",
                                 "", "")));
             }
             sb.append("<h3>Best model per workload</h3>").append(Html.table("fig", List.of("workload",
-                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s", " p99 \u00b5s", " CPU \u00b5s/req"), rows));
+                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s", " p99 " + unit.symbol(), " CPU \u00b5s/req"), rows));
         }
         List<List<String>> bad = new ArrayList<>();
         for (CellSummary c : data.cells()) {

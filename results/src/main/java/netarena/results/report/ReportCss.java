@@ -54,7 +54,16 @@ final class ReportCss {
             .badge.failed { background: #fbe1e1; color: #a11d1d; }
             .badge.invalid { background: #fff0cc; color: #8a5a00; }
             .reason { color: #7a4b12; font-size: .84em; white-space: normal; }
-            td.n .reason { display: block; white-space: normal; text-align: left; max-width: 260px; }
+            td .reason { white-space: normal; }
+            .wide { overflow-x: auto; }
+            .spark { display: inline-flex; flex-direction: column; white-space: nowrap; }
+            .spark small { font-size: .7rem; line-height: 1.1; }
+            table.all td:nth-child(5) { white-space: nowrap; }
+            table.all th { white-space: normal; vertical-align: bottom; }
+            table.all th, table.all td { padding: 4px 6px; }
+            .spark svg { display: block; }
+            sup.fn { color: #7a4b12; font-weight: 600; margin-left: 2px; }
+            ol.reasons { margin: 2px 0 8px; padding-left: 1.6em; color: #7a4b12; font-size: .82rem; }
             .warn { background: #fff7e0; border: 1px solid #f0d58a; border-radius: 6px; padding: 8px 12px; }
             ul.notes { margin: 0; padding-left: 1.2em; color: #6b4a00; }
             .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }

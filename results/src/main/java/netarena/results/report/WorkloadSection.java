@@ -25,6 +25,7 @@ final class WorkloadSection {
     private final FigureWriter figures;
     private final List<String> allModels;
     private final String id;
+    private final TimelineFigures timelines;
 
     /**
      * @param allModels every model of the run in display order, so a model keeps its color in every workload
@@ -36,6 +37,7 @@ final class WorkloadSection {
         this.figures = figures;
         this.allModels = allModels;
         this.id = id;
+        this.timelines = new TimelineFigures(this, view, data, figures);
     }
 
     String html() {
@@ -45,6 +47,7 @@ final class WorkloadSection {
         sb.append("<p class=\"lead\">").append(choices()).append("</p>\n");
         sb.append(throughputFigure());
         sb.append(spectrumFigure());
+        sb.append(timelines.html(id));
         sb.append(cpuFigure());
         for (WorkloadView.Pool pool : WorkloadView.Pool.values()) {
             view.poolConnections(pool).ifPresent(c -> sb.append(poolFigure(pool, c)));
@@ -74,11 +77,11 @@ final class WorkloadSection {
                 .map(m -> Html.esc(m) + " " + Html.esc(view.best(m).label())).toList());
     }
 
-    private int color(String model) {
+    int color(String model) {
         return allModels.indexOf(model);
     }
 
-    private String lineName(String model) {
+    String lineName(String model) {
         return view.settingsVary() ? model + " (" + view.best(model).label() + ")" : model;
     }
 
@@ -95,10 +98,12 @@ final class WorkloadSection {
         List<String> headers = new ArrayList<>(List.of("model"));
         view.connections().forEach(c -> headers.add(" c=" + c));
         List<List<String>> rows = new ArrayList<>();
+        ReasonNotes reasons = new ReasonNotes();
         for (String m : view.models()) {
             List<String> row = new ArrayList<>(List.of(modelCell(m)));
             for (int c : view.connections()) {
-                row.add(view.cell(m, c).map(cell -> figure(cell, CellSummary::throughputPerSec)).orElse(""));
+                row.add(view.cell(m, c).map(cell -> figure(cell, CellSummary::throughputPerSec, reasons))
+                        .orElse(""));
             }
             rows.add(row);
         }
@@ -107,48 +112,58 @@ final class WorkloadSection {
                         + "setting; x is spaced by log2.",
                 chart(lines, "no cell of this workload is OK",
                         () -> Charts.lines("Throughput vs connections", "connections", "requests/s", lines, true)),
-                Html.table("fig", headers, rows), view.connections().size() > 3);
+                reasons.under(Html.table("fig", headers, rows)), view.connections().size() > 3);
     }
 
     private String spectrumFigure() {
         int c = view.focusConnections();
         List<Charts.Line> lines = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        double maxDecades = 0;
+        List<Optional<Repetition>> reps = new ArrayList<>();
+        List<Boolean> histogram = new ArrayList<>();
         for (String m : view.models()) {
-            Optional<CellSummary> cell = view.focus(m);
-            if (cell.isEmpty() || !cell.get().ok()) {
-                rows.add(List.of(modelCell(m), notOk(cell), "", "", "", "", ""));
-                continue;
-            }
-            Repetition rep = medianP99(data.okRepetitions(cell.get()));
-            List<String> problems = new ArrayList<>();
-            Optional<LatencySpectrum> spectrum = LatencySpectrum.read(data.folder().dir(), rep.resultDir(),
-                    problems);
-            figures.notes().addAll(problems);
+            Optional<CellSummary> cell = view.focus(m).filter(CellSummary::ok);
+            Optional<Repetition> rep = cell.map(x -> medianP99(data.okRepetitions(x)));
+            reps.add(rep);
+            Optional<LatencySpectrum> spectrum = rep.flatMap(r -> LatencySpectrum.read(data.folder().dir(),
+                    r.resultDir(), figures.notes()));
+            histogram.add(spectrum.isPresent());
             spectrum.ifPresent(s -> lines.add(new Charts.Line(lineName(m), color(m),
                     s.points().stream().mapToDouble(p -> Charts.spectrumX(p.fraction())).toArray(),
                     s.points().stream().mapToDouble(LatencySpectrum.Point::micros).toArray())));
-            rows.add(List.of(modelCell(m), Html.esc(Fmt.num(rep.p50Micros())), Html.esc(Fmt.num(rep.p90Micros())),
-                    Html.esc(Fmt.num(rep.p99Micros())), Html.esc(Fmt.num(rep.p999Micros())),
-                    Html.esc(Fmt.num(rep.maxMicros())),
-                    spectrum.map(s -> "rep " + rep.repetition()).orElse("rep " + rep.repetition() + ", no histogram")));
         }
+        double maxMicros = reps.stream().flatMap(Optional::stream).mapToDouble(Repetition::maxMicros).max().orElse(0);
         for (Charts.Line l : lines) {
-            maxDecades = Math.max(maxDecades, l.x()[l.x().length - 1]);
+            maxMicros = Math.max(maxMicros, java.util.Arrays.stream(l.y()).max().orElse(0));
         }
-        double decades = maxDecades;
-        return figures.figure(id + "-lat", "Latency by percentile at " + c + " connections (\u00b5s)",
+        LatencyUnit unit = LatencyUnit.forMax(maxMicros);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < view.models().size(); i++) {
+            String m = view.models().get(i);
+            if (reps.get(i).isEmpty()) {
+                rows.add(notOkRow(m, view.focus(m)));
+                continue;
+            }
+            Repetition rep = reps.get(i).get();
+            rows.add(List.of(modelCell(m), Html.esc(unit.format(rep.p50Micros())),
+                    Html.esc(unit.format(rep.p90Micros())), Html.esc(unit.format(rep.p99Micros())),
+                    Html.esc(unit.format(rep.p999Micros())), Html.esc(unit.format(rep.maxMicros())),
+                    "rep " + rep.repetition() + (histogram.get(i) ? "" : ", no histogram")));
+        }
+        double decades = lines.stream().mapToDouble(l -> l.x()[l.x().length - 1]).max().orElse(0);
+        String u = " " + unit.symbol();
+        return figures.figure(id + "-lat", "Latency by percentile at " + c + " connections (" + unit.symbol() + ")",
                 (view.openLoop() ? "Corrected latency (from the intended send time)"
                         : "Latency from the actual send (not corrected: in closed loop a request is sent when the "
                         + "previous answer comes, so no send is ever late)")
                         + " by percentile, HdrHistogram style: x is "
                         + "1/(1\u2212p) on a log scale, so 90%, 99%, 99.9% are evenly spaced; the dashed line is the "
-                        + "median (50%). Each line is the OK repetition with the median p99; the table gives "
-                        + "that repetition's percentiles.",
+                        + "median (50%). The latency axis is logarithmic too: each grid line up is ten times slower. "
+                        + "Each line is the OK repetition with the median p99; the table gives that repetition's "
+                        + "percentiles in " + unit.symbol() + ".",
                 chart(lines, "no OK cell at " + c + " connections has a latency histogram",
-                        () -> Charts.spectrum("Latency by percentile, " + c + " connections", lines, decades)),
-                Html.table("fig", List.of("model", " p50", " p90", " p99", " p99.9", " max", "from"), rows), false);
+                        () -> Charts.spectrum("Latency by percentile, " + c + " connections", lines, decades, unit)),
+                Html.table("fig", List.of("model", " p50" + u, " p90" + u, " p99" + u, " p99.9" + u, " max" + u,
+                        "from"), rows), true);
     }
 
     private String cpuFigure() {
@@ -187,20 +202,19 @@ final class WorkloadSection {
         List<List<String>> rows = new ArrayList<>();
         for (String m : view.models()) {
             Optional<CellSummary> cell = view.focus(m);
-            List<String> row = new ArrayList<>(List.of(modelCell(m)));
             if (cell.isEmpty() || !cell.get().ok()) {
-                row.add(notOk(cell));
-                columns.stream().skip(1).forEach(x -> row.add(""));
-            } else {
-                shown.forEach(f -> row.add(figure(f.apply(cell.get()))));
-                Spread s = drawn.apply(cell.get());
-                if (s.known()) {
-                    names.add(m);
-                    values.add(s.median());
-                    colors.add(color(m));
-                }
+                rows.add(notOkRow(m, cell));
+                continue;
             }
+            List<String> row = new ArrayList<>(List.of(modelCell(m)));
+            shown.forEach(f -> row.add(figure(f.apply(cell.get()))));
             rows.add(row);
+            Spread s = drawn.apply(cell.get());
+            if (s.known()) {
+                names.add(m);
+                values.add(s.median());
+                colors.add(color(m));
+            }
         }
         List<String> headers = new ArrayList<>(List.of("model"));
         headers.addAll(columns);
@@ -221,6 +235,7 @@ final class WorkloadSection {
         }
         List<Integer> columns = sizes.stream().distinct().sorted().toList();
         List<List<String>> rows = new ArrayList<>();
+        ReasonNotes reasons = new ReasonNotes();
         for (String m : view.models()) {
             List<CellSummary> cells = view.poolCells(m, pool, connections);
             if (cells.size() < 2) {
@@ -234,7 +249,7 @@ final class WorkloadSection {
             List<String> row = new ArrayList<>(List.of(modelCell(m)));
             for (int size : columns) {
                 row.add(cells.stream().filter(c -> pool.varied.applyAsInt(c.key()) == size).findFirst()
-                        .map(c -> figure(c, CellSummary::throughputPerSec)).orElse(""));
+                        .map(c -> figure(c, CellSummary::throughputPerSec, reasons)).orElse(""));
             }
             rows.add(row);
         }
@@ -249,26 +264,32 @@ final class WorkloadSection {
                         + (log2 ? "; x is spaced by log2." : "."),
                 chart(lines, "no model has two OK pool sizes",
                         () -> Charts.lines("Throughput vs " + pool.label, pool.label, "requests/s", lines, log2)),
-                Html.table("fig", headers, rows), columns.size() > 3);
+                reasons.under(Html.table("fig", headers, rows)), columns.size() > 3);
     }
 
     private String allCells() {
+        LatencyUnit unit = LatencyUnit.forMax(view.cells().stream().mapToDouble(c -> c.p999Micros().max())
+                .filter(Double::isFinite).max().orElse(0));
         List<List<String>> rows = new ArrayList<>();
+        ReasonNotes reasons = new ReasonNotes();
         for (CellSummary c : view.cells().stream().sorted(Comparator.comparing((CellSummary s) -> s.key().model(),
                 WorkloadView::compareModels)).toList()) {
-            rows.add(List.of(Html.esc(c.key().model()), String.valueOf(c.key().ioThreads()),
-                    String.valueOf(c.key().workers()), String.valueOf(c.key().connections()), badge(c),
-                    c.okRepetitions() + "/" + c.repetitions(), figure(c.throughputPerSec()), figure(c.p50Micros()),
-                    figure(c.p99Micros()), figure(c.p999Micros()), figure(c.cpuMicrosPerRequest()),
-                    figure(c.contextSwitchesPerRequest()), figure(c.peakRssKb()), figure(c.threads()),
-                    figure(c.memoryPerConnectionKb()), "<span class=\"reason\">" + Html.esc(c.reasons()) + "</span>"));
+            List<String> row = new ArrayList<>(List.of(Html.esc(c.key().model()), String.valueOf(c.key().ioThreads()),
+                    String.valueOf(c.key().workers()), String.valueOf(c.key().connections()), reasons.mark(c),
+                    c.okRepetitions() + "/" + c.repetitions(), figure(c.throughputPerSec())));
+            row.addAll(timelines.sparklines(c));
+            row.addAll(List.of(figure(c.p50Micros(), unit), figure(c.p99Micros(), unit), figure(c.p999Micros(), unit),
+                    figure(c.cpuMicrosPerRequest()), figure(c.contextSwitchesPerRequest()), figure(c.peakRssKb()),
+                    figure(c.threads()), figure(c.memoryPerConnectionKb())));
+            rows.add(row);
         }
         return "<details class=\"cells\"><summary>All " + view.cells().size() + " cells of this workload, every "
                 + "figure (median, min\u2013max over OK repetitions)</summary>"
-                + Html.table("all", List.of("model", " io", " workers", " conns", "status", " OK reps", " req/s",
-                        " p50 \u00b5s", " p99 \u00b5s", " p99.9 \u00b5s", " CPU \u00b5s/req", " ctx sw/req",
-                        " peak RSS KiB", " threads", " KiB/conn", "reasons"), rows)
-                + "</details>\n";
+                + "<div class=\"wide\">" + reasons.under(Html.table("all", List.of("model", " io", " workers",
+                        " conns", "status", " OK reps", " req/s", "req/s by second", "p99 by second",
+                        " p50 " + unit.symbol(), " p99 " + unit.symbol(), " p99.9 " + unit.symbol(), " CPU \u00b5s/req",
+                        " ctx sw/req", " peak RSS KiB", " threads", " KiB/conn"), rows))
+                + "</div></details>\n";
     }
 
     private Supplier<Chart<?, ?>> chart(List<?> series, String whyEmpty, Supplier<Chart<?, ?>> build) {
@@ -280,7 +301,7 @@ final class WorkloadSection {
         };
     }
 
-    private String modelCell(String model) {
+    String modelCell(String model) {
         String swatch = "<span class=\"sw\" style=\"background:" + hex(Charts.color(color(model))) + "\"></span>";
         return "<span class=\"m\">" + swatch + Html.esc(model) + "</span>";
     }
@@ -289,18 +310,24 @@ final class WorkloadSection {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
-    /** A cell's figure, or its status and reasons when it is not OK. */
-    private static String figure(CellSummary c, Function<CellSummary, Spread> f) {
-        return c.ok() ? figure(f.apply(c)) : badge(c) + " <span class=\"reason\">" + Html.esc(c.reasons()) + "</span>";
+    /** A cell's figure, or its status and the number of its reason among {@code reasons} when it is not OK. */
+    private static String figure(CellSummary c, Function<CellSummary, Spread> f, ReasonNotes reasons) {
+        return c.ok() ? figure(f.apply(c)) : reasons.mark(c);
+    }
+
+    /** A latency spread (in µs) shown in {@code unit}. */
+    static String figure(Spread s, LatencyUnit unit) {
+        return figure(new Spread(unit.of(s.median()), unit.of(s.min()), unit.of(s.max())));
     }
 
     static String figure(Spread s) {
         return Html.withRange(Fmt.median(s), Fmt.range(s));
     }
 
-    private static String notOk(Optional<CellSummary> cell) {
-        return cell.map(c -> badge(c) + " <span class=\"reason\">" + Html.esc(c.reasons()) + "</span>")
-                .orElse("<span class=\"reason\">not measured</span>");
+    /** A table row of a model without an OK cell: its name, then its status and reasons across the figures' columns. */
+    private List<String> notOkRow(String model, Optional<CellSummary> cell) {
+        return List.of(modelCell(model), cell.map(c -> badge(c) + " <span class=\"reason\">" + Html.esc(c.reasons())
+                + "</span>").orElse("<span class=\"reason\">not measured</span>"));
     }
 
     static String badge(CellSummary c) {
@@ -309,7 +336,7 @@ final class WorkloadSection {
     }
 
     /** The repetition whose p99 is the median of the cell's OK repetitions (the lower one on an even count). */
-    private static Repetition medianP99(List<Repetition> ok) {
+    static Repetition medianP99(List<Repetition> ok) {
         List<Repetition> sorted = ok.stream().sorted(Comparator.comparingDouble(Repetition::p99Micros)).toList();
         return sorted.get((sorted.size() - 1) / 2);
     }

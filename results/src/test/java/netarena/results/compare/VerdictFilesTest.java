@@ -52,7 +52,7 @@ class VerdictFilesTest {
     @Test
     void writesEveryFileIntoCurrentCompareVsBaseline() {
         assertEquals(comparison.current().dir().resolve("compare-vs-" + comparison.baseline().id()), written.dir());
-        for (String name : List.of(VerdictFiles.MARKDOWN, VerdictFiles.VERDICT, VerdictFiles.ACTION_BIGGER,
+        for (String name : List.of(VerdictFiles.MARKDOWN, VerdictFiles.HTML, VerdictFiles.VERDICT, VerdictFiles.ACTION_BIGGER,
                 VerdictFiles.ACTION_SMALLER, VerdictFiles.BENCHER, VerdictFiles.JUNIT)) {
             assertTrue(Files.isRegularFile(written.dir().resolve(name)), name);
         }
@@ -72,6 +72,21 @@ class VerdictFilesTest {
         assertTrue(md.contains("INVALID: 1 OK, at least 2 needed; reps 2, 3 INVALID: generator fell behind"), md);
         assertTrue(md.contains("#### Compared on their OK repetitions: dropped"), md);
         assertTrue(md.contains("| " + SyntheticRuns.ASYNC.id() + " | current | 8 | rep 9 INVALID: generator fell behind |"), md);
+    }
+
+    @Test
+    void htmlDrawsEveryMetricWithItsVerdictColorBesideItsUnit() throws Exception {
+        String html = Files.readString(written.dir().resolve(VerdictFiles.HTML));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<h2>REGRESSED</h2>"), "the outcome leads");
+        int metrics = comparison.report().metrics().size();
+        assertEquals(metrics, html.split("<circle ", -1).length - 1, "one dot per metric");
+        assertTrue(html.contains("fill=\"#c62828\""), "the regressed p99 is drawn red");
+        assertTrue(html.contains("fill=\"#2e7d32\""), "the improved CPU per request is drawn green");
+        assertTrue(html.contains("p99 (us) \u2193"), "metric, unit and direction side by side");
+        assertTrue(html.contains("+30%"), "the selector p99's change, in the table");
+        assertTrue(html.contains("Not compared: invalid or failed"));
+        assertFalse(html.contains("<script"), "a page without script");
     }
 
     @Test

@@ -30,4 +30,33 @@ class ChartsTest {
         assertFalse(svg.contains("url(#clip"));
         assertFalse(svg.matches("(?s).*\\d\\.\\d{3}.*"), "coordinates rounded to 1/100 px");
     }
+
+    @Test
+    void logAxisLabelsArePlainPowersOfTen() {
+        assertEquals(List.of("0.01", "0.1", "1", "10", "1,000"),
+                List.of(-2, -1, 0, 1, 3).stream().map(Charts::powerOfTen).toList());
+    }
+
+    @Test
+    void latencyUnitTurnsToMillisecondsForLargeValues() {
+        assertEquals(LatencyUnit.MICROS, LatencyUnit.forMax(9_999));
+        assertEquals(LatencyUnit.MILLIS, LatencyUnit.forMax(800_000));
+        assertEquals("800", LatencyUnit.MILLIS.format(800_000));
+        assertEquals(LatencyUnit.MICROS, LatencyUnit.forMax(Double.NaN));
+    }
+
+    @Test
+    void aRowShorterThanTheHeadersEndsInACellSpanningTheRest() {
+        String t = Html.table("fig", List.of("model", " a", " b", " c"), List.of(List.of("m", "why it failed")));
+        assertTrue(t.contains("<td>m</td><td colspan=\"3\">why it failed</td>"), t);
+    }
+
+    @Test
+    void sparklineNamesItsRangeAndUnit() {
+        String s = Sparkline.svg(new double[] {1, 2, 3}, new double[] {1_000, 4_000, 2_000}, true, "p99 (ms)",
+                v -> Fmt.num(v / 1000), " ms");
+        assertTrue(s.contains("1\u20134 ms"), s);
+        assertTrue(s.contains("<polyline"), s);
+        assertEquals("", Sparkline.svg(new double[] {1}, new double[] {5}, false, "x", Fmt::num, ""));
+    }
 }

@@ -46,8 +46,11 @@ class ReportWriterTest {
 
     @Test
     void drawsOneSvgPerExpectedChart() {
-        assertEquals(SyntheticRun.CHART_IDS.size(), count(html, "<svg"));
+        assertEquals(SyntheticRun.CHART_IDS.size(), count(html, " class=\"chart\""));
         assertEquals(SyntheticRun.CHART_IDS.size(), written.charts());
+        // selector's three block cells have a latency.hlog: a throughput and a p99 sparkline each
+        assertEquals(SyntheticRun.CHART_IDS.size() + 6, count(html, "<svg"));
+        assertEquals(6, count(html, "<span class=\"spark\">"));
         for (String id : SyntheticRun.CHART_IDS) {
             assertTrue(html.contains("<svg id=\"" + id + "\"") || html.contains(" id=\"" + id + "\" class=\"chart\""),
                     "chart " + id);

@@ -40,8 +40,9 @@ public final class SyntheticRun {
      * The charts the report of this run must draw: 5 per workload (block is w1, echo w2: workloads are
      * in name order), 3 for JMH.
      */
-    static final List<String> CHART_IDS = List.of("w1-tput", "w1-lat", "w1-cpu", "w1-pool-workers", "w1-mem",
-            "w2-tput", "w2-lat", "w2-cpu", "w2-pool-io_threads", "w2-mem", "jmh1", "jmh2", "jmh3");
+    static final List<String> CHART_IDS = List.of("w1-tput", "w1-lat", "w1-rate-time", "w1-p99-time", "w1-cpu",
+            "w1-pool-workers", "w1-mem", "w2-tput", "w2-lat", "w2-cpu", "w2-pool-io_threads", "w2-mem", "jmh1", "jmh2",
+            "jmh3");
 
     static final String FAILED_REASON = "server did not start: 256 threads exceed ulimit -u";
     static final String INVALID_REASON = "generator fell 14% behind schedule";
@@ -137,9 +138,15 @@ public final class SyntheticRun {
                     Double.NaN, Double.NaN, 0, 0, ServerCost.unknown(), RunFolder.repetitionPath(key, rep));
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
+        Histogram[] seconds = new Histogram[10];
+        for (int s = 0; s < seconds.length; s++) {
+            seconds[s] = new Histogram(3_600_000_000L, 3);
+        }
         for (int i = 0; i < 20_000; i++) {
             double tail = random.nextDouble() < 0.01 ? 1 + random.nextDouble() * 20 : 1;
-            h.recordValue((long) (p50Micros * Math.exp(random.nextGaussian() * 0.25) * tail));
+            long v = (long) (p50Micros * Math.exp(random.nextGaussian() * 0.25) * tail);
+            h.recordValue(v);
+            seconds[i % seconds.length].recordValue(v);
         }
         Path dir = run.repetitionDir(key, rep);
         if (hgrm) {
@@ -152,10 +159,13 @@ public final class SyntheticRun {
                 writer.outputLogFormatVersion();
                 writer.outputStartTime(1_700_000_000_000L);
                 writer.outputLegend();
-                Histogram interval = ResultFiles.toHlogValues(h, ResultFiles.newHlogHistogram());
-                interval.setStartTimeStamp(1_700_000_000_000L);
-                interval.setEndTimeStamp(1_700_000_010_000L);
-                writer.outputIntervalHistogram(interval);
+                Histogram interval = ResultFiles.newHlogHistogram();
+                for (int s = 0; s < seconds.length; s++) {
+                    ResultFiles.toHlogValues(seconds[s], interval);
+                    interval.setStartTimeStamp(1_700_000_000_000L + s * 1_000L);
+                    interval.setEndTimeStamp(1_700_000_001_000L + s * 1_000L);
+                    writer.outputIntervalHistogram(interval);
+                }
             }
         }
         Files.writeString(dir.resolve("result.json"), "{\"throughputPerSec\": " + tput + "}\n");
