@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CapacityCommand.class,
             MergeCommand.class,
             ClusterCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NetarenaCommand implements Runnable {
