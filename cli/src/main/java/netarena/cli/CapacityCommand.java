@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import netarena.cli.units.UnitConverters;
 import netarena.experiments.capacity.CapacityExperiment;
 import netarena.experiments.capacity.CapacityRunner;
 import netarena.experiments.capacity.SearchConfig;
@@ -57,7 +58,7 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--op", defaultValue = "echo", description = "echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
 
-    @Option(names = "--size", defaultValue = "64", description = "Request payload bytes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--size", defaultValue = "64", converter = UnitConverters.IntSize.class, description = "Request payload bytes. Default: ${DEFAULT-VALUE}.")
     int size;
 
     @Option(names = "--arg", defaultValue = "0",

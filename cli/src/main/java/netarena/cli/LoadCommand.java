@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netarena.cli.units.UnitConverters;
 import netarena.experiments.cluster.AgentLogBundle;
 import netarena.experiments.distributed.LocalAgents;
 import netarena.experiments.workload.LoadPlans;
@@ -125,7 +126,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "The request: echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = {
+    @Option(names = "--size", paramLabel = "BYTES", converter = UnitConverters.IntSize.class, description = {
         "Request payload bytes (only echo sends them back); with --protocol http the body of POST /echo",
         "(the other routes are GETs without a body). Default: ${DEFAULT-VALUE}."})
     int size;
@@ -147,7 +148,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "HTTP: a header line added to every request; repeatable. A Host header replaces the default (HOST:PORT).")
     List<String> headers = List.of();
 
-    @Option(names = "--body-size", paramLabel = "BYTES", description = {
+    @Option(names = "--body-size", paramLabel = "BYTES", converter = UnitConverters.IntSize.class, description = {
         "HTTP: body bytes of each request (seeded pattern bytes, with Content-Length). With --path the custom",
         "request's body (default 0); without it the echo body, like --size."})
     Integer bodySize;

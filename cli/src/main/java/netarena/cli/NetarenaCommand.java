@@ -1,5 +1,6 @@
 package netarena.cli;
 
+import netarena.cli.units.UnitConverters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,8 @@ public final class NetarenaCommand implements Runnable {
      * written for the user: one line, exit 2, not a stack trace.
      */
     static CommandLine commandLine() {
-        return new CommandLine(new NetarenaCommand())
+        // every Duration, count and rate option takes suffixes (1m30s, 10k, 1.5M); sizes name theirs
+        return UnitConverters.register(new CommandLine(new NetarenaCommand()))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(NetarenaCommand::usageError)
                 .setExecutionExceptionHandler((e, cl, parsed) -> {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import netarena.cli.units.UnitConverters;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
@@ -69,15 +70,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Connections served at once; more are accepted, closed and counted refused. Default: ${DEFAULT-VALUE}.")
     int maxConnections = ServerDefaults.MAX_CONNECTIONS;
 
-    @Option(names = "--max-frame", paramLabel = "<bytes>",
+    @Option(names = "--max-frame", paramLabel = "<bytes>", converter = UnitConverters.IntSize.class,
             description = "Largest frame length (or HTTP body) in bytes. Default: ${DEFAULT-VALUE}.")
     int maxFrame = ServerDefaults.MAX_FRAME_BYTES;
 
-    @Option(names = "--max-pending", paramLabel = "<bytes>",
+    @Option(names = "--max-pending", paramLabel = "<bytes>", converter = UnitConverters.IntSize.class,
             description = "Unsent bytes per connection past which the server stops reading from it. Default: ${DEFAULT-VALUE}.")
     int maxPending = ServerDefaults.MAX_PENDING_BYTES;
 
-    @Option(names = "--max-buffered", paramLabel = "<bytes>", description = "Bytes the whole server may hold for "
+    @Option(names = "--max-buffered", paramLabel = "<bytes>", converter = UnitConverters.Size.class,
+            description = "Bytes the whole server may hold for "
             + "its connections (partial requests, unanswered requests, unsent answers); past it, connections holding "
             + "more than " + ServerConfig.Limits.FAIR_SHARE_BYTES + " bytes stop reading. Default: a quarter of the "
             + "heap, at least " + ServerDefaults.MIN_MAX_BUFFERED_BYTES + " bytes.")

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Durations as people write them on a command line, and back: {@code 1m30s}, {@code 1.5s}, {@code 250ms},
  * {@code 500us} (or {@code 500µs}), {@code 2h}, {@code 0}, or ISO-8601 ({@code PT1M30S}). Parts add up
- * ({@code 1h2m3.5s}); each part is a decimal number and a unit (ns, us, µs, ms, s, m, h, d). A duration
- * is never negative and never finer than a nanosecond.
+ * ({@code 1h2m3.5s}); each part is a decimal number and a unit (ns, us, µs, ms, s, m, h, d). A bare number
+ * is seconds, as wrk reads {@code -d 30}. A duration is never negative and never finer than a nanosecond.
  */
 public final class Durations {
 
@@ -48,19 +48,16 @@ public final class Durations {
                         + EXAMPLES);
             }
         }
-        if (v.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-            throw new IllegalArgumentException("'" + text + "' has no unit: write " + v + "s, " + v + "ms or "
-                    + v + "us");
-        }
-        Matcher m = PART.matcher(v.toLowerCase(Locale.ROOT));
+        String parts = v.chars().allMatch(c -> Character.isDigit(c) || c == '.') ? v + "s" : v;
+        Matcher m = PART.matcher(parts.toLowerCase(Locale.ROOT));
         BigDecimal nanos = BigDecimal.ZERO;
         int end = 0;
         while (m.lookingAt()) {
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
             end = m.end();
-            m.region(end, v.length());
+            m.region(end, parts.length());
         }
-        if (end != v.length()) {
+        if (end != parts.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: " + EXAMPLES
                     + " (units ns, us, ms, s, m, h, d)");
         }

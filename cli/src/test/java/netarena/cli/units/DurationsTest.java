@@ -30,9 +30,11 @@ class DurationsTest {
     }
 
     @Test
-    void aNumberWithoutAUnitIsRefusedWithTheUnitsItCouldMean() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("5"));
-        assertEquals("'5' has no unit: write 5s, 5ms or 5us", e.getMessage());
+    void aNumberWithoutAUnitIsSecondsAsWrkReadsIt() {
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30"));
+        assertEquals(Duration.ofMillis(1_500), Durations.parse("1.5"));
+        assertEquals(Duration.ZERO, Durations.parse("0"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("1."));
     }
 
     @ParameterizedTest
