@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import netarena.cli.metrics.MetricsEndpoint;
+import netarena.cli.units.Durations;
 import netarena.cli.units.UnitConverters;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
@@ -110,6 +112,11 @@ final class ServeCommand implements Callable<Integer> {
         "of that thread, accept included. By default they run on workers of their own (one per core)."})
     boolean runWorkOnIoThreads = ServerDefaults.RUN_WORK_ON_IO_THREADS;
 
+    @Option(names = "--metrics-port", paramLabel = "<port>", description = {
+        "Serve the server's counters and service-time histogram in the Prometheus text format at",
+        "http://BIND:PORT/metrics (0: any free port, logged). Bound to the server's address. Default: off."})
+    Integer metricsPort;
+
     @Option(names = "--test-cost-micros", paramLabel = "<micros>", hidden = true,
             description = "Test only: CPU microseconds burnt on every request, to inject a known regression.")
     long testCostMicros = ServerDefaults.TEST_COST_MICROS;
@@ -165,13 +172,28 @@ final class ServeCommand implements Callable<Integer> {
         // out (the fault suite's ulimit scenario), and a logging that is not set up yet would lose the very
         // warning that reports it.
         LOG.log(System.Logger.Level.INFO, "{0} serving {1} with {2}", serverModel.label(), protocol, config);
+        MetricsEndpoint metrics = null;
+        if (metricsPort != null) {
+            try {
+                metrics = MetricsEndpoint.start(address.getAddress(), metricsPort, serverModel.label(), server::stats);
+            } catch (java.io.IOException e) {
+                server.stop(Duration.ZERO);
+                System.err.println("netarena serve: " + e.getMessage());
+                return 2;
+            }
+            LOG.log(System.Logger.Level.INFO, "metrics on http://{0}/metrics",
+                    hostPort(new InetSocketAddress(address.getAddress(), metrics.port())));
+        }
         System.out.println("listening on " + hostPort(address));
         System.out.flush();
 
         stopRequested.await();
-        LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", grace);
+        LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", Durations.format(grace));
         server.stop(grace);
         LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
+        if (metrics != null) {
+            metrics.close();
+        }
         return 0;
     }
 

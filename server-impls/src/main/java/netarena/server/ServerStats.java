@@ -29,6 +29,7 @@ public final class ServerStats {
     private final LongAdder heldNanos = new LongAdder();
     private final LongAdder held = new LongAdder();
     private volatile LongSupplier heldBytes = () -> 0;
+    private final ServiceTimeHistogram serviceTimes = new ServiceTimeHistogram();
     /** [op code 0..4, 0 for unknown][status code]. */
     private final LongAdder[][] requests = new LongAdder[Op.values().length + 1][Status.values().length];
 
@@ -121,9 +122,11 @@ public final class ServerStats {
         heldBytes = gauge;
     }
 
-    public void request(int opCode, Status status) {
+    /** An answered request, held {@code serviceNanos} from being read whole to its answer being handed on. */
+    public void request(int opCode, Status status, long serviceNanos) {
         Op op = Op.fromCode(opCode);
         requests[op == null ? 0 : op.code()][status.code()].increment();
+        serviceTimes.record(serviceNanos);
     }
 
     public Snapshot snapshot() {
@@ -140,7 +143,7 @@ public final class ServerStats {
         return new Snapshot(accepted.sum(), open.get(), refused.sum(), closed.sum(), bytesIn.sum(), bytesOut.sum(),
                 protocolErrors.sum(), received.sum(), closedIdle.sum(), closedSlow.sum(), acceptFailed.sum(),
                 memoryPauses.sum(), shed.sum(), heldBytes.getAsLong(), held.sum(), heldNanos.sum(),
-                Map.copyOf(byOpStatus));
+                Map.copyOf(byOpStatus), serviceTimes.snapshot());
     }
 
     /**
@@ -156,11 +159,12 @@ public final class ServerStats {
      * @param threadHeldRequests requests whose work held a thread (every one but timer DELAYs and rejections)
      * @param threadHeldNanos    the total time those requests held their thread, nanoseconds
      * @param requestsByOpStatus answered requests keyed {@code op/STATUS}, e.g. {@code echo/OK}, {@code unknown/BAD_REQUEST}
+     * @param serviceTime        how long the server held the answered requests (read whole to answer handed on)
      */
     public record Snapshot(long accepted, int open, long refused, long closed, long bytesIn, long bytesOut,
             long protocolErrors, long received, long closedIdle, long closedSlow, long acceptFailed, long memoryPauses,
             long shed, long heldBytes, long threadHeldRequests, long threadHeldNanos,
-            Map<String, Long> requestsByOpStatus) {
+            Map<String, Long> requestsByOpStatus, ServiceTimeHistogram.Snapshot serviceTime) {
 
         /** The mean time one request held a thread, microseconds: the service time queueing models need; NaN before any. */
         public double meanServiceMicros() {

@@ -253,17 +253,18 @@ public final class Connection {
         inFlight.incrementAndGet();
         inFlightBytes.addAndGet(cost(request));
         hold(cost(request));
-        runtime.dispatcher().dispatch(this, nextSeq++, request);
+        runtime.dispatcher().dispatch(this, nextSeq++, request, System.nanoTime());
         return withinLimitOrNoteRefusal();
     }
 
     /**
      * Hands the answer to request number {@code seq} to the model for writing, in request order when the
      * codec requires it. Any thread. The request's bytes count as held until its answer has been handed on
-     * (a blocking write returns only once the bytes are in the socket).
+     * (a blocking write returns only once the bytes are in the socket). {@code receivedNanos}: when the
+     * request was read whole ({@link System#nanoTime}), for the service-time histogram.
      */
-    void complete(long seq, Request request, Response response) {
-        stats.request(request.opCode(), response.status());
+    void complete(long seq, Request request, Response response, long receivedNanos) {
+        stats.request(request.opCode(), response.status(), System.nanoTime() - receivedNanos);
         if (closed.get()) {
             release(request);
             inFlight.decrementAndGet();

@@ -97,30 +97,33 @@ public final class RequestDispatcher implements AutoCloseable {
         return heavyWork != null;
     }
 
-    /** Runs or schedules {@code request}; its answer reaches {@code connection.complete(seq, ...)}. */
-    public void dispatch(Connection connection, long seq, Request request) {
+    /**
+     * Runs or schedules {@code request}, read whole at {@code receivedNanos} ({@link System#nanoTime}); its
+     * answer reaches {@code connection.complete(seq, ..., receivedNanos)}.
+     */
+    public void dispatch(Connection connection, long seq, Request request, long receivedNanos) {
         if (testCostNanos > 0) {
             burn(testCostNanos);
         }
         Response rejection = RequestWork.rejection(request);
         if (rejection != null) {
-            connection.complete(seq, request, rejection);
+            connection.complete(seq, request, rejection, receivedNanos);
             return;
         }
         if (request.op() == Op.DELAY) {
             if (delayMode == DelayMode.TIMER) {
                 if (timers.incrementAndGet() > maxTimers) {
                     timers.decrementAndGet();
-                    connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
+                    connection.complete(seq, request, Response.of(Status.BUSY, request.id()), receivedNanos);
                     return;
                 }
                 timer.schedule(() -> {
                     timers.decrementAndGet();
-                    connection.complete(seq, request, RequestWork.delayDone(request));
+                    connection.complete(seq, request, RequestWork.delayDone(request), receivedNanos);
                 }, request.arg(), TimeUnit.MICROSECONDS);
             } else {
                 // the connection owns its thread: sleeping there costs no one else (a worker would)
-                connection.complete(seq, request, timed(request));
+                connection.complete(seq, request, timed(request), receivedNanos);
             }
             return;
         }
@@ -128,11 +131,13 @@ public final class RequestDispatcher implements AutoCloseable {
         FairWorkPool pool = RequestWork.holdsThread(request.op()) ? heavyWork : workers;
         if (pool == null) {
             boolean admitted = connection.workLane().admitsInline(declared);
-            connection.complete(seq, request, admitted ? timed(request) : Response.of(Status.BUSY, request.id()));
+            Response answer = admitted ? timed(request) : Response.of(Status.BUSY, request.id());
+            connection.complete(seq, request, answer, receivedNanos);
             return;
         }
-        if (!pool.submit(connection.workLane(), () -> connection.complete(seq, request, timed(request)), declared)) {
-            connection.complete(seq, request, Response.of(Status.BUSY, request.id()));
+        Runnable work = () -> connection.complete(seq, request, timed(request), receivedNanos);
+        if (!pool.submit(connection.workLane(), work, declared)) {
+            connection.complete(seq, request, Response.of(Status.BUSY, request.id()), receivedNanos);
         }
     }
 
