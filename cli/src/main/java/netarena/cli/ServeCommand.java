@@ -172,17 +172,13 @@ final class ServeCommand implements Callable<Integer> {
         // out (the fault suite's ulimit scenario), and a logging that is not set up yet would lose the very
         // warning that reports it.
         LOG.log(System.Logger.Level.INFO, "{0} serving {1} with {2}", serverModel.label(), protocol, config);
-        MetricsEndpoint metrics = null;
-        if (metricsPort != null) {
-            try {
-                metrics = MetricsEndpoint.start(address.getAddress(), metricsPort, serverModel.label(), server::stats);
-            } catch (java.io.IOException e) {
-                server.stop(Duration.ZERO);
-                System.err.println("netarena serve: " + e.getMessage());
-                return 2;
-            }
-            LOG.log(System.Logger.Level.INFO, "metrics on http://{0}/metrics",
-                    hostPort(new InetSocketAddress(address.getAddress(), metrics.port())));
+        MetricsEndpoint metrics;
+        try {
+            metrics = metrics(server, address, serverModel);
+        } catch (IOException e) {
+            server.stop(Duration.ZERO);
+            System.err.println("netarena serve: " + e.getMessage());
+            return ExitCodes.UNDECIDED;
         }
         System.out.println("listening on " + hostPort(address));
         System.out.flush();
@@ -195,6 +191,19 @@ final class ServeCommand implements Callable<Integer> {
             metrics.close();
         }
         return 0;
+    }
+
+    /** The endpoint --metrics-port asks for, bound to the server's own address; null without the option. */
+    private MetricsEndpoint metrics(Server server, InetSocketAddress address, ServerModel serverModel)
+            throws IOException {
+        if (metricsPort == null) {
+            return null;
+        }
+        MetricsEndpoint metrics = MetricsEndpoint.start(address.getAddress(), metricsPort, serverModel.label(),
+                server::stats);
+        LOG.log(System.Logger.Level.INFO, "metrics on http://{0}/metrics",
+                hostPort(new InetSocketAddress(address.getAddress(), metrics.port())));
+        return metrics;
     }
 
     /** The warning for a server bound where others can reach it, or null for a loopback address. */
