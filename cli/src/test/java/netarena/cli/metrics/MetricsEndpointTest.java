@@ -58,7 +58,7 @@ class MetricsEndpointTest {
     @BeforeAll
     static void serveAnswerAndScrape() throws Exception {
         ServerModel model = ServerModel.fromLabel("selector");
-        server = model.create(ServerConfig.defaults(model).withBind("127.0.0.1", 0));
+        server = model.create(ServerConfig.builder().host("127.0.0.1").port(0).build());
         InetSocketAddress address = server.start();
         metrics = MetricsEndpoint.start(address.getAddress(), 0, model.label(), server::stats);
         client = new Socket(address.getAddress(), address.getPort());

@@ -18,7 +18,7 @@ class RatioChartTest {
 
     private static MetricComparison metric(double ratio, double low, double high, Verdict v) {
         return new MetricComparison("cell", "p99", Direction.LOWER_IS_BETTER, 8, 8, 100, 100 * ratio, ratio, low, high,
-                0.01, 0.02, v, "why");
+                0.01, 0.02, v, "why", false, Double.NaN);
     }
 
     private static List<Double> dots(String svg) {
