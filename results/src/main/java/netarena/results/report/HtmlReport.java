@@ -208,7 +208,8 @@ final class HtmlReport {
                                 "", "")));
             }
             sb.append("<h3>Best model per workload</h3>").append(Html.table("fig", List.of("workload",
-                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s", " p99 " + unit.symbol(), " CPU \u00b5s/req"), rows));
+                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s",
+                    " p99 " + unit.symbol(), " CPU \u00b5s/req"), rows));
         }
         List<List<String>> bad = new ArrayList<>();
         for (CellSummary c : data.cells()) {

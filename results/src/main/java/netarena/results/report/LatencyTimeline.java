@@ -81,7 +81,7 @@ record LatencyTimeline(String source, List<Second> points) {
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
             if (interval instanceof AbstractHistogram h) {
-                intervals.add(h);
+                intervals.add(ResultFiles.fromHlogValues(h));
             }
         }
         return intervals;

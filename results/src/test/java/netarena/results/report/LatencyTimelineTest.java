@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netarena.load.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class LatencyTimelineTest {
     @TempDir
     Path run;
 
-    /** Writes intervals of {@code counts[i]} values of {@code micros[i]} each, {@code millis[i]} long. */
+    /** Writes intervals of {@code counts[i]} values of {@code micros[i]} µs each, {@code millis[i]} long. */
     private void hlog(long[] counts, long[] micros, long[] millis) throws IOException {
         Path dir = Files.createDirectories(run.resolve("rep-1"));
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve(LatencySpectrum.HLOG)), true,
@@ -33,8 +34,8 @@ class LatencyTimelineTest {
             writer.outputLegend();
             long t = start;
             for (int i = 0; i < counts.length; i++) {
-                Histogram h = new Histogram(3);
-                h.recordValueWithCount(micros[i], counts[i]);
+                Histogram h = ResultFiles.newHlogHistogram(); // in the hlog's unit, as the generator writes it
+                h.recordValueWithCount(micros[i] * ResultFiles.HLOG_VALUES_PER_MICRO, counts[i]);
                 h.setStartTimeStamp(t);
                 h.setEndTimeStamp(t + millis[i]);
                 writer.outputIntervalHistogram(h);
