@@ -188,6 +188,10 @@ final class LoadCommand implements Callable<Integer> {
         "latency; a table after the result and the slo section of result.json; exit 1 when one fails."})
     List<String> sloTexts = List.of();
 
+    @Option(names = "--json", description = "Print the result on stdout as JSON, the schema of result.json (its slo "
+            + "section included), instead of the table.")
+    boolean json;
+
     @Option(names = "--latency", description = "Accepted for wrk's users; the percentiles are always printed.")
     boolean latency;
 
@@ -228,14 +232,16 @@ final class LoadCommand implements Callable<Integer> {
         if (agent.agentMode()) {
             AgentFiles.write(result, plan.limits().slice(), gate, out);
         }
+        LoadGate slo = LoadGate.check(slos, result);
         if (result.connectFailed()) {
-            // a table of zeros would bury the one line that matters
+            // a table of zeros would bury the one line that matters; a script asking for JSON still gets it
             System.err.println("netarena load: could not connect: " + result.connectFailure());
+            if (json) {
+                System.out.print(slo.json(result));
+            }
             return result.exitCode();
         }
-        LoadGate slo = LoadGate.check(slos, result);
-        System.out.print(ResultTable.format(result));
-        System.out.print(slo.table());
+        System.out.print(json ? slo.json(result) : ResultTable.format(result) + slo.table());
         System.out.flush();
         if (agent.printFiles) {
             AgentLogBundle.print(out, AgentLogBundle.RUN_FILES, System.out);

@@ -62,7 +62,16 @@ public record LoadGate(List<LoadSlo.Check> checks) {
      */
     public void writeInto(Path dir, LoadResult r) throws IOException {
         Path file = dir.resolve(ResultFiles.RESULT_JSON);
-        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        ObjectNode root = annotate((ObjectNode) JSON.readTree(file.toFile()), r);
+        RunFolder.writeAtomically(file, JSON.writeValueAsString(root) + "\n");
+    }
+
+    /** The result as result.json holds it, this gate's exit code and slo section included: {@code load --json}. */
+    public String json(LoadResult r) throws IOException {
+        return JSON.writeValueAsString(annotate(ResultFiles.toJson(r), r)) + "\n";
+    }
+
+    private ObjectNode annotate(ObjectNode root, LoadResult r) {
         root.put("exit_code", exitCode(r));
         ObjectNode slo = root.putObject("slo");
         slo.put("passed", passed());
@@ -80,7 +89,7 @@ public record LoadGate(List<LoadSlo.Check> checks) {
             }
             n.put("passed", c.passed());
         }
-        RunFolder.writeAtomically(file, JSON.writeValueAsString(root) + "\n");
+        return root;
     }
 
     private static String unit(String metric) {
