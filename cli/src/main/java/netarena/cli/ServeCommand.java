@@ -14,6 +14,8 @@ import netarena.server.Server;
 import netarena.server.ServerConfig;
 import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
+import netarena.server.ServerStats;
+import netarena.server.StatsLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -186,7 +188,11 @@ final class ServeCommand implements Callable<Integer> {
         stopRequested.await();
         LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", Durations.format(grace));
         server.stop(grace);
-        LOG.log(System.Logger.Level.INFO, "stopped: {0}", server.stats());
+        ServerStats.Snapshot stats = server.stats();
+        LOG.log(System.Logger.Level.INFO, "stopped: {0}", stats);
+        // The launcher that started this JVM reads the service time from this line (StatsLine owns the format).
+        System.err.println(StatsLine.format(stats));
+        System.err.flush();
         if (metrics != null) {
             metrics.close();
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import netarena.experiments.cell.CellMeasurement;
 import netarena.experiments.cell.CellServer;
@@ -24,6 +25,7 @@ import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.ProbeResult;
 import netarena.results.capacity.Slo;
 import netarena.results.run.CellKey;
+import netarena.server.StatsLine;
 
 /**
  * Measures the capacity questions against real servers, each in its own JVM started as the sweep
@@ -169,23 +171,32 @@ public final class CapacityRunner {
     private final class ServerPoolProbe implements PoolProbe {
 
         @Override
-        public double serviceMeanMicros(double ratePerSecond) {
+        public CapacityAnswer.ServiceTime serviceTime(double ratePerSecond) {
             Path dir = runDir.resolve("pool").resolve("service-time");
             long rate = Math.max(1, Math.round(ratePerSecond));
-            try (LaunchedServer server = start(Math.max(settings.workers(), SERVICE_TIME_MIN_WORKERS), dir,
-                    sut -> openLoop(sut, rate, Arrivals.CONSTANT))) {
+            double clientMean;
+            LaunchedServer server = null;
+            try (LaunchedServer sut = start(Math.max(settings.workers(), SERVICE_TIME_MIN_WORKERS), dir,
+                    s -> openLoop(s, rate, Arrivals.CONSTANT))) {
+                server = sut;
                 Duration duration = settings.step().compareTo(MIN_SERVICE_TIME_RUN) < 0 ? MIN_SERVICE_TIME_RUN
                         : settings.step();
-                LoadResult r = LoadGenerator.run(openLoop(server, rate, Arrivals.CONSTANT)
+                LoadResult r = LoadGenerator.run(openLoop(sut, rate, Arrivals.CONSTANT)
                         .withBounds(b -> b.forDuration(duration)).withOutDir(dir.resolve("load")));
-                double mean = r.exitCode() == LoadResult.EXIT_OK && r.serviceTime().getTotalCount() > 0
+                clientMean = r.exitCode() == LoadResult.EXIT_OK && r.serviceTime().getTotalCount() > 0
                         ? r.serviceTime().getMean() : Double.NaN;
-                progress.printf(Locale.ROOT, "  service time at %,.0f/s: mean %,.0f us (%s)%n", ratePerSecond, mean,
-                        r.status());
-                return mean;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // Read once the server has stopped: it writes its counters on the way out. They span its whole
+            // life (the verify gate, the warm-up and this run, the last two at this low rate); the mean per
+            // request of the op leaves the verify gate's few short requests out of the count.
+            double serverMean = serverCounters(server).map(c -> c.meanServiceMicros(opLabel()))
+                    .orElse(Double.NaN);
+            CapacityAnswer.ServiceTime t = CapacityAnswer.ServiceTime.of(clientMean, serverMean);
+            progress.printf(Locale.ROOT, "  service time at %,.0f/s: server %,.0f us, client %,.0f us (sized on the "
+                    + "%s's)%n", ratePerSecond, serverMean, clientMean, t.source());
+            return t;
         }
 
         @Override
@@ -199,6 +210,19 @@ public final class CapacityRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private String opLabel() {
+        return Op.fromLabel(settings.op()).label();
+    }
+
+    /** The counters the stopped {@code server} wrote to its log; empty when it wrote none (it was killed, say). */
+    private static Optional<StatsLine.ServerCounters> serverCounters(LaunchedServer server) {
+        try {
+            return StatsLine.lastIn(server.logText());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -2,18 +2,21 @@ package netarena.experiments.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import netarena.results.capacity.CapacityAnswer;
-import netarena.results.capacity.ErlangC;
 import netarena.results.capacity.PoolRecommendation;
 import netarena.results.capacity.PoolSizer;
 import netarena.results.capacity.ProbeResult;
+import netarena.results.capacity.QueueModel;
 import netarena.results.capacity.Slo;
 
 /**
- * The pool question of {@code netarena capacity}: measure the service time at a low rate, size the
- * pool for the target rate and SLO with {@link PoolSizer} (Erlang C), then measure at that size and
- * one below it (when one below can still keep up), so the answer shows prediction against measurement
- * and that the size is needed. Runs on the calling thread.
+ * The pool question of {@code netarena capacity}: measure the service time at a low rate (the server's
+ * own figure, how long a request holds a thread, when the server gives one), size the pool for the
+ * target rate and SLO under M/D/c (the recommendation: request work of fixed cost) and Erlang C beside
+ * it, then measure at each model's size and at one below the smaller (when one below can still keep
+ * up), so the answer shows both predictions against the measurement and whether the last worker was
+ * needed. Runs on the calling thread.
  */
 public final class PoolCapacity {
 
@@ -26,34 +29,57 @@ public final class PoolCapacity {
      */
     public static CapacityAnswer.PoolAnswer measure(double ratePerSecond, Slo slo, String text,
             double serviceRatePerSecond, PoolProbe probe) {
-        double serviceMicros = probe.serviceMeanMicros(serviceRatePerSecond);
+        CapacityAnswer.ServiceTime service = probe.serviceTime(serviceRatePerSecond);
+        double serviceMicros = service.sizingMicros();
         if (!(serviceMicros > 0) || Double.isInfinite(serviceMicros)) {
             throw new IllegalStateException("the service time could not be measured at " + serviceRatePerSecond
-                    + "/s (got " + serviceMicros + " us)");
+                    + "/s (client " + service.clientMeanMicros() + " us, server " + service.serverMeanMicros() + " us)");
         }
-        PoolRecommendation rec = PoolSizer.recommend(ratePerSecond, serviceMicros / 1e6, slo.quantile(),
-                slo.latencyMicros() / 1e6);
+        PoolRecommendation mdc = recommend(QueueModel.DETERMINISTIC, ratePerSecond, serviceMicros, slo);
+        PoolRecommendation mmc = recommend(QueueModel.ERLANG_C, ratePerSecond, serviceMicros, slo);
         List<CapacityAnswer.PoolCheck> checks = new ArrayList<>();
-        if (rec.feasible()) {
-            checks.add(check(probe, rec.servers(), ratePerSecond, serviceMicros, slo));
-            int below = rec.servers() - 1;
-            if (below >= 1 && below > rec.offeredLoad()) {
-                checks.add(check(probe, below, ratePerSecond, serviceMicros, slo));
+        for (int workers : sizesToMeasure(mdc, mmc).descendingSet()) {
+            checks.add(check(probe, workers, ratePerSecond, serviceMicros, slo));
+        }
+        return new CapacityAnswer.PoolAnswer(ratePerSecond, slo, text, serviceRatePerSecond, service, mdc, mmc, checks);
+    }
+
+    /** Each feasible model's size, and one below the smallest when it still exceeds the offered load. */
+    static TreeSet<Integer> sizesToMeasure(PoolRecommendation... recs) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        double offered = 0;
+        for (PoolRecommendation r : recs) {
+            if (r.feasible()) {
+                sizes.add(r.servers());
+                offered = r.offeredLoad();
             }
         }
-        return new CapacityAnswer.PoolAnswer(ratePerSecond, slo, text, serviceRatePerSecond, serviceMicros, rec, checks);
+        if (!sizes.isEmpty()) {
+            int below = sizes.first() - 1;
+            if (below >= 1 && below > offered) {
+                sizes.add(below);
+            }
+        }
+        return sizes;
+    }
+
+    private static PoolRecommendation recommend(QueueModel model, double rate, double serviceMicros, Slo slo) {
+        return PoolSizer.recommend(model, rate, serviceMicros / 1e6, slo.quantile(), slo.latencyMicros() / 1e6);
     }
 
     private static CapacityAnswer.PoolCheck check(PoolProbe probe, int workers, double rate, double serviceMicros,
             Slo slo) {
-        double predicted = ErlangC.responsePercentileSeconds(rate, serviceMicros / 1e6, workers, slo.quantile()) * 1e6;
+        double mmc = QueueModel.ERLANG_C.responsePercentileSeconds(rate, serviceMicros / 1e6, workers, slo.quantile())
+                * 1e6;
+        double mdc = QueueModel.DETERMINISTIC.responsePercentileSeconds(rate, serviceMicros / 1e6, workers,
+                slo.quantile()) * 1e6;
         ProbeResult r = probe.measure(workers, rate, slo.quantile());
         if (r.generatorInvalid()) {
-            return new CapacityAnswer.PoolCheck(workers, predicted, Double.NaN, Double.NaN, false, false,
+            return new CapacityAnswer.PoolCheck(workers, mmc, mdc, Double.NaN, Double.NaN, false, false,
                     r.invalidReason());
         }
         String missed = slo.missedBy(r);
-        return new CapacityAnswer.PoolCheck(workers, predicted, r.latencyMicros(), r.errorRatio(), true, missed == null,
-                missed == null ? "" : missed);
+        return new CapacityAnswer.PoolCheck(workers, mmc, mdc, r.latencyMicros(), r.errorRatio(), true,
+                missed == null, missed == null ? "" : missed);
     }
 }

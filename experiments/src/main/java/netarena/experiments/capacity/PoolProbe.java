@@ -1,5 +1,6 @@
 package netarena.experiments.capacity;
 
+import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.ProbeResult;
 
 /**
@@ -9,10 +10,10 @@ import netarena.results.capacity.ProbeResult;
 public interface PoolProbe {
 
     /**
-     * The mean service time, microseconds, at {@code ratePerSecond}: low enough that nothing queues,
-     * so the time is the work itself. NaN when it could not be measured.
+     * The mean service time at {@code ratePerSecond}, low enough that nothing queues: the client's
+     * figure and the server's own (NaN where one could not be measured).
      */
-    double serviceMeanMicros(double ratePerSecond);
+    CapacityAnswer.ServiceTime serviceTime(double ratePerSecond);
 
     /**
      * Serves with a pool of {@code workers} and offers {@code ratePerSecond} with Poisson arrivals (as

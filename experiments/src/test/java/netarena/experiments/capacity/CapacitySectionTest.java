@@ -39,8 +39,8 @@ class CapacitySectionTest {
         CapacityAnswer.PoolAnswer pool = PoolCapacity.measure(3_000, SloText.parse("p99<=5ms", 0), "p99<=5ms", 100,
                 new PoolProbe() {
                     @Override
-                    public double serviceMeanMicros(double rate) {
-                        return 1_000;
+                    public CapacityAnswer.ServiceTime serviceTime(double rate) {
+                        return CapacityAnswer.ServiceTime.of(1_400, 1_000);
                     }
 
                     @Override
@@ -75,6 +75,6 @@ class CapacitySectionTest {
         assertTrue(md.contains("A capacity run."), md);
         assertTrue(md.contains("### Capacity") && md.contains("- SLO p99<=5ms"), md);
         assertTrue(md.contains("- USL: sigma 0.04"), md);
-        assertTrue(md.contains("- Pool for 3,000/s at p99<=5ms: 5 workers"), md);
+        assertTrue(md.contains("- Pool for 3,000/s at p99<=5ms: 4 workers (M/D/c (Allen-Cunneen); Erlang C 5)"), md);
     }
 }

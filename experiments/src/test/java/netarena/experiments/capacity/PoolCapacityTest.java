@@ -7,43 +7,73 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import netarena.results.capacity.CapacityAnswer;
-import netarena.results.capacity.ErlangC;
+import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.ProbeResult;
+import netarena.results.capacity.QueueModel;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
 import org.junit.jupiter.api.Test;
 
-/** The pool question over a simulated M/M/c pool: sized by Erlang C, measured at that size and one below. */
+/**
+ * The pool question over a simulated pool of constant service (the issue's 1 ms BLOCK): the server's
+ * 1,000 us sizes it, not the client's 1,811 us; M/D/c recommends, Erlang C stands beside it.
+ */
 class PoolCapacityTest {
 
-    @Test
-    void poolIsSizedByErlangCAndMeasuredAtThatSizeAndOneBelow() {
-        double serviceMicros = 1_000;
-        List<Integer> measured = new ArrayList<>();
-        PoolProbe probe = new PoolProbe() {
+    private static final double SERVER_MICROS = 1_000;
+    private static final double CLIENT_MICROS = 1_811;
+
+    /** A pool that behaves as M/D/c on the server's service time, plus a fixed round trip. */
+    private static PoolProbe constantService(double serverMicros, List<Integer> measured) {
+        return new PoolProbe() {
             @Override
-            public double serviceMeanMicros(double rate) {
-                return serviceMicros;
+            public CapacityAnswer.ServiceTime serviceTime(double rate) {
+                return CapacityAnswer.ServiceTime.of(CLIENT_MICROS, serverMicros);
             }
 
             @Override
             public ProbeResult measure(int workers, double rate, double quantile) {
                 measured.add(workers);
-                return ProbeResult.measured(ErlangC.responsePercentileSeconds(rate, serviceMicros / 1e6, workers,
-                        quantile) * 1e6 * 0.9, 0);
+                return ProbeResult.measured(QueueModel.DETERMINISTIC.responsePercentileSeconds(rate,
+                        SERVER_MICROS / 1e6, workers, quantile) * 1e6 + (CLIENT_MICROS - SERVER_MICROS), 0);
             }
         };
-        Slo slo = SloText.parse("p99<=5ms", 0.001);
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(3_000, slo, "p99<=5ms", 100, probe);
-        int n = p.recommendation().servers();
-        assertEquals(5, n, "a 1 ms service at 3,000/s is 3 erlangs; a p99 of 5 ms needs a fifth worker");
-        assertEquals(List.of(n, n - 1), measured);
-        assertTrue(p.checks().get(0).meetsSlo());
-        assertFalse(p.checks().get(1).meetsSlo(), "one below the recommendation misses (the model is exact here)");
-        CapacityAnswer.PoolAnswer unstableBelow = PoolCapacity.measure(3_000, SloText.parse("p99<=10ms", 0), "p99<=10ms",
-                100, probe);
-        assertEquals(4, unstableBelow.recommendation().servers());
-        assertEquals(1, unstableBelow.checks().size(), "3 workers for 3 erlangs never keep up: not measured");
-        assertEquals(p.recommendation().responsePercentileSeconds() * 1e6, p.checks().get(0).predictedMicros(), 1e-6);
+    }
+
+    @Test
+    void sizesOnTheServersServiceTimeUnderMdcAndMeasuresBothModelsAndOneBelow() {
+        List<Integer> measured = new ArrayList<>();
+        Slo slo = SloText.parse("p99<=10ms", 0.001);
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, slo, "p99<=10ms", 200,
+                constantService(SERVER_MICROS, measured));
+        assertEquals("server", p.serviceTime().source());
+        assertEquals(SERVER_MICROS, p.serviceTime().sizingMicros());
+        assertEquals(QueueModel.DETERMINISTIC, p.recommendation().model());
+        assertEquals(3, p.recommendation().servers(), "2 erlangs of constant 1 ms work: M/D/c asks for 3");
+        int erlang = p.erlangC().servers();
+        assertTrue(erlang >= 3, "Erlang C never asks for fewer than M/D/c: " + erlang);
+        List<Integer> expected = new ArrayList<>(erlang > 3 ? List.of(erlang, 3) : List.of(3));
+        assertEquals(expected, measured, "2 workers for 2 erlangs never keep up: not measured");
+        assertEquals(3, CapacityText.smallestMeasured(p).orElseThrow(), "the recommended size meets the SLO here");
+        CapacityAnswer.PoolCheck three = p.checks().get(p.checks().size() - 1);
+        assertEquals(3, three.workers());
+        assertEquals(p.recommendation().responsePercentileSeconds() * 1e6, three.predictedDeterministicMicros(), 1e-6);
+        assertTrue(three.predictedErlangCMicros() > three.predictedDeterministicMicros(),
+                "exponential service waits longer than constant");
+        String text = CapacityText.render(new CapacityAnswer("s", null, null, p));
+        assertTrue(text.contains("the server's"), text);
+        assertTrue(text.contains("M/D/c (Allen-Cunneen), recommended: 3 workers"), text);
+        assertTrue(text.contains("smallest pool measured that meets the SLO: 3 (recommended 3)"), text);
+    }
+
+    @Test
+    void fallsBackToTheClientsFigureWhenTheServerGaveNone() {
+        List<Integer> measured = new ArrayList<>();
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
+                constantService(Double.NaN, measured));
+        assertEquals("client", p.serviceTime().source());
+        assertEquals(CLIENT_MICROS, p.serviceTime().sizingMicros());
+        assertFalse(p.recommendation().servers() == 3, "the client's 1,811 us asks for more than the server's 1 ms");
+        assertEquals(5, p.erlangC().servers(), "the issue's figure: Erlang C on the client's mean asked for 5");
     }
 }

@@ -113,7 +113,7 @@ class SloCapacityTest {
         }
         CapacityAnswer a = new CapacityAnswer("selector io-threads 1", s, CapacityAnswer.ScalingAnswer.of(points), null);
         JsonNode json = new ObjectMapper().readTree(CapacityJson.render(a));
-        assertEquals(1, json.get("format_version").asInt());
+        assertEquals(CapacityJson.FORMAT_VERSION, json.get("format_version").asInt());
         assertTrue(json.at("/slo/highest_passing_rate_per_second").isNumber());
         assertTrue(json.at("/slo/steps").size() > 3);
         assertTrue(json.at("/slo/steps").findValues("latency_micros").stream().anyMatch(JsonNode::isNull),

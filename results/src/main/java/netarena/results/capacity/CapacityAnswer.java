@@ -111,16 +111,19 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
     }
 
     /**
-     * @param ratePerSecond         the load the pool is sized for
-     * @param slo                   the objective
-     * @param sloText               as written
-     * @param serviceRatePerSecond  the low rate at which the service time was measured
-     * @param serviceMeanMicros     the mean service time measured there (answer minus write), microseconds
-     * @param recommendation        Erlang C's pool size
-     * @param checks                the pool measured at the recommended size (and one below)
+     * @param ratePerSecond        the load the pool is sized for
+     * @param slo                  the objective
+     * @param sloText              as written
+     * @param serviceRatePerSecond the low rate at which the service time was measured
+     * @param serviceTime          the client's and the server's figure there, and which one sized the pool
+     * @param recommendation       M/D/c's pool size (constant service, {@link QueueModel#DETERMINISTIC}), the
+     *                             one recommended
+     * @param erlangC              Erlang C's (exponential service), beside it
+     * @param checks               the pool measured at each model's size and one below the smaller
      */
     public record PoolAnswer(double ratePerSecond, Slo slo, String sloText, double serviceRatePerSecond,
-            double serviceMeanMicros, PoolRecommendation recommendation, List<PoolCheck> checks) {
+            ServiceTime serviceTime, PoolRecommendation recommendation, PoolRecommendation erlangC,
+            List<PoolCheck> checks) {
 
         public PoolAnswer {
             checks = List.copyOf(checks);
@@ -128,15 +131,36 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
     }
 
     /**
-     * @param workers        the pool size measured
-     * @param predictedMicros Erlang C's response-time percentile for it, microseconds
-     * @param measuredMicros the measured latency percentile, from the intended send time
-     * @param errorRatio     failed / sent
-     * @param valid          the generator kept its bounds
-     * @param meetsSlo       the measurement meets the SLO
-     * @param note           why invalid or failing; empty otherwise
+     * The mean service time at a low rate, as each side measured it, microseconds.
+     *
+     * @param clientMeanMicros the generator's mean of answer time minus write time: the round trip, the
+     *                         wake-ups and the hand-off to a worker included
+     * @param serverMeanMicros the server's mean time one request held a thread (its stats line on stop);
+     *                         NaN when the server wrote none
+     * @param sizingMicros     the one the pool is sized on: the server's when there is one
+     * @param source           {@code server} or {@code client}: where {@code sizingMicros} comes from
      */
-    public record PoolCheck(int workers, double predictedMicros, double measuredMicros, double errorRatio,
-            boolean valid, boolean meetsSlo, String note) {
+    public record ServiceTime(double clientMeanMicros, double serverMeanMicros, double sizingMicros, String source) {
+
+        /** Sized on the server's figure when it is a positive number, else on the client's. */
+        public static ServiceTime of(double clientMeanMicros, double serverMeanMicros) {
+            boolean server = serverMeanMicros > 0 && !Double.isInfinite(serverMeanMicros);
+            return new ServiceTime(clientMeanMicros, serverMeanMicros, server ? serverMeanMicros : clientMeanMicros,
+                    server ? "server" : "client");
+        }
+    }
+
+    /**
+     * @param workers                      the pool size measured
+     * @param predictedErlangCMicros       Erlang C's response-time percentile for it, microseconds
+     * @param predictedDeterministicMicros M/D/c's, microseconds
+     * @param measuredMicros               the measured latency percentile, from the intended send time
+     * @param errorRatio                   failed / sent
+     * @param valid                        the generator kept its bounds
+     * @param meetsSlo                     the measurement meets the SLO
+     * @param note                         why invalid or failing; empty otherwise
+     */
+    public record PoolCheck(int workers, double predictedErlangCMicros, double predictedDeterministicMicros,
+            double measuredMicros, double errorRatio, boolean valid, boolean meetsSlo, String note) {
     }
 }

@@ -19,7 +19,7 @@ import java.io.IOException;
 public final class CapacityJson {
 
     /** Bumped when a field changes meaning or goes away. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

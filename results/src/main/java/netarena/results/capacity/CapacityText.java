@@ -127,23 +127,42 @@ public final class CapacityText {
     }
 
     private static void pool(StringBuilder sb, CapacityAnswer.PoolAnswer p) {
-        PoolRecommendation r = p.recommendation();
-        sb.append('\n').append(String.format(Locale.ROOT, "Pool for %s/s at %s: service time %s us (mean, measured at "
-                + "%s/s); offered load %.3g erlangs%n", num(p.ratePerSecond()), p.sloText(), num(p.serviceMeanMicros()),
-                num(p.serviceRatePerSecond()), r.offeredLoad()));
-        if (!r.feasible()) {
-            sb.append("  Erlang C: no pool meets the SLO: ").append(r.reason()).append('\n');
-        } else {
-            sb.append(String.format(Locale.ROOT, "  Erlang C (M/M/c): %d workers, utilisation %s, P(wait) %s, predicted "
-                    + "p%s %s us%n", r.servers(), percent(r.utilisation()), percent(r.probabilityOfWaiting()),
-                    trim(r.sloQuantile() * 100), num(r.responsePercentileSeconds() * 1e6)));
+        CapacityAnswer.ServiceTime t = p.serviceTime();
+        String q = "p" + trim(p.slo().quantile() * 100);
+        sb.append('\n').append(String.format(Locale.ROOT, "Pool for %s/s at %s: service time %s us, the %s's (server "
+                + "%s us held a thread, client %s us answer minus write; means at %s/s); offered load %.3g erlangs%n",
+                num(p.ratePerSecond()), p.sloText(), num(t.sizingMicros()), t.source(), num(t.serverMeanMicros()),
+                num(t.clientMeanMicros()), num(p.serviceRatePerSecond()), p.recommendation().offeredLoad()));
+        recommendation(sb, p.recommendation(), "recommended");
+        recommendation(sb, p.erlangC(), "beside it");
+        if (!p.checks().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  %7s  %14s  %14s  %14s  %7s  %s%n", "workers", "M/D/c " + q + " us",
+                    "M/M/c " + q + " us", "measured us", "errors", "verdict"));
         }
         for (CapacityAnswer.PoolCheck c : p.checks()) {
-            sb.append(String.format(Locale.ROOT, "  measured with %d workers: p%s %s us (predicted %s us), errors %s: "
-                    + "%s%n", c.workers(), trim(p.slo().quantile() * 100), num(c.measuredMicros()),
-                    num(c.predictedMicros()), percent(c.errorRatio()), !c.valid() ? "INVALID (" + c.note() + ")"
-                            : c.meetsSlo() ? "meets the SLO" : "misses the SLO" + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));
+            sb.append(String.format(Locale.ROOT, "  %7d  %14s  %14s  %14s  %7s  %s%n", c.workers(),
+                    num(c.predictedDeterministicMicros()), num(c.predictedErlangCMicros()), num(c.measuredMicros()),
+                    percent(c.errorRatio()), !c.valid() ? "INVALID (" + c.note() + ")" : c.meetsSlo()
+                            ? "meets the SLO" : "misses the SLO" + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));
         }
+        smallestMeasured(p).ifPresent(n -> sb.append(String.format(Locale.ROOT,
+                "  smallest pool measured that meets the SLO: %d (recommended %d)%n", n, p.recommendation().servers())));
+    }
+
+    private static void recommendation(StringBuilder sb, PoolRecommendation r, String role) {
+        if (!r.feasible()) {
+            sb.append("  ").append(r.model().label()).append(": no pool meets the SLO: ").append(r.reason()).append('\n');
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "  %s, %s: %d workers, utilisation %s, P(wait) %s, predicted p%s %s us%n",
+                r.model().label(), role, r.servers(), percent(r.utilisation()), percent(r.probabilityOfWaiting()),
+                trim(r.sloQuantile() * 100), num(r.responsePercentileSeconds() * 1e6)));
+    }
+
+    /** The fewest workers among the valid checks that met the SLO, if any did. */
+    public static java.util.OptionalInt smallestMeasured(CapacityAnswer.PoolAnswer p) {
+        return p.checks().stream().filter(c -> c.valid() && c.meetsSlo()).mapToInt(CapacityAnswer.PoolCheck::workers)
+                .min();
     }
 
     static java.util.Optional<CapacityAnswer.Confirmation> confirmation(CapacityAnswer.SloAnswer s, double rate) {

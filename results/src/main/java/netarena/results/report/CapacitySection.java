@@ -178,19 +178,23 @@ public final class CapacitySection {
     private static String pool(CapacityAnswer.PoolAnswer p) {
         PoolRecommendation r = p.recommendation();
         String q = "p" + trim(p.slo().quantile() * 100);
+        CapacityAnswer.ServiceTime t = p.serviceTime();
         List<List<String>> rows = new ArrayList<>();
         for (CapacityAnswer.PoolCheck c : p.checks()) {
-            rows.add(List.of(String.valueOf(c.workers()), Fmt.num(c.predictedMicros()), Fmt.num(c.measuredMicros()),
+            rows.add(List.of(String.valueOf(c.workers()), Fmt.num(c.predictedDeterministicMicros()),
+                    Fmt.num(c.predictedErlangCMicros()), Fmt.num(c.measuredMicros()),
                     CapacityText.percent(c.errorRatio()), !c.valid() ? "<b>invalid</b> <small>" + Html.esc(c.note())
                             + "</small>" : c.meetsSlo() ? "meets the SLO" : "<b>misses</b> the SLO"));
         }
         return "<h3>Worker pool for a rate</h3>\n<p><b>" + Html.esc(poolSentence(p)) + "</b></p>\n"
-                + "<p>Service time " + Fmt.num(p.serviceMeanMicros()) + " \u00b5s (mean answer time minus write time at "
+                + "<p>Service time " + Fmt.num(t.sizingMicros()) + " \u00b5s, the " + t.source() + "'s (the server's "
+                + "mean time a request held a thread: " + Fmt.num(t.serverMeanMicros()) + " \u00b5s; the client's "
+                + "answer time minus write time: " + Fmt.num(t.clientMeanMicros()) + " \u00b5s; both at "
                 + Fmt.num(p.serviceRatePerSecond()) + "/s, where nothing queues); offered load "
-                + Fmt.num(r.offeredLoad()) + " erlangs. Erlang C assumes Poisson arrivals (the checks use them) and "
-                + "exponential service; steadier service waits less, so the prediction errs on the safe side.</p>\n"
-                + (rows.isEmpty() ? "" : Html.table("fig", List.of(" workers", " predicted " + q + " \u00b5s",
-                        " measured " + q + " \u00b5s", " errors", "verdict"), rows));
+                + Fmt.num(r.offeredLoad()) + " erlangs. Both models assume Poisson arrivals (the checks use them); "
+                + "M/D/c constant service (the recommendation), Erlang C exponential service, which waits longer.</p>\n"
+                + (rows.isEmpty() ? "" : Html.table("fig", List.of(" workers", " M/D/c " + q + " \u00b5s",
+                        " Erlang C " + q + " \u00b5s", " measured " + q + " \u00b5s", " errors", "verdict"), rows));
     }
 
     static String uslSentence(CapacityAnswer.ScalingAnswer s) {
@@ -218,8 +222,9 @@ public final class CapacitySection {
         String measured = p.checks().stream().filter(c -> c.workers() == r.servers()).findFirst()
                 .map(c -> ", measured " + Fmt.num(c.measuredMicros()) + " \u00b5s (" + (c.valid() ? c.meetsSlo()
                         ? "meets the SLO" : "misses the SLO" : "invalid") + ")").orElse("");
-        return String.format(Locale.ROOT, "Pool for %s/s at %s: %d workers, predicted %s \u00b5s%s",
-                Fmt.num(p.ratePerSecond()), p.sloText(), r.servers(), Fmt.num(r.responsePercentileSeconds() * 1e6),
+        return String.format(Locale.ROOT, "Pool for %s/s at %s: %d workers (%s; Erlang C %s), predicted %s \u00b5s%s",
+                Fmt.num(p.ratePerSecond()), p.sloText(), r.servers(), r.model().label(),
+                p.erlangC().feasible() ? p.erlangC().servers() : "none", Fmt.num(r.responsePercentileSeconds() * 1e6),
                 measured);
     }
 
