@@ -22,7 +22,7 @@ import netarena.load.LoadResult;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
 import netarena.results.capacity.CapacityAnswer;
-import netarena.results.capacity.ProbeResult;
+import netarena.results.capacity.InFlight;
 import netarena.results.capacity.Slo;
 import netarena.results.run.CellKey;
 import netarena.server.StatsLine;
@@ -200,16 +200,26 @@ public final class CapacityRunner {
         }
 
         @Override
-        public ProbeResult measure(int workers, double ratePerSecond, double quantile) {
+        public PoolProbe.Measurement measure(int workers, double ratePerSecond, double quantile) {
             Path dir = runDir.resolve("pool").resolve("workers-" + workers);
             progress.printf(Locale.ROOT, "  %d workers, Poisson arrivals at %,.0f/s%n", workers, ratePerSecond);
             long rate = Math.max(1, Math.round(ratePerSecond));
-            try (LaunchedServer server = start(workers, dir, sut -> openLoop(sut, rate, Arrivals.POISSON))) {
-                return new LoadRateProbe(server::alive, r -> openLoop(server, r, Arrivals.POISSON), dir, progress)
-                        .probe(ratePerSecond, quantile);
+            LoadRateProbe.Step step;
+            LaunchedServer server = null;
+            try (LaunchedServer sut = start(workers, dir, s -> openLoop(s, rate, Arrivals.POISSON))) {
+                server = sut;
+                step = new LoadRateProbe(sut::alive, r -> openLoop(sut, r, Arrivals.POISSON), dir, progress)
+                        .step(ratePerSecond, quantile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            LoadResult load = step.load();
+            double clientMean = load.serviceTime().getTotalCount() == 0 ? Double.NaN : load.serviceTime().getMean();
+            InFlight inFlight = new InFlight(workers, load.okPerSecond(), clientMean,
+                    serverCounters(server).map(c -> c.meanServiceMicros(opLabel())).orElse(Double.NaN));
+            progress.printf(Locale.ROOT, "  in flight: %.2f at the generator, %.2f on a worker (server)%n",
+                    inFlight.generatorInFlight(), inFlight.serverInFlight());
+            return new PoolProbe.Measurement(step.result(), inFlight);
         }
     }
 

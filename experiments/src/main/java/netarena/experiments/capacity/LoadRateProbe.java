@@ -43,6 +43,11 @@ final class LoadRateProbe implements RateProbe {
 
     @Override
     public ProbeResult probe(double ratePerSecond, double quantile) {
+        return step(ratePerSecond, quantile).result();
+    }
+
+    /** One probe, and the generator's result it was read from. */
+    Step step(double ratePerSecond, double quantile) {
         count++;
         long rate = Math.max(1, Math.round(ratePerSecond));
         Path dir = stepsDir.resolve(String.format(Locale.ROOT, "%02d-%d-per-s", count, rate));
@@ -54,7 +59,14 @@ final class LoadRateProbe implements RateProbe {
                         : String.format(Locale.ROOT, "p%s %,.0f us, errors %.3g%%%s", percentile(quantile),
                                 p.latencyMicros(), p.errorRatio() * 100, alive ? "" : " (the server died)"));
         settle();
-        return p;
+        return new Step(p, r);
+    }
+
+    /**
+     * @param result what the probe says about the server
+     * @param load   the generator's whole result behind it
+     */
+    record Step(ProbeResult result, LoadResult load) {
     }
 
     /**

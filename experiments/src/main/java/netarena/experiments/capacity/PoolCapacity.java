@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import netarena.results.capacity.CapacityAnswer;
+import netarena.results.capacity.InFlightCheck;
+import netarena.results.capacity.InFlightFinding;
 import netarena.results.capacity.PoolRecommendation;
 import netarena.results.capacity.PoolSizer;
 import netarena.results.capacity.ProbeResult;
@@ -16,7 +18,8 @@ import netarena.results.capacity.Slo;
  * target rate and SLO under M/D/c (the recommendation: request work of fixed cost) and Erlang C beside
  * it, then measure at each model's size and at one below the smaller (when one below can still keep
  * up), so the answer shows both predictions against the measurement and whether the last worker was
- * needed. Runs on the calling thread.
+ * needed; each measurement's requests in flight are checked at both ends of the wire ({@link InFlightCheck}).
+ * Runs on the calling thread.
  */
 public final class PoolCapacity {
 
@@ -73,13 +76,15 @@ public final class PoolCapacity {
                 * 1e6;
         double mdc = QueueModel.DETERMINISTIC.responsePercentileSeconds(rate, serviceMicros / 1e6, workers,
                 slo.quantile()) * 1e6;
-        ProbeResult r = probe.measure(workers, rate, slo.quantile());
+        PoolProbe.Measurement m = probe.measure(workers, rate, slo.quantile());
+        ProbeResult r = m.result();
+        InFlightFinding inFlight = InFlightCheck.check(m.inFlight());
         if (r.generatorInvalid()) {
             return new CapacityAnswer.PoolCheck(workers, mmc, mdc, Double.NaN, Double.NaN, false, false,
-                    r.invalidReason());
+                    r.invalidReason(), inFlight);
         }
         String missed = slo.missedBy(r);
         return new CapacityAnswer.PoolCheck(workers, mmc, mdc, r.latencyMicros(), r.errorRatio(), true,
-                missed == null, missed == null ? "" : missed);
+                missed == null, missed == null ? "" : missed, inFlight);
     }
 }

@@ -1,6 +1,7 @@
 package netarena.experiments.capacity;
 
 import netarena.results.capacity.CapacityAnswer;
+import netarena.results.capacity.InFlight;
 import netarena.results.capacity.ProbeResult;
 
 /**
@@ -17,7 +18,15 @@ public interface PoolProbe {
 
     /**
      * Serves with a pool of {@code workers} and offers {@code ratePerSecond} with Poisson arrivals (as
-     * Erlang C assumes); the {@code quantile} of latency from the intended send time.
+     * both queueing models assume): the {@code quantile} of latency from the intended send time, and the
+     * requests in flight as the generator and the server count them.
      */
-    ProbeResult measure(int workers, double ratePerSecond, double quantile);
+    Measurement measure(int workers, double ratePerSecond, double quantile);
+
+    /**
+     * @param result   the latency percentile and errors, or why the generator was invalid
+     * @param inFlight the generator's throughput and mean time out, and the server's mean service time
+     */
+    record Measurement(ProbeResult result, InFlight inFlight) {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.ErlangC;
+import netarena.results.capacity.InFlight;
 import netarena.results.capacity.ProbeResult;
 import netarena.results.capacity.SloText;
 import netarena.results.capacity.UslModel;
@@ -44,9 +45,9 @@ class CapacitySectionTest {
                     }
 
                     @Override
-                    public ProbeResult measure(int workers, double rate, double quantile) {
-                        return ProbeResult.measured(ErlangC.responsePercentileSeconds(rate, 0.001, workers, quantile)
-                                * 1e6, 0);
+                    public PoolProbe.Measurement measure(int workers, double rate, double quantile) {
+                        return new PoolProbe.Measurement(ProbeResult.measured(ErlangC.responsePercentileSeconds(rate,
+                                0.001, workers, quantile) * 1e6, 0), new InFlight(workers, rate, 1_400, 1_000));
                     }
                 });
         return new CapacityAnswer("selector io-threads 1 workers 0, echo 64 B, frame", slo,
@@ -69,6 +70,7 @@ class CapacitySectionTest {
         assertTrue(html.contains("SLO p99&lt;=5ms"), "the SLO line's label");
         assertTrue(html.contains("knee "), "the knee is marked");
         assertTrue(html.contains("Worker pool for a rate"), "pool table");
+        assertTrue(html.contains("held (server)") && html.contains(">3.00</td>"), "3,000/s of 1 ms: 3 held");
         assertFalse(html.contains("repetitions.csv is missing"), "a capacity run has no sweep to miss");
         assertTrue(html.contains("A capacity run"), "the overview says what kind of run it is");
         String md = Files.readString(w.markdown());

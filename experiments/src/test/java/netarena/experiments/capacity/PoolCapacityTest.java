@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
+import netarena.results.capacity.InFlight;
 import netarena.results.capacity.ProbeResult;
 import netarena.results.capacity.QueueModel;
 import netarena.results.capacity.Slo;
@@ -25,6 +26,14 @@ class PoolCapacityTest {
 
     /** A pool that behaves as M/D/c on the server's service time, plus a fixed round trip. */
     private static PoolProbe constantService(double serverMicros, List<Integer> measured) {
+        return constantService(serverMicros, CLIENT_MICROS, measured);
+    }
+
+    /**
+     * The same, the generator timing each request out for {@code clientOutMicros} plus the M/D/c mean
+     * wait, and the server reporting {@code serverMicros} held.
+     */
+    private static PoolProbe constantService(double serverMicros, double clientOutMicros, List<Integer> measured) {
         return new PoolProbe() {
             @Override
             public CapacityAnswer.ServiceTime serviceTime(double rate) {
@@ -32,10 +41,12 @@ class PoolCapacityTest {
             }
 
             @Override
-            public ProbeResult measure(int workers, double rate, double quantile) {
+            public PoolProbe.Measurement measure(int workers, double rate, double quantile) {
                 measured.add(workers);
-                return ProbeResult.measured(QueueModel.DETERMINISTIC.responsePercentileSeconds(rate,
-                        SERVER_MICROS / 1e6, workers, quantile) * 1e6 + (CLIENT_MICROS - SERVER_MICROS), 0);
+                double waitMicros = QueueModel.DETERMINISTIC.meanWaitSeconds(rate, SERVER_MICROS / 1e6, workers) * 1e6;
+                return new PoolProbe.Measurement(ProbeResult.measured(QueueModel.DETERMINISTIC.responsePercentileSeconds(
+                        rate, SERVER_MICROS / 1e6, workers, quantile) * 1e6 + (CLIENT_MICROS - SERVER_MICROS), 0),
+                        new InFlight(workers, rate, clientOutMicros + waitMicros, serverMicros));
             }
         };
     }
@@ -64,6 +75,21 @@ class PoolCapacityTest {
         assertTrue(text.contains("the server's"), text);
         assertTrue(text.contains("M/D/c (Allen-Cunneen), recommended: 3 workers"), text);
         assertTrue(text.contains("smallest pool measured that meets the SLO: 3 (recommended 3)"), text);
+        assertTrue(three.inFlight().checked() && !three.inFlight().violated(), three.inFlight().toString());
+        assertEquals(2.0, three.inFlight().serverInFlight(), 1e-9, "2,000/s of 1 ms: two workers busy");
+        assertTrue(text.contains("Little's law with 3 workers: ok"), text);
+    }
+
+    @Test
+    void littlesLawFailsWhenTheGeneratorHadFewerOutThanTheServerHeld() {
+        // a generator that times each request from a write 600 us late: 0.4 ms out where the server held 1 ms
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
+                constantService(SERVER_MICROS, 400, new ArrayList<>()));
+        CapacityAnswer.PoolCheck three = p.checks().get(p.checks().size() - 1);
+        assertTrue(three.inFlight().violated(), three.inFlight().toString());
+        assertTrue(three.meetsSlo(), "the latency still met the SLO: only the in-flight counts disagree");
+        assertTrue(CapacityText.render(new CapacityAnswer("s", null, null, p))
+                .contains("Little's law with 3 workers: VIOLATED: the server held more requests"));
     }
 
     @Test

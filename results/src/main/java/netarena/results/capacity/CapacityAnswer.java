@@ -159,8 +159,11 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
      * @param valid                        the generator kept its bounds
      * @param meetsSlo                     the measurement meets the SLO
      * @param note                         why invalid or failing; empty otherwise
+     * @param inFlight                     Little's law across the wire: the requests the generator had out
+     *                                     against those the server held a worker for
      */
     public record PoolCheck(int workers, double predictedErlangCMicros, double predictedDeterministicMicros,
-            double measuredMicros, double errorRatio, boolean valid, boolean meetsSlo, String note) {
+            double measuredMicros, double errorRatio, boolean valid, boolean meetsSlo, String note,
+            InFlightFinding inFlight) {
     }
 }

@@ -136,17 +136,31 @@ public final class CapacityText {
         recommendation(sb, p.recommendation(), "recommended");
         recommendation(sb, p.erlangC(), "beside it");
         if (!p.checks().isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "  %7s  %14s  %14s  %14s  %7s  %s%n", "workers", "M/D/c " + q + " us",
-                    "M/M/c " + q + " us", "measured us", "errors", "verdict"));
+            sb.append(String.format(Locale.ROOT, "  %7s  %14s  %14s  %14s  %7s  %9s  %9s  %s%n", "workers",
+                    "M/D/c " + q + " us", "M/M/c " + q + " us", "measured us", "errors", "out (gen)", "held (srv)",
+                    "verdict"));
         }
         for (CapacityAnswer.PoolCheck c : p.checks()) {
-            sb.append(String.format(Locale.ROOT, "  %7d  %14s  %14s  %14s  %7s  %s%n", c.workers(),
+            sb.append(String.format(Locale.ROOT, "  %7d  %14s  %14s  %14s  %7s  %9s  %9s  %s%n", c.workers(),
                     num(c.predictedDeterministicMicros()), num(c.predictedErlangCMicros()), num(c.measuredMicros()),
-                    percent(c.errorRatio()), !c.valid() ? "INVALID (" + c.note() + ")" : c.meetsSlo()
+                    percent(c.errorRatio()), inFlight(c.inFlight().generatorInFlight()),
+                    inFlight(c.inFlight().serverInFlight()), !c.valid() ? "INVALID (" + c.note() + ")" : c.meetsSlo()
                             ? "meets the SLO" : "misses the SLO" + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));
+        }
+        for (CapacityAnswer.PoolCheck c : p.checks()) {
+            InFlightFinding f = c.inFlight();
+            sb.append(String.format(Locale.ROOT, "  Little's law with %d workers: %s%n", c.workers(), !f.checked()
+                    ? "not checked (the server's or the generator's figure is unknown)" : f.violated()
+                            ? "VIOLATED: " + f.hint() : String.format(Locale.ROOT, "ok (%s queued or on the wire)",
+                                    inFlight(f.waitingOrInTransit()))));
         }
         smallestMeasured(p).ifPresent(n -> sb.append(String.format(Locale.ROOT,
                 "  smallest pool measured that meets the SLO: %d (recommended %d)%n", n, p.recommendation().servers())));
+    }
+
+    /** Requests in flight, two decimals; "-" when unknown. */
+    public static String inFlight(double requests) {
+        return Double.isFinite(requests) ? String.format(Locale.ROOT, "%.2f", requests) : "-";
     }
 
     private static void recommendation(StringBuilder sb, PoolRecommendation r, String role) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
+import netarena.results.capacity.InFlightFinding;
 import netarena.results.capacity.LittleFinding;
 import netarena.results.capacity.PoolRecommendation;
 import netarena.results.capacity.SearchResult;
@@ -181,9 +182,13 @@ public final class CapacitySection {
         CapacityAnswer.ServiceTime t = p.serviceTime();
         List<List<String>> rows = new ArrayList<>();
         for (CapacityAnswer.PoolCheck c : p.checks()) {
+            InFlightFinding f = c.inFlight();
             rows.add(List.of(String.valueOf(c.workers()), Fmt.num(c.predictedDeterministicMicros()),
                     Fmt.num(c.predictedErlangCMicros()), Fmt.num(c.measuredMicros()),
-                    CapacityText.percent(c.errorRatio()), !c.valid() ? "<b>invalid</b> <small>" + Html.esc(c.note())
+                    CapacityText.percent(c.errorRatio()), CapacityText.inFlight(f.generatorInFlight()),
+                    CapacityText.inFlight(f.serverInFlight()), !f.checked() ? "not checked" : f.violated()
+                            ? "<b>violated</b> <small>" + Html.esc(f.hint()) + "</small>" : "ok",
+                    !c.valid() ? "<b>invalid</b> <small>" + Html.esc(c.note())
                             + "</small>" : c.meetsSlo() ? "meets the SLO" : "<b>misses</b> the SLO"));
         }
         return "<h3>Worker pool for a rate</h3>\n<p><b>" + Html.esc(poolSentence(p)) + "</b></p>\n"
@@ -192,9 +197,13 @@ public final class CapacitySection {
                 + "answer time minus write time: " + Fmt.num(t.clientMeanMicros()) + " \u00b5s; both at "
                 + Fmt.num(p.serviceRatePerSecond()) + "/s, where nothing queues); offered load "
                 + Fmt.num(r.offeredLoad()) + " erlangs. Both models assume Poisson arrivals (the checks use them); "
-                + "M/D/c constant service (the recommendation), Erlang C exponential service, which waits longer.</p>\n"
+                + "M/D/c constant service (the recommendation), Erlang C exponential service, which waits longer. "
+                + "Little's law across the wire: requests out at the generator (its throughput times its mean answer "
+                + "minus write time) must be at least those holding a worker at the server (the same throughput "
+                + "times the server's own service time), and those at most the pool.</p>\n"
                 + (rows.isEmpty() ? "" : Html.table("fig", List.of(" workers", " M/D/c " + q + " \u00b5s",
-                        " Erlang C " + q + " \u00b5s", " measured " + q + " \u00b5s", " errors", "verdict"), rows));
+                        " Erlang C " + q + " \u00b5s", " measured " + q + " \u00b5s", " errors", " out (generator)",
+                        " held (server)", "Little's law", "verdict"), rows));
     }
 
     static String uslSentence(CapacityAnswer.ScalingAnswer s) {
