@@ -78,5 +78,6 @@ class CapacitySectionTest {
         assertTrue(md.contains("### Capacity") && md.contains("- SLO p99<=5ms"), md);
         assertTrue(md.contains("- USL: sigma 0.04"), md);
         assertTrue(md.contains("- Pool for 3,000/s at p99<=5ms: 4 workers (M/D/c (Allen-Cunneen); Erlang C 5)"), md);
+        assertTrue(md.contains("the smallest measured that meets it: 5"), "the simulated pool is M/M/c: " + md);
     }
 }

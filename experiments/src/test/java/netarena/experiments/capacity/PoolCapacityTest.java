@@ -68,8 +68,8 @@ class PoolCapacityTest {
         assertEquals(3, CapacityText.smallestMeasured(p).orElseThrow(), "the recommended size meets the SLO here");
         CapacityAnswer.PoolCheck three = p.checks().get(p.checks().size() - 1);
         assertEquals(3, three.workers());
-        assertEquals(p.recommendation().responsePercentileSeconds() * 1e6, three.predictedDeterministicMicros(), 1e-6);
-        assertTrue(three.predictedErlangCMicros() > three.predictedDeterministicMicros(),
+        assertEquals(p.recommendation().responsePercentileSeconds() * 1e6, three.predictedMdcMicros(), 1e-6);
+        assertTrue(three.predictedMmcMicros() > three.predictedMdcMicros(),
                 "exponential service waits longer than constant");
         String text = CapacityText.render(new CapacityAnswer("s", null, null, p));
         assertTrue(text.contains("the server's"), text);

@@ -151,18 +151,18 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
     }
 
     /**
-     * @param workers                      the pool size measured
-     * @param predictedErlangCMicros       Erlang C's response-time percentile for it, microseconds
-     * @param predictedDeterministicMicros M/D/c's, microseconds
-     * @param measuredMicros               the measured latency percentile, from the intended send time
-     * @param errorRatio                   failed / sent
-     * @param valid                        the generator kept its bounds
-     * @param meetsSlo                     the measurement meets the SLO
-     * @param note                         why invalid or failing; empty otherwise
-     * @param inFlight                     Little's law across the wire: the requests the generator had out
-     *                                     against those the server held a worker for
+     * @param workers            the pool size measured
+     * @param predictedMmcMicros Erlang C's (M/M/c) response-time percentile for it, microseconds
+     * @param predictedMdcMicros M/D/c's, microseconds
+     * @param measuredMicros     the measured latency percentile, from the intended send time
+     * @param errorRatio         failed / sent
+     * @param valid              the generator kept its bounds
+     * @param meetsSlo           the measurement meets the SLO
+     * @param note               why invalid or failing; empty otherwise
+     * @param inFlight           Little's law across the wire: the requests the generator had out against
+     *                           those the server held a worker for
      */
-    public record PoolCheck(int workers, double predictedErlangCMicros, double predictedDeterministicMicros,
+    public record PoolCheck(int workers, double predictedMmcMicros, double predictedMdcMicros,
             double measuredMicros, double errorRatio, boolean valid, boolean meetsSlo, String note,
             InFlightFinding inFlight) {
     }

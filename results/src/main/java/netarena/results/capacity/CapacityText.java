@@ -142,7 +142,7 @@ public final class CapacityText {
         }
         for (CapacityAnswer.PoolCheck c : p.checks()) {
             sb.append(String.format(Locale.ROOT, "  %7d  %14s  %14s  %14s  %7s  %9s  %9s  %s%n", c.workers(),
-                    num(c.predictedDeterministicMicros()), num(c.predictedErlangCMicros()), num(c.measuredMicros()),
+                    num(c.predictedMdcMicros()), num(c.predictedMmcMicros()), num(c.measuredMicros()),
                     percent(c.errorRatio()), inFlight(c.inFlight().generatorInFlight()),
                     inFlight(c.inFlight().serverInFlight()), !c.valid() ? "INVALID (" + c.note() + ")" : c.meetsSlo()
                             ? "meets the SLO" : "misses the SLO" + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));

@@ -183,8 +183,8 @@ public final class CapacitySection {
         List<List<String>> rows = new ArrayList<>();
         for (CapacityAnswer.PoolCheck c : p.checks()) {
             InFlightFinding f = c.inFlight();
-            rows.add(List.of(String.valueOf(c.workers()), Fmt.num(c.predictedDeterministicMicros()),
-                    Fmt.num(c.predictedErlangCMicros()), Fmt.num(c.measuredMicros()),
+            rows.add(List.of(String.valueOf(c.workers()), Fmt.num(c.predictedMdcMicros()),
+                    Fmt.num(c.predictedMmcMicros()), Fmt.num(c.measuredMicros()),
                     CapacityText.percent(c.errorRatio()), CapacityText.inFlight(f.generatorInFlight()),
                     CapacityText.inFlight(f.serverInFlight()), !f.checked() ? "not checked" : f.violated()
                             ? "<b>violated</b> <small>" + Html.esc(f.hint()) + "</small>" : "ok",
@@ -231,10 +231,15 @@ public final class CapacitySection {
         String measured = p.checks().stream().filter(c -> c.workers() == r.servers()).findFirst()
                 .map(c -> ", measured " + Fmt.num(c.measuredMicros()) + " \u00b5s (" + (c.valid() ? c.meetsSlo()
                         ? "meets the SLO" : "misses the SLO" : "invalid") + ")").orElse("");
-        return String.format(Locale.ROOT, "Pool for %s/s at %s: %d workers (%s; Erlang C %s), predicted %s \u00b5s%s",
+        String smallest = p.checks().isEmpty() ? "" : CapacityText.smallestMeasured(p).stream()
+                .mapToObj(n -> "; the smallest measured that meets it: " + n).findFirst()
+                .orElse("; none measured meets it");
+        long violated = p.checks().stream().filter(c -> c.inFlight().violated()).count();
+        return String.format(Locale.ROOT, "Pool for %s/s at %s: %d workers (%s; Erlang C %s), predicted %s \u00b5s%s%s%s",
                 Fmt.num(p.ratePerSecond()), p.sloText(), r.servers(), r.model().label(),
                 p.erlangC().feasible() ? p.erlangC().servers() : "none", Fmt.num(r.responsePercentileSeconds() * 1e6),
-                measured);
+                measured, smallest, violated == 0 ? "" : "; Little's law across the wire violated at " + violated
+                        + " size(s)");
     }
 
     private static String trim(double v) {
