@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code netarena capacity}: how much one server configuration can take. With {@code --slo} alone, the
  * highest open-loop rate meeting it; with {@code --connections}, closed-loop scaling fitted to the
- * Universal Scalability Law; with {@code --pool-for-rate} and {@code --slo}, a worker pool sized by
- * Erlang C and measured. Writes {@code <runs>/<time>-capacity/} with capacity.json and report.html.
+ * Universal Scalability Law; with {@code --pool-for-rate} and {@code --slo}, a worker pool sized on the
+ * server's own service time under M/D/c (Erlang C beside it) and measured. Writes {@code <runs>/<time>-capacity/} with capacity.json and report.html.
  */
 @Command(name = "capacity", sortOptions = false, exitCodeOnExecutionException = ExitCodes.UNDECIDED,
         description = {
@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
                     + "then repeats at both ends)",
             "  --connections 1,2,4,8,16,32      closed-loop throughput fitted to the Universal Scalability Law, "
                     + "Little's law checked",
-            "  --pool-for-rate R --slo ...      a worker pool sized by Erlang C for R requests/s, then measured",
+            "  --pool-for-rate R --slo ...      a worker pool for R requests/s sized on the server's own service time "
+                    + "(M/D/c, Erlang C beside it), then measured",
             "Writes capacity.json and report.html into results/runs/<time>-capacity/. See docs/CAPACITY.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
