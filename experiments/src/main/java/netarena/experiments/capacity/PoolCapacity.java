@@ -1,6 +1,7 @@
 package netarena.experiments.capacity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import netarena.results.capacity.CapacityAnswer;
@@ -17,11 +18,15 @@ import netarena.results.capacity.Slo;
  * own figure, how long a request holds a thread, when the server gives one), size the pool for the
  * target rate and SLO under M/D/c (the recommendation: request work of fixed cost) and Erlang C beside
  * it, then measure at each model's size and at one below the smaller (when one below can still keep
- * up), so the answer shows both predictions against the measurement and whether the last worker was
- * needed; each measurement's requests in flight are checked at both ends of the wire ({@link InFlightCheck}).
- * Runs on the calling thread.
+ * up); then, up to {@link #MAX_EXTRA_SIZES} each way, upward while no size met the SLO and downward
+ * while the smallest did, so the answer shows both predictions against the measurement and the
+ * smallest pool measured to meet the SLO. Each measurement's requests in flight are checked at both
+ * ends of the wire ({@link InFlightCheck}). Runs on the calling thread.
  */
 public final class PoolCapacity {
+
+    /** Pool sizes measured past the models' own, at most, each way: up while none met the SLO, down while one did. */
+    static final int MAX_EXTRA_SIZES = 3;
 
     private PoolCapacity() {
     }
@@ -41,10 +46,46 @@ public final class PoolCapacity {
         PoolRecommendation mdc = recommend(QueueModel.DETERMINISTIC, ratePerSecond, serviceMicros, slo);
         PoolRecommendation mmc = recommend(QueueModel.ERLANG_C, ratePerSecond, serviceMicros, slo);
         List<CapacityAnswer.PoolCheck> checks = new ArrayList<>();
-        for (int workers : sizesToMeasure(mdc, mmc).descendingSet()) {
+        TreeSet<Integer> sizes = sizesToMeasure(mdc, mmc);
+        for (int workers : sizes.descendingSet()) {
             checks.add(check(probe, workers, ratePerSecond, serviceMicros, slo));
         }
+        if (!checks.isEmpty()) {
+            // the models' sizes say where to look; the answer is the smallest pool measured to meet the SLO
+            int largest = sizes.last();
+            for (int i = 0; i < MAX_EXTRA_SIZES && missed(checks, largest); i++) {
+                checks.add(check(probe, ++largest, ratePerSecond, serviceMicros, slo));
+            }
+            int smallest = sizes.first();
+            for (int i = 0; i < MAX_EXTRA_SIZES && met(checks, smallest)
+                    && smallest - 1 > offeredLoad(ratePerSecond, serviceMicros, checks); i++) {
+                checks.add(check(probe, --smallest, ratePerSecond, serviceMicros, slo));
+            }
+        }
+        checks.sort(Comparator.comparingInt(CapacityAnswer.PoolCheck::workers).reversed());
         return new CapacityAnswer.PoolAnswer(ratePerSecond, slo, text, serviceRatePerSecond, service, mdc, mmc, checks);
+    }
+
+    /**
+     * Erlangs offered at {@code rate}, on the shorter of the sizing service time and the servers' own under
+     * that rate (the checks'): a service time read long at the low rate (a busy machine's slow wake-ups)
+     * must not stop the search above a pool that keeps up.
+     */
+    private static double offeredLoad(double rate, double serviceMicros, List<CapacityAnswer.PoolCheck> checks) {
+        double micros = checks.stream().mapToDouble(c -> c.inFlight().point().serverServiceMicros())
+                .filter(m -> m > 0 && Double.isFinite(m)).reduce(serviceMicros, Math::min);
+        return rate * micros / 1e6;
+    }
+
+    /** No valid check met the SLO, and the one at {@code workers} was valid and missed it: one more may. */
+    private static boolean missed(List<CapacityAnswer.PoolCheck> checks, int workers) {
+        return checks.stream().noneMatch(c -> c.valid() && c.meetsSlo())
+                && checks.stream().anyMatch(c -> c.workers() == workers && c.valid() && !c.meetsSlo());
+    }
+
+    /** The check at {@code workers} was valid and met the SLO: one fewer may too. */
+    private static boolean met(List<CapacityAnswer.PoolCheck> checks, int workers) {
+        return checks.stream().anyMatch(c -> c.workers() == workers && c.valid() && c.meetsSlo());
     }
 
     /** Each feasible model's size, and one below the smallest when it still exceeds the offered load. */

@@ -26,14 +26,18 @@ class PoolCapacityTest {
 
     /** A pool that behaves as M/D/c on the server's service time, plus a fixed round trip. */
     private static PoolProbe constantService(double serverMicros, List<Integer> measured) {
-        return constantService(serverMicros, CLIENT_MICROS, measured);
+        return pool(serverMicros, CLIENT_MICROS, 0, measured);
     }
 
     /**
-     * The same, the generator timing each request out for {@code clientOutMicros} plus the M/D/c mean
-     * wait, and the server reporting {@code serverMicros} held.
+     * A pool of {@code workers} that queues as M/D/c of {@code workers + extraWorkers} on the server's
+     * 1 ms (fewer when negative: a machine that lends the pool less than it asks for), answering after
+     * that plus a fixed round trip; the generator times each request out for {@code clientOutMicros} plus
+     * the mean wait. The service-time server reports {@code serverMicros} held (NaN: no stats line), the
+     * pool's servers the 1 ms they held.
      */
-    private static PoolProbe constantService(double serverMicros, double clientOutMicros, List<Integer> measured) {
+    private static PoolProbe pool(double serverMicros, double clientOutMicros, int extraWorkers,
+            List<Integer> measured) {
         return new PoolProbe() {
             @Override
             public CapacityAnswer.ServiceTime serviceTime(double rate) {
@@ -43,10 +47,12 @@ class PoolCapacityTest {
             @Override
             public PoolProbe.Measurement measure(int workers, double rate, double quantile) {
                 measured.add(workers);
-                double waitMicros = QueueModel.DETERMINISTIC.meanWaitSeconds(rate, SERVER_MICROS / 1e6, workers) * 1e6;
+                int acting = workers + extraWorkers;
+                double waitMicros = QueueModel.DETERMINISTIC.meanWaitSeconds(rate, SERVER_MICROS / 1e6, acting) * 1e6;
                 return new PoolProbe.Measurement(ProbeResult.measured(QueueModel.DETERMINISTIC.responsePercentileSeconds(
-                        rate, SERVER_MICROS / 1e6, workers, quantile) * 1e6 + (CLIENT_MICROS - SERVER_MICROS), 0),
-                        new InFlight(workers, rate, clientOutMicros + waitMicros, serverMicros));
+                        rate, SERVER_MICROS / 1e6, acting, quantile) * 1e6 + (CLIENT_MICROS - SERVER_MICROS), 0),
+                        new InFlight(workers, rate, clientOutMicros + waitMicros,
+                                Double.isNaN(serverMicros) ? Double.NaN : SERVER_MICROS));
             }
         };
     }
@@ -84,7 +90,7 @@ class PoolCapacityTest {
     void littlesLawFailsWhenTheGeneratorHadFewerOutThanTheServerHeld() {
         // a generator that times each request from a write 600 us late: 0.4 ms out where the server held 1 ms
         CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
-                constantService(SERVER_MICROS, 400, new ArrayList<>()));
+                pool(SERVER_MICROS, 400, 0, new ArrayList<>()));
         CapacityAnswer.PoolCheck three = p.checks().get(p.checks().size() - 1);
         assertTrue(three.inFlight().violated(), three.inFlight().toString());
         assertTrue(three.meetsSlo(), "the latency still met the SLO: only the in-flight counts disagree");
@@ -101,5 +107,40 @@ class PoolCapacityTest {
         assertEquals(CLIENT_MICROS, p.serviceTime().sizingMicros());
         assertFalse(p.recommendation().servers() == 3, "the client's 1,811 us asks for more than the server's 1 ms");
         assertEquals(5, p.erlangC().servers(), "the issue's figure: Erlang C on the client's mean asked for 5");
+    }
+
+    @Test
+    void measuresUpwardWhenTheRecommendedPoolMisses() {
+        // the pool queues as if one worker fewer: 3 workers act as 2 for 2 erlangs and never keep up
+        List<Integer> measured = new ArrayList<>();
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
+                pool(SERVER_MICROS, CLIENT_MICROS, -1, measured));
+        assertEquals(3, p.recommendation().servers());
+        assertTrue(measured.contains(4), "measured " + measured);
+        assertFalse(measured.contains(5), "4 met the SLO: no need for 5; measured " + measured);
+        assertEquals(4, CapacityText.smallestMeasured(p).orElseThrow());
+        assertEquals(measured.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+                p.checks().stream().map(CapacityAnswer.PoolCheck::workers).toList(), "largest pool first");
+        assertTrue(CapacityText.render(new CapacityAnswer("s", null, null, p))
+                .contains("smallest pool measured that meets the SLO: 4 (recommended 3)"));
+    }
+
+    @Test
+    void measuresDownwardWhileFewerStillMeetBoundedAndNotBelowTheOfferedLoad() {
+        // the service time read 2 ms at the low rate (a busy machine's slow wake-ups) where the pool's
+        // servers hold 1 ms: sized for 8 erlangs, 4 are offered, and 5 workers already meet the SLO
+        List<Integer> measured = new ArrayList<>();
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(4_000, SloText.parse("p99<=5ms", 0), "p99<=5ms", 200,
+                pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, measured));
+        int recommended = p.recommendation().servers();
+        assertEquals(10, recommended, "M/D/c on 2 ms at 4,000/s");
+        assertEquals(recommended - 1 - PoolCapacity.MAX_EXTRA_SIZES, CapacityText.smallestMeasured(p).orElseThrow(),
+                "one below, then 3 more down: measured " + measured);
+        assertFalse(measured.contains(4), "never below the offered load: " + measured);
+        List<Integer> nearFloor = new ArrayList<>();
+        CapacityAnswer.PoolAnswer loose = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
+                pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, nearFloor));
+        assertEquals(3, CapacityText.smallestMeasured(loose).orElseThrow(), "measured " + nearFloor);
+        assertFalse(nearFloor.contains(2), "2 workers for 2 erlangs never keep up: " + nearFloor);
     }
 }
