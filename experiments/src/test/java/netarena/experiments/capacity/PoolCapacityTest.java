@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import netarena.results.capacity.CapacityAnswer;
+import netarena.results.capacity.CapacityJson;
 import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.InFlight;
 import netarena.results.capacity.ProbeResult;
@@ -58,7 +61,7 @@ class PoolCapacityTest {
     }
 
     @Test
-    void sizesOnTheServersServiceTimeUnderMdcAndMeasuresBothModelsAndOneBelow() {
+    void sizesOnTheServersServiceTimeUnderMdcAndMeasuresBothModelsAndOneBelow() throws Exception {
         List<Integer> measured = new ArrayList<>();
         Slo slo = SloText.parse("p99<=10ms", 0.001);
         CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, slo, "p99<=10ms", 200,
@@ -84,6 +87,15 @@ class PoolCapacityTest {
         assertTrue(three.inFlight().checked() && !three.inFlight().violated(), three.inFlight().toString());
         assertEquals(2.0, three.inFlight().serverInFlight(), 1e-9, "2,000/s of 1 ms: two workers busy");
         assertTrue(text.contains("Little's law with 3 workers: ok"), text);
+        JsonNode json = new ObjectMapper().readTree(CapacityJson.render(new CapacityAnswer("s", null, null, p))).get("pool");
+        assertEquals("server", json.at("/service_time/source").asText());
+        assertEquals(CLIENT_MICROS, json.at("/service_time/client_mean_micros").asDouble());
+        assertEquals("DETERMINISTIC", json.at("/recommendation/model").asText());
+        assertEquals("ERLANG_C", json.at("/erlang_c/model").asText());
+        JsonNode last = json.get("checks").get(p.checks().size() - 1);
+        assertEquals(three.predictedMdcMicros(), last.get("predicted_mdc_micros").asDouble(), 1e-6);
+        assertEquals(2.0, last.at("/in_flight/server_in_flight").asDouble(), 1e-9);
+        assertFalse(last.at("/in_flight/violated").asBoolean());
     }
 
     @Test
