@@ -60,6 +60,11 @@ class PoolCapacityTest {
         };
     }
 
+    /** The pool for {@code rate} at {@code slo} (no error allowance), its service time measured at 200/s. */
+    private static CapacityAnswer.PoolAnswer sized(double rate, String slo, PoolProbe probe) {
+        return PoolCapacity.measure(rate, SloText.parse(slo, 0), slo, 200, probe);
+    }
+
     @Test
     void sizesOnTheServersServiceTimeUnderMdcAndMeasuresBothModelsAndOneBelow() throws Exception {
         List<Integer> measured = new ArrayList<>();
@@ -101,8 +106,7 @@ class PoolCapacityTest {
     @Test
     void littlesLawFailsWhenTheGeneratorHadFewerOutThanTheServerHeld() {
         // a generator that times each request from a write 600 us late: 0.4 ms out where the server held 1 ms
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
-                pool(SERVER_MICROS, 400, 0, new ArrayList<>()));
+        CapacityAnswer.PoolAnswer p = sized(2_000, "p99<=10ms", pool(SERVER_MICROS, 400, 0, new ArrayList<>()));
         CapacityAnswer.PoolCheck three = p.checks().get(p.checks().size() - 1);
         assertTrue(three.inFlight().violated(), three.inFlight().toString());
         assertTrue(three.meetsSlo(), "the latency still met the SLO: only the in-flight counts disagree");
@@ -113,8 +117,7 @@ class PoolCapacityTest {
     @Test
     void fallsBackToTheClientsFigureWhenTheServerGaveNone() {
         List<Integer> measured = new ArrayList<>();
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
-                constantService(Double.NaN, measured));
+        CapacityAnswer.PoolAnswer p = sized(2_000, "p99<=10ms", constantService(Double.NaN, measured));
         assertEquals("client", p.serviceTime().source());
         assertEquals(CLIENT_MICROS, p.serviceTime().sizingMicros());
         assertFalse(p.recommendation().servers() == 3, "the client's 1,811 us asks for more than the server's 1 ms");
@@ -125,8 +128,7 @@ class PoolCapacityTest {
     void measuresUpwardWhenTheRecommendedPoolMisses() {
         // the pool queues as if one worker fewer: 3 workers act as 2 for 2 erlangs and never keep up
         List<Integer> measured = new ArrayList<>();
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
-                pool(SERVER_MICROS, CLIENT_MICROS, -1, measured));
+        CapacityAnswer.PoolAnswer p = sized(2_000, "p99<=10ms", pool(SERVER_MICROS, CLIENT_MICROS, -1, measured));
         assertEquals(3, p.recommendation().servers());
         assertTrue(measured.contains(4), "measured " + measured);
         assertFalse(measured.contains(5), "4 met the SLO: no need for 5; measured " + measured);
@@ -142,16 +144,14 @@ class PoolCapacityTest {
         // the service time read 2 ms at the low rate (a busy machine's slow wake-ups) where the pool's
         // servers hold 1 ms: sized for 8 erlangs, 4 are offered, and 5 workers already meet the SLO
         List<Integer> measured = new ArrayList<>();
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(4_000, SloText.parse("p99<=5ms", 0), "p99<=5ms", 200,
-                pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, measured));
+        CapacityAnswer.PoolAnswer p = sized(4_000, "p99<=5ms", pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, measured));
         int recommended = p.recommendation().servers();
         assertEquals(10, recommended, "M/D/c on 2 ms at 4,000/s");
         assertEquals(recommended - 1 - PoolCapacity.MAX_EXTRA_SIZES, CapacityText.smallestMeasured(p).orElseThrow(),
                 "one below, then 3 more down: measured " + measured);
         assertFalse(measured.contains(4), "never below the offered load: " + measured);
         List<Integer> nearFloor = new ArrayList<>();
-        CapacityAnswer.PoolAnswer loose = PoolCapacity.measure(2_000, SloText.parse("p99<=10ms", 0), "p99<=10ms", 200,
-                pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, nearFloor));
+        CapacityAnswer.PoolAnswer loose = sized(2_000, "p99<=10ms", pool(2 * SERVER_MICROS, CLIENT_MICROS, 0, nearFloor));
         assertEquals(3, CapacityText.smallestMeasured(loose).orElseThrow(), "measured " + nearFloor);
         assertFalse(nearFloor.contains(2), "2 workers for 2 erlangs never keep up: " + nearFloor);
     }
