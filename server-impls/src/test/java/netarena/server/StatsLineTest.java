@@ -12,7 +12,8 @@ class StatsLineTest {
 
     private static ServerStats.Snapshot snapshot(long held, long heldNanos, Map<String, Long> byOpStatus) {
         long answered = byOpStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new ServerStats.Snapshot(1, 0, 0, 1, 0, 0, 0, answered, 0, 0, 0, 0, 0, 0, held, heldNanos, byOpStatus);
+        return new ServerStats.Snapshot(1, 0, 0, 1, 0, 0, 0, answered, 0, 0, 0, 0, 0, 0, held, heldNanos, byOpStatus,
+                ServiceTimeHistogram.Snapshot.EMPTY);
     }
 
     @Test
