@@ -74,6 +74,6 @@ class CompletionCommandTest {
     void refusesAnUnknownShell() {
         CommandLine cl = NetarenaCommand.commandLine();
         cl.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(2, cl.execute("completion", "fish"));
+        assertEquals(ExitCodes.USAGE, cl.execute("completion", "fish"));
     }
 }

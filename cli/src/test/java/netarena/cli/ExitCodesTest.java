@@ -24,7 +24,10 @@ class ExitCodesTest {
             List.of("report", "/tmp"),
             List.of("compare", "/tmp", "/tmp"),
             List.of("ab", "--baseline", "/tmp"),
-            List.of("capacity", "--model", "selector", "--slo", "p99<=5ms"));
+            List.of("capacity", "--model", "selector", "--slo", "p99<=5ms"),
+            List.of("merge", "/tmp", "--out", "/tmp/x"),
+            List.of("cluster"),
+            List.of("completion", "bash"));
 
     private record Outcome(int code, String err, String out) {
     }
