@@ -42,12 +42,14 @@ final class AsyncConnection implements ConnectionIo {
 
     static void open(ServerRuntime runtime, AsynchronousSocketChannel channel) {
         AsyncConnection io = new AsyncConnection(channel);
-        io.connection = runtime.admit(io);
-        if (io.connection == null) {
-            ServerLifecycle.closeQuietly(channel);
-            return;
-        }
-        io.postRead();
+        runtime.admit(io, connection -> {
+            if (connection == null) {
+                ServerLifecycle.closeQuietly(channel);
+                return;
+            }
+            io.connection = connection;
+            io.postRead();
+        });
     }
 
     private void postRead() {

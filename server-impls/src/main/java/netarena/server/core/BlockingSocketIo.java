@@ -48,14 +48,19 @@ public final class BlockingSocketIo implements ConnectionIo {
         this.writerThreads = writerThreads;
     }
 
-    /** Admits the socket; false when it was refused (and is now closed). */
-    public boolean admit(ServerRuntime runtime) {
-        connection = runtime.admit(this);
-        if (connection == null) {
-            closeQuietly();
-            return false;
-        }
-        return true;
+    /**
+     * Admits the socket and runs {@code then}, which starts {@link #readLoop}, or closes it when refused; see
+     * {@link ServerRuntime#admit} for the thread.
+     */
+    public void admit(ServerRuntime runtime, Runnable then) {
+        runtime.admit(this, admitted -> {
+            if (admitted == null) {
+                closeQuietly();
+                return;
+            }
+            connection = admitted;
+            then.run();
+        });
     }
 
     /**

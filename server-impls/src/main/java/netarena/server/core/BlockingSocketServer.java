@@ -56,7 +56,7 @@ public final class BlockingSocketServer extends ServerLifecycle {
             closeQuietly(socket);
             return;
         }
-        if (io.admit(runtime)) {
+        io.admit(runtime, () -> {
             try {
                 executor.execute(io::readLoop);
             } catch (RejectedExecutionException stopping) {
@@ -64,7 +64,7 @@ public final class BlockingSocketServer extends ServerLifecycle {
                 // is counted closed and leaves the live set, not only as a socket
                 io.close();
             }
-        }
+        });
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class Connection {
      */
     private volatile boolean decoding;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Counted out of the connection limit: at the peer's EOF or at the close, whichever comes first. */
+    private final AtomicBoolean countedOut = new AtomicBoolean();
     private volatile boolean inputEnded;
 
     /**
@@ -430,6 +432,7 @@ public final class Connection {
      */
     public void onEof() {
         peerEnded = true;
+        countOut(); // nothing more comes from the peer: the answers still owed do not hold a place in the limit
         endInput();
         if (lingering()) {
             io.close();
@@ -510,6 +513,13 @@ public final class Connection {
 
     WorkLane workLane() {
         return workLane;
+    }
+
+    /** Counts this connection out of the limit, once; any thread. */
+    void countOut() {
+        if (countedOut.compareAndSet(false, true)) {
+            runtime.countedOut();
+        }
     }
 
     /** Bytes this connection holds, as counted in the memory budget. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import netarena.protocol.ServerCodec;
 import netarena.server.ServerConfig;
 import netarena.server.ServerStats;
@@ -24,6 +25,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final MemoryBudget memory;
     private final ConnectionReaper reaper;
+    private final Admissions admissions;
     private volatile boolean stopping;
 
     /**
@@ -38,6 +40,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.memory = new MemoryBudget(config.limits().bufferedBytes(), stats);
         stats.heldBytesFrom(memory::heldBytes);
         this.reaper = new ConnectionReaper(this, name + "-reaper");
+        this.admissions = new Admissions(stats, config.limits().connections(), name + "-admission");
     }
 
     /**
@@ -97,23 +100,35 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /**
-     * Admits a newly accepted connection, or returns null when it is over {@code limits().connections()} (or the
-     * server is stopping): the model then closes the socket at once. Counted either way.
+     * Admits a newly accepted connection and hands it to {@code then}, or hands null when it is over
+     * {@code limits().connections()} (or the server is stopping): the model then closes the socket at once.
+     * Counted either way. {@code then} runs on the calling thread when there is room, else on the admission
+     * thread once the closes already under way have been counted out ({@link Admissions}); the model must
+     * not read from the socket before it runs.
      */
-    public Connection admit(ConnectionIo io) {
+    public void admit(ConnectionIo io, Consumer<Connection> then) {
         if (stopping) {
             stats.connectionRefused();
-            return null;
+            then.accept(null);
+        } else if (admissions.tryNow()) {
+            then.accept(register(io));
+        } else if (!admissions.later(() -> then.accept(admissions.awaitRoom() && !stopping ? register(io) : refuse()))) {
+            then.accept(refuse());
         }
-        if (!stats.tryOpen(config.limits().connections())) {
-            stats.connectionRefused();
-            return null;
-        }
+    }
+
+    private Connection refuse() {
+        stats.connectionRefused();
+        return null;
+    }
+
+    /** Makes the connection of one counted in, or refuses it when a stop began meanwhile. */
+    private Connection register(ConnectionIo io) {
         reaper.startOnce();
         Connection connection = new Connection(this, io);
         live.add(connection);
         if (stopping) {
-            // a stop began after the check above: its drain may have walked the live set before this
+            // a stop began after the check in admit: its drain may have walked the live set before this
             // connection joined it, and would never end its input; refuse it, as one that came after
             unregister(connection);
             stats.connectionRefused();
@@ -125,8 +140,17 @@ public final class ServerRuntime implements AutoCloseable {
     void unregister(Connection connection) {
         if (live.remove(connection)) {
             memory.forget(connection);
-            stats.connectionClosed();
+            connection.countOut();
         }
+    }
+
+    /**
+     * Counts a connection out of the limit: once, at the first of the EOF or error its model reads and its
+     * close. Any thread.
+     */
+    void countedOut() {
+        stats.connectionClosed();
+        admissions.countedOut();
     }
 
     public boolean stopping() {
@@ -154,6 +178,7 @@ public final class ServerRuntime implements AutoCloseable {
     @Override
     public void close() {
         reaper.stop();
+        admissions.close();
         dispatcher.close();
     }
 }

@@ -58,11 +58,41 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        connection = runtime.admit(this);
-        if (connection == null) {
-            closed.set(true);
-            ctx.close();
+        runtime.admit(this, this::admittedOffLoop);
+        if (connection == null && !closed.get()) {
+            channel.config().setAutoRead(false); // admission waits on the admission thread: no read until then
         }
+    }
+
+    /** The admission's answer, on the loop (at once) or on the admission thread (later). */
+    private void admittedOffLoop(Connection admitted) {
+        if (channel.eventLoop().inEventLoop()) {
+            admitted(admitted);
+            return;
+        }
+        try {
+            channel.eventLoop().execute(() -> admitted(admitted));
+        } catch (RejectedExecutionException e) {
+            if (admitted != null) {
+                admitted.onClosed(); // the loop is shutting down and closes its channels
+            }
+        }
+    }
+
+    /** Sets the connection up, or closes a refused one; loop only. */
+    private void admitted(Connection admitted) {
+        if (admitted == null) {
+            closed.set(true);
+            channel.close();
+            return;
+        }
+        connection = admitted;
+        if (closed.get() || !channel.isActive()) {
+            admitted.onClosed(); // closed while it waited: channelInactive saw no connection to count out
+            channel.close();
+            return;
+        }
+        updateReading();
     }
 
     @Override

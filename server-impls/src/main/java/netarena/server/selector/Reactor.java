@@ -49,23 +49,19 @@ final class Reactor implements Runnable {
         }
     }
 
-    /** Takes ownership of a freshly accepted channel; called by the acceptor thread. */
-    void adopt(SocketChannel channel) {
-        execute(() -> register(channel));
+    /** Takes ownership of a freshly admitted channel; called by the acceptor (or admission) thread. */
+    void adopt(SelectorConnection connection) {
+        execute(() -> register(connection));
     }
 
-    private void register(SocketChannel channel) {
+    private void register(SelectorConnection connection) {
         try {
+            SocketChannel channel = connection.channel();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            SelectorConnection connection = new SelectorConnection(this, channel);
-            if (!connection.admit(runtime)) {
-                return;
-            }
-            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
-            connection.registered(key);
+            connection.registered(channel.register(selector, SelectionKey.OP_READ, connection));
         } catch (IOException e) {
-            ServerLifecycle.closeQuietly(channel);
+            connection.close();
         }
     }
 

@@ -35,13 +35,13 @@ final class SelectorConnection implements ConnectionIo {
         this.channel = channel;
     }
 
-    boolean admit(ServerRuntime runtime) {
-        connection = runtime.admit(this);
-        if (connection == null) {
-            ServerLifecycle.closeQuietly(channel);
-            return false;
-        }
-        return true;
+    /** The admitted connection, before the reactor registers the channel: no read happens before this. */
+    void admitted(Connection connection) {
+        this.connection = connection;
+    }
+
+    SocketChannel channel() {
+        return channel;
     }
 
     void registered(SelectionKey key) {

@@ -45,10 +45,22 @@ public final class SelectorServer extends ServerLifecycle {
         return (InetSocketAddress) listener.getLocalAddress();
     }
 
-    /** Gives a new channel to the next reactor, round-robin; the acceptor thread. */
+    /**
+     * Admits a new channel and gives it to the next reactor, round-robin, or closes it when refused; the
+     * acceptor thread (or the admission thread, for one that found the limit reached).
+     */
     private void handOff(SocketChannel channel) {
-        reactors[nextReactor].adopt(channel);
+        Reactor reactor = reactors[nextReactor];
         nextReactor = (nextReactor + 1) % reactors.length;
+        SelectorConnection io = new SelectorConnection(reactor, channel);
+        runtime.admit(io, connection -> {
+            if (connection == null) {
+                closeQuietly(channel);
+            } else {
+                io.admitted(connection);
+                reactor.adopt(io);
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The connection-limit stress test (server-impls ConnectionLimitStressTest), repeated (not a unit test): every
+# model must pass it every time. It races closes against new connections, so one pass proves little.
+#
+#   scripts/limit-stress.sh [times]        (default 20; about 40 s per run of all models on a busy 2-core VM)
+#
+# Prints, per model, how many runs passed and failed, and each failure's message; exits 1 if any failed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TIMES="${1:-20}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+CP_FILE="$(mktemp /tmp/limit-stress-cp.XXXXXX)"
+trap 'rm -f "$CP_FILE"' EXIT
+
+cd "$ROOT"
+mvn -q -o -pl server-impls -am test-compile
+mvn -q -o -pl server-impls dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+LAUNCHER="$(find ~/.m2/repository/org/junit/platform/junit-platform-launcher -name 'junit-platform-launcher-6*.jar' | sort -V | tail -1)"
+CP="$ROOT/server-impls/target/test-classes:$ROOT/server-impls/target/classes:$(cat "$CP_FILE"):$LAUNCHER"
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -cp "$CP" \
+    "$ROOT/scripts/limit-stress/RepeatTest.java" netarena.server.ConnectionLimitStressTest "$TIMES"
