@@ -11,14 +11,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TIMES="${1:-20}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-CP_FILE="$(mktemp /tmp/limit-stress-cp.XXXXXX)"
-trap 'rm -f "$CP_FILE"' EXIT
+WORK="$(mktemp -d /tmp/limit-stress.XXXXXX)"
+CP_FILE="$WORK/classpath"
+trap 'rm -rf "$WORK"' EXIT
 
 cd "$ROOT"
 mvn -q -o -pl server-impls -am test-compile
 mvn -q -o -pl server-impls dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 LAUNCHER="$(find ~/.m2/repository/org/junit/platform/junit-platform-launcher -name 'junit-platform-launcher-6*.jar' | sort -V | tail -1)"
-CP="$ROOT/server-impls/target/test-classes:$ROOT/server-impls/target/classes:$(cat "$CP_FILE"):$LAUNCHER"
+# a copy of the compiled classes, so that a build while the runs go on does not change them under the JVM
+cp -r "$ROOT/server-impls/target/classes" "$ROOT/server-impls/target/test-classes" "$WORK/"
+CP="$WORK/test-classes:$WORK/classes:$(cat "$CP_FILE"):$LAUNCHER"
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -cp "$CP" \
