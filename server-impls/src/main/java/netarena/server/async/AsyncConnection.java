@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import netarena.server.core.Connection;
 import netarena.server.core.ConnectionIo;
+import netarena.server.core.ReadSizer;
 import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
@@ -16,8 +17,6 @@ import netarena.server.core.ServerRuntime;
  * outstanding. Handlers run on the group's completion threads; {@link #send} on any thread.
  */
 final class AsyncConnection implements ConnectionIo {
-
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     /** The per-I/O data of a read: its buffer travels as the attachment. */
     private record ReadOp(ByteBuffer buffer) {
@@ -34,7 +33,9 @@ final class AsyncConnection implements ConnectionIo {
     private boolean writing;
     private final AtomicBoolean readPaused = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final ReadOp readOp = new ReadOp(ByteBuffer.allocate(READ_BUFFER_BYTES));
+    /** Sizes the read posted next: it waits with its buffer, so an idle connection holds the smallest size. */
+    private final ReadSizer sizer = new ReadSizer();
+    private ReadOp readOp;
 
     private AsyncConnection(AsynchronousSocketChannel channel) {
         this.channel = channel;
@@ -53,6 +54,9 @@ final class AsyncConnection implements ConnectionIo {
     }
 
     private void postRead() {
+        if (readOp == null || readOp.buffer().capacity() != sizer.nextBytes()) {
+            readOp = new ReadOp(ByteBuffer.allocate(sizer.nextBytes()));
+        }
         readOp.buffer().clear();
         try {
             channel.read(readOp.buffer(), readOp, readHandler);
@@ -70,6 +74,7 @@ final class AsyncConnection implements ConnectionIo {
                 return;
             }
             ByteBuffer buffer = op.buffer();
+            sizer.record(n, buffer.capacity());
             buffer.flip();
             connection.onBytes(buffer);
             if (connection.readAllowed()) {

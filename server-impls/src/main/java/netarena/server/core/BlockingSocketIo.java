@@ -22,8 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class BlockingSocketIo implements ConnectionIo {
 
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
-
     /** Tells the writer thread to end; never written. */
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
@@ -69,15 +67,18 @@ public final class BlockingSocketIo implements ConnectionIo {
      */
     public void readLoop() {
         reader = Thread.currentThread();
-        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        ReadSizer sizer = new ReadSizer(); // the read waits with its buffer: idle, that is the smallest size
+        byte[] buffer = null;
         try {
             InputStream in = socket.getInputStream();
             while (connection.awaitReadAllowed()) {
+                buffer = sizer.fit(buffer);
                 int n = in.read(buffer);
                 if (n < 0) {
                     connection.onEof();
                     return;
                 }
+                sizer.record(n, buffer.length);
                 connection.onBytes(ByteBuffer.wrap(buffer, 0, n));
             }
         } catch (IOException e) {

@@ -9,7 +9,17 @@ public final class NamedThreads {
     private NamedThreads() {
     }
 
-    /** Daemon platform threads named {@code prefix-1}, {@code prefix-2}... */
+    /** Daemon platform threads named {@code prefix-1}, {@code prefix-2}..., each reserving {@code stackBytes}. */
+    public static ThreadFactory platform(String prefix, long stackBytes) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, prefix + "-" + count.incrementAndGet(), stackBytes);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Daemon platform threads named {@code prefix-1}, {@code prefix-2}..., with the JVM's default stack. */
     public static ThreadFactory platform(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return r -> {

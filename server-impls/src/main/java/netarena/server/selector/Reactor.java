@@ -2,12 +2,14 @@ package netarena.server.selector;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import netarena.server.core.ReadSizer;
 import netarena.server.core.ServerLifecycle;
 import netarena.server.core.ServerRuntime;
 
@@ -22,6 +24,11 @@ final class Reactor implements Runnable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /**
+     * The one read buffer of every channel of this reactor: a read's bytes are decoded before the next read (the
+     * codec copies what it keeps of a partial request), so an idle connection holds no read buffer at all.
+     */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(ReadSizer.MAX_BYTES);
     private volatile boolean running = true;
 
     Reactor(ServerRuntime runtime, String name) throws IOException {
@@ -33,6 +40,11 @@ final class Reactor implements Runnable {
 
     void start() {
         thread.start();
+    }
+
+    /** The reactor's shared read buffer, empty and cleared; reactor thread only. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
     }
 
     boolean inReactorThread() {

@@ -17,11 +17,8 @@ import netarena.server.core.ServerRuntime;
  */
 final class SelectorConnection implements ConnectionIo {
 
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
-
     private final Reactor reactor;
     private final SocketChannel channel;
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     /** Guarded by itself: appended by any thread, drained by the reactor. */
     private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -50,6 +47,7 @@ final class SelectorConnection implements ConnectionIo {
 
     /** The channel is readable: read once, hand the bytes over, and pause reading if output backs up. */
     void read() {
+        ByteBuffer readBuffer = reactor.readBuffer();
         int n;
         try {
             n = channel.read(readBuffer);
@@ -63,8 +61,11 @@ final class SelectorConnection implements ConnectionIo {
             return;
         }
         readBuffer.flip();
-        connection.onBytes(readBuffer);
-        readBuffer.clear();
+        try {
+            connection.onBytes(readBuffer);
+        } finally {
+            readBuffer.clear();
+        }
         if (!connection.readAllowed() && key.isValid()) {
             dropInterest(SelectionKey.OP_READ);
         }

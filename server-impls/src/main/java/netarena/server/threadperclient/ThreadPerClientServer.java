@@ -20,9 +20,16 @@ import netarena.server.core.NamedThreads;
  *       writer thread, started with its first answer, so that a client that stops reading holds its own
  *       writer and never a worker.</li>
  * </ul>
- * Memory per connection: one 16 KiB read buffer and the thread's stack; reading stops at max-pending.
+ * Memory per connection: a read buffer sized by its recent reads (512 B idle, see ReadSizer) and the thread's
+ * small stack; reading stops at max-pending.
  */
 public final class ThreadPerClientServer {
+
+    /**
+     * The stack a connection's platform thread reserves, in bytes: a read loop and one request need little, and
+     * thousands of threads each reserving the default (1 MiB here) cost address space and page tables.
+     */
+    static final long CONNECTION_STACK_BYTES = 256 * 1024;
 
     private ThreadPerClientServer() {
     }
@@ -30,7 +37,7 @@ public final class ThreadPerClientServer {
     /** A new, unstarted thread-per-client server; its threads are named after {@code name}. */
     public static Server create(String name, ServerConfig config) {
         int poolSize = config.threads().io();
-        ThreadFactory connectionThreads = NamedThreads.platform(name + "-conn");
+        ThreadFactory connectionThreads = NamedThreads.platform(name + "-conn", CONNECTION_STACK_BYTES);
         return new BlockingSocketServer(name, config,
                 () -> poolSize == 0 ? Executors.newThreadPerTaskExecutor(connectionThreads)
                         : Executors.newFixedThreadPool(poolSize, connectionThreads),
