@@ -30,7 +30,8 @@ public final class BlockingSocketIo implements ConnectionIo {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadFactory writerThreads;
-    private final LinkedBlockingQueue<ByteBuffer> outbox = new LinkedBlockingQueue<>();
+    /** Answers for the writer thread; null when the connection's own thread writes (no queue held idle). */
+    private final LinkedBlockingQueue<ByteBuffer> outbox;
     private final AtomicBoolean writerStarted = new AtomicBoolean();
     /** The connection's own thread, once it runs {@link #readLoop}. */
     private volatile Thread reader;
@@ -44,6 +45,7 @@ public final class BlockingSocketIo implements ConnectionIo {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.writerThreads = writerThreads;
+        this.outbox = writerThreads == null ? null : new LinkedBlockingQueue<>();
     }
 
     /**
@@ -162,8 +164,10 @@ public final class BlockingSocketIo implements ConnectionIo {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeQuietly();
-            outbox.clear();
-            outbox.add(END);
+            if (outbox != null) {
+                outbox.clear();
+                outbox.add(END);
+            }
             connection.onClosed();
         }
     }

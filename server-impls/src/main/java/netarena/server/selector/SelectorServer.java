@@ -18,7 +18,8 @@ import netarena.server.core.ServerLifecycle;
  *   <li>{@code --workers N}: requests run on workers, whose answers go onto the connection's write queue
  *       and wake its reactor; DELAY fires from a timer thread the same way;</li>
  *   <li>OP_WRITE interest only while a write queue is not empty; OP_READ is dropped while unsent output
- *       is over max-pending, which bounds memory per connection (plus a 16 KiB read buffer).</li>
+ *       is over max-pending, which bounds memory per connection; the reactor's one 16 KiB read buffer
+ *       serves all its channels, so an idle connection holds none.</li>
  * </ul>
  */
 public final class SelectorServer extends ServerLifecycle {

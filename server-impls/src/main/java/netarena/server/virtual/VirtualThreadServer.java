@@ -20,8 +20,9 @@ import netarena.server.core.BlockingSocketServer;
  *       {@code synchronized}, so a virtual thread waiting for that lock does not pin its carrier on JDK
  *       21-23).</li>
  * </ul>
- * Memory per connection: one 16 KiB read buffer and the virtual thread's stack, which lives on the heap
- * and grows with the call depth (a few KiB here); reading stops at max-pending.
+ * Memory per connection: a read buffer sized by its recent reads (512 B idle, see ReadSizer) and the virtual
+ * thread's stack, which lives on the heap and grows with the call depth (about 1.5 KiB parked in a read);
+ * reading stops at max-pending.
  *
  * <p>The accept loop and the connection code are those of thread-per-client
  * ({@link BlockingSocketServer}); only the executor differs.
