@@ -3,6 +3,8 @@ package netarena.server.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,8 +32,21 @@ public final class BlockingSocketIo implements ConnectionIo {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadFactory writerThreads;
-    /** Answers for the writer thread; null when the connection's own thread writes (no queue held idle). */
-    private final LinkedBlockingQueue<ByteBuffer> outbox;
+    private static final VarHandle OUTBOX;
+
+    static {
+        try {
+            OUTBOX = MethodHandles.lookup().findVarHandle(BlockingSocketIo.class, "outbox", LinkedBlockingQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Answers for the writer thread, made with the first answer a worker sends (then the writer starts):
+     * a connection whose own thread writes every answer, the idle ones included, holds no queue.
+     */
+    private volatile LinkedBlockingQueue<ByteBuffer> outbox;
     private final AtomicBoolean writerStarted = new AtomicBoolean();
     /** The connection's own thread, once it runs {@link #readLoop}. */
     private volatile Thread reader;
@@ -45,7 +60,6 @@ public final class BlockingSocketIo implements ConnectionIo {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.writerThreads = writerThreads;
-        this.outbox = writerThreads == null ? null : new LinkedBlockingQueue<>();
     }
 
     /**
@@ -99,11 +113,21 @@ public final class BlockingSocketIo implements ConnectionIo {
             return;
         }
         // once a worker answered, every answer goes through the writer, the reader's own too, so they leave in
-        // send() order
-        outbox.add(bytes);
+        // send() order; the writer, started after its queue has an answer, takes at least that one
+        outbox().add(bytes);
         if (!writerStarted.get() && writerStarted.compareAndSet(false, true)) {
             writerThreads.newThread(this::writeLoop).start();
         }
+    }
+
+    /** The writer's queue, made by the first thread to need it; any thread. */
+    private LinkedBlockingQueue<ByteBuffer> outbox() {
+        LinkedBlockingQueue<ByteBuffer> queue = outbox;
+        if (queue == null) {
+            LinkedBlockingQueue<ByteBuffer> made = new LinkedBlockingQueue<>();
+            queue = OUTBOX.compareAndSet(this, null, made) ? made : outbox;
+        }
+        return queue;
     }
 
     /** The writer thread: writes what is queued, in order, until the connection closes. */
@@ -164,9 +188,11 @@ public final class BlockingSocketIo implements ConnectionIo {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeQuietly();
-            if (outbox != null) {
-                outbox.clear();
-                outbox.add(END);
+            // no queue yet: a writer started later takes the answer queued before it, then sees the close
+            LinkedBlockingQueue<ByteBuffer> queue = outbox;
+            if (queue != null) {
+                queue.clear();
+                queue.add(END);
             }
             connection.onClosed();
         }

@@ -10,7 +10,7 @@ package netarena.server.core;
 public final class ReadSizer {
 
     /** The smallest read buffer, in bytes: what an idle connection holds. */
-    public static final int MIN_BYTES = 512;
+    public static final int MIN_BYTES = 128;
     /** The largest read buffer, in bytes: a read takes at most this much from the socket at once. */
     public static final int MAX_BYTES = 16 * 1024;
 
