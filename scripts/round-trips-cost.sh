@@ -22,15 +22,8 @@ for tool in perf sockperf taskset gcc; do
   command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
 
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+# shellcheck source=round-trips/servers.sh
+source "$ROOT/scripts/round-trips/servers.sh"
 
 # perf stat on the server while "$@" (the client) runs; prints "cpu_us syscalls switches" per round trip,
 # given the round trips the client made in $WORK/count

@@ -22,15 +22,8 @@ WORK="$(mktemp -d /tmp/round-trips.XXXXXX)"
 command -v sockperf >/dev/null || { echo "sockperf is not installed (apt-get install sockperf)" >&2; exit 2; }
 command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit 2; }
 
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+# shellcheck source=round-trips/servers.sh
+source "$ROOT/scripts/round-trips/servers.sh"
 
 # "rate p50_us p99_us" of sockperf's server and client
 run_sockperf() {
