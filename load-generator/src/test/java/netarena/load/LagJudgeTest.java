@@ -126,4 +126,23 @@ class LagJudgeTest {
                 LatencyRecorder.newHistogram(), flat(5, 10_000), 10, 50_000, 1);
         assertEquals(List.of(), LagJudge.judge(e));
     }
+
+    @Test
+    void closedLoopStallsAreJudgedAgainstMaxLagNotAShareOfItsP99() {
+        // a probe sharing the core with busy loops: half its samples 3 ms late, far over a tenth of the 2 ms p99
+        Histogram busyCore = flat(5, 5_000);
+        busyCore.recordValueWithCount(3_000, 5_000);
+        assertEquals(List.of(), LagJudge.judge(closedLoop(busyCore)));
+        // a real stall: 2% of the time more than --max-lag late
+        Histogram stalled = flat(5, 9_800);
+        stalled.recordValueWithCount(MAX_LAG_MICROS * 2, 200);
+        List<String> reasons = LagJudge.judge(closedLoop(stalled));
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.getFirst().contains("more than --max-lag 10.000 ms late"), reasons.getFirst());
+    }
+
+    private static LagJudge.Evidence closedLoop(Histogram hiccups) {
+        return new LagJudge.Evidence(false, 0, MAX_LAG_MICROS, 0.10, 1, 2, tail(500, 2_000),
+                LatencyRecorder.newHistogram(), hiccups, 10, 50_000, 1);
+    }
 }
