@@ -20,7 +20,7 @@ import netarena.server.core.NamedThreads;
  *       writer thread, started with its first answer, so that a client that stops reading holds its own
  *       writer and never a worker.</li>
  * </ul>
- * Memory per connection: a read buffer sized by its recent reads (128 B idle, see ReadSizer) and the thread's
+ * Memory per connection: a read buffer sized by its recent reads (512 B idle, see ReadSizer) and the thread's
  * small stack; reading stops at max-pending.
  */
 public final class ThreadPerClientServer {

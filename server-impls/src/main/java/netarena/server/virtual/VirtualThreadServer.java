@@ -20,7 +20,7 @@ import netarena.server.core.BlockingSocketServer;
  *       {@code synchronized}, so a virtual thread waiting for that lock does not pin its carrier on JDK
  *       21-23).</li>
  * </ul>
- * Memory per connection: a read buffer sized by its recent reads (128 B idle, see ReadSizer) and the virtual
+ * Memory per connection: a read buffer sized by its recent reads (512 B idle, see ReadSizer) and the virtual
  * thread's stack, which lives on the heap and grows with the call depth (about 1.5 KiB parked in a read);
  * reading stops at max-pending.
  *
