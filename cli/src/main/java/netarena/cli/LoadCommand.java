@@ -213,22 +213,7 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        LoadGenerator generator = new LoadGenerator(plan, gate, p -> {
-            if (!quiet) {
-                System.err.println(p.format());
-            }
-        }, MeasuredPhaseListener.NONE);
-        SignalHandler previousInt = Signal.handle(new Signal("INT"), s -> generator.stop());
-        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), s -> generator.stop());
-        LoadResult result;
-        try {
-            result = generator.run();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } finally {
-            Signal.handle(new Signal("INT"), previousInt);
-            Signal.handle(new Signal("TERM"), previousTerm);
-        }
+        LoadResult result = run(plan, gate);
         if (agent.agentMode()) {
             AgentFiles.write(result, plan.limits().slice(), gate, out);
         }
@@ -251,6 +236,25 @@ final class LoadCommand implements Callable<Integer> {
             System.err.println("results in " + out.toAbsolutePath());
         }
         return slo.exitCode(result);
+    }
+
+    /** Runs the generator to its end; Ctrl-C or SIGTERM stops it early with the partial result (exit 130). */
+    private LoadResult run(LoadPlan plan, StartGate gate) {
+        LoadGenerator generator = new LoadGenerator(plan, gate, p -> {
+            if (!quiet) {
+                System.err.println(p.format());
+            }
+        }, MeasuredPhaseListener.NONE);
+        SignalHandler previousInt = Signal.handle(new Signal("INT"), s -> generator.stop());
+        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), s -> generator.stop());
+        try {
+            return generator.run();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } finally {
+            Signal.handle(new Signal("INT"), previousInt);
+            Signal.handle(new Signal("TERM"), previousTerm);
+        }
     }
 
     /** {@code --agents N}: N agent processes with this command's options, merged into --out. */

@@ -139,12 +139,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerModel serverModel;
-        try {
-            serverModel = ServerModel.fromLabel(model);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ServerModel serverModel = serverModel();
         String unavailable = serverModel.unavailabilityReason();
         if (unavailable != null) {
             System.err.println("netarena serve: model " + serverModel.label() + " is not available here: " + unavailable);
@@ -186,6 +181,11 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
 
         stopRequested.await();
+        stop(server, metrics);
+        return 0;
+    }
+
+    private void stop(Server server, MetricsEndpoint metrics) {
         LOG.log(System.Logger.Level.INFO, "stopping: grace period {0}", Durations.format(grace));
         server.stop(grace);
         ServerStats.Snapshot stats = server.stats();
@@ -196,7 +196,14 @@ final class ServeCommand implements Callable<Integer> {
         if (metrics != null) {
             metrics.close();
         }
-        return 0;
+    }
+
+    private ServerModel serverModel() {
+        try {
+            return ServerModel.fromLabel(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The endpoint --metrics-port asks for, bound to the server's own address; null without the option. */

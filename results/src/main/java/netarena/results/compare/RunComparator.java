@@ -111,23 +111,34 @@ public final class RunComparator {
         List<String> thresholds = thresholdSources(metrics.keySet());
 
         int fewest = samples.stream().mapToInt(s -> Math.min(s.baseline().length, s.current().length)).min().orElse(0);
-        // the family is every metric compared, not only those with enough values now: the advice is for a rerun
-        // in which all of them have enough, and the correction then divides alpha among all of them
-        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, samples.size());
         boolean pairsUsed = samples.stream().anyMatch(MetricSamples::paired);
-        int needed = pairsUsed ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
-                : MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+        int needed = neededPerSide(samples.size(), pairsUsed);
         List<String> warnings = warnings(baseline, current, samples.size(), excluded.isEmpty(), dropped.size(),
                 unknownMetric, fewest, needed, pairsUsed);
         if (fallbacks > 0) {
-            warnings.add(String.format(Locale.ROOT, "%d metric(s) analysed unpaired: too few complete pairs left "
-                    + "(repetitions dropped on one side) for the signed-rank test over %d metrics, so their OK "
-                    + "repetitions are compared as independent samples", fallbacks, samples.size()));
+            warnings.add(unpairedWarning(fallbacks, samples.size()));
         }
         Map<String, MetricSamples> byKey = new LinkedHashMap<>();
         samples.forEach(s -> byKey.put(s.key(), s));
         return new RunComparison(baseline, current, report, byKey, metrics, excluded, dropped, onlyInBaseline,
                 onlyInCurrent, warnings, thresholds, fewest, needed);
+    }
+
+    /**
+     * Values per side (or pairs) with which the exact test can reach significance over {@code metrics}. The family
+     * is every metric compared, not only those with enough values now: the advice is for a rerun in which all of
+     * them have enough, and the correction then divides alpha among all of them.
+     */
+    private int neededPerSide(int metrics, boolean pairsUsed) {
+        int family = config.correction() == Correction.NONE ? 1 : Math.max(1, metrics);
+        return pairsUsed ? WilcoxonSignedRankTest.minimumPairs(family, config.alpha())
+                : MinimumDetectableChange.minimumRepetitionsPerSide(family, config.alpha());
+    }
+
+    private static String unpairedWarning(int fallbacks, int metrics) {
+        return String.format(Locale.ROOT, "%d metric(s) analysed unpaired: too few complete pairs left "
+                + "(repetitions dropped on one side) for the signed-rank test over %d metrics, so their OK "
+                + "repetitions are compared as independent samples", fallbacks, metrics);
     }
 
     /**

@@ -31,6 +31,13 @@ public final class VerdictMarkdown {
                         + cfg.estimator().name().toLowerCase(Locale.ROOT) + (paired ? "" : "s"),
                 paired ? "Wilcoxon signed-rank over the ABBA pairs" : "Mann-Whitney", correction(cfg), cfg.alpha()));
         md.append("**").append(esc(c.headline())).append("**\n\n");
+        appendWarningsAndThresholds(md, c);
+        appendMetrics(md, c);
+        appendLeftOut(md, c);
+        return md.toString();
+    }
+
+    private static void appendWarningsAndThresholds(StringBuilder md, RunComparison c) {
         for (String w : c.warnings()) {
             md.append("> warning: ").append(esc(w)).append("\n");
         }
@@ -42,6 +49,9 @@ public final class VerdictMarkdown {
             c.thresholds().forEach(t -> md.append("- ").append(esc(t)).append("\n"));
             md.append("\n</details>\n\n");
         }
+    }
+
+    private static void appendMetrics(StringBuilder md, RunComparison c) {
         List<MetricComparison> sorted = c.byEffect();
         List<MetricComparison> shown = sorted.stream().filter(m -> m.verdict() != Verdict.UNCHANGED).toList();
         List<MetricComparison> unchanged = sorted.stream().filter(m -> m.verdict() == Verdict.UNCHANGED).toList();
@@ -58,6 +68,10 @@ public final class VerdictMarkdown {
                     + "adj. p is the corrected p; n is values in baseline/current; an INCONCLUSIVE row's reason (verdict.json) "
                     + "names the regression its data could have shown.\n");
         }
+    }
+
+    /** The cells not compared, or compared on fewer repetitions, and why. */
+    private static void appendLeftOut(StringBuilder md, RunComparison c) {
         if (!c.excluded().isEmpty()) {
             md.append("\n#### Not compared: invalid or failed\n\n| cell | baseline | current |\n|---|---|---|\n");
             for (Exclusion e : c.excluded()) {
@@ -82,7 +96,6 @@ public final class VerdictMarkdown {
             md.append("\n#### Only in the current run\n\n");
             c.onlyInCurrent().forEach(id -> md.append("- ").append(esc(id)).append("\n"));
         }
-        return md.toString();
     }
 
     private static String table(RunComparison c, List<MetricComparison> rows) {

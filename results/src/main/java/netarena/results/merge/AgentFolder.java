@@ -74,17 +74,7 @@ public record AgentFolder(Path dir, int index, int count, ObjectNode result, Lis
     /** Reads {@code dir}; whatever is missing or broken becomes a problem, never an exception. */
     public static AgentFolder read(Path dir) {
         List<String> problems = new ArrayList<>();
-        ObjectNode result = null;
-        try {
-            JsonNode tree = JSON.readTree(dir.resolve(RESULT_JSON).toFile());
-            if (tree instanceof ObjectNode o) {
-                result = o;
-            } else {
-                problems.add(RESULT_JSON + " is not a JSON object");
-            }
-        } catch (IOException e) {
-            problems.add("no readable " + RESULT_JSON + " (" + e.getMessage() + "): the agent failed before it finished");
-        }
+        ObjectNode result = readResult(dir, problems);
         List<TimedInterval> intervals = new ArrayList<>();
         try {
             intervals = readHlog(dir.resolve(LATENCY_HLOG));
@@ -111,16 +101,36 @@ public record AgentFolder(Path dir, int index, int count, ObjectNode result, Lis
         } catch (IOException | DataFormatException | RuntimeException e) {
             problems.add("no readable " + AGENT_JSON + " (" + e.getMessage() + "): not run as an agent, or it failed");
         }
-        Histogram latency = totals.get("latency_micros");
-        if (latency != null && problems.isEmpty()) {
-            long inLog = IntervalMerge.total(intervals).getTotalCount();
-            if (inLog != latency.getTotalCount()) {
-                problems.add(LATENCY_HLOG + " holds " + inLog + " latencies but the agent's total holds "
-                        + latency.getTotalCount() + ": the log is incomplete");
-            }
+        if (problems.isEmpty()) {
+            checkLogComplete(intervals, totals.get("latency_micros"), problems);
         }
         return new AgentFolder(dir, index, count, result, List.copyOf(intervals), Map.copyOf(totals), start,
                 List.copyOf(problems));
+    }
+
+    private static ObjectNode readResult(Path dir, List<String> problems) {
+        try {
+            JsonNode tree = JSON.readTree(dir.resolve(RESULT_JSON).toFile());
+            if (tree instanceof ObjectNode o) {
+                return o;
+            }
+            problems.add(RESULT_JSON + " is not a JSON object");
+        } catch (IOException e) {
+            problems.add("no readable " + RESULT_JSON + " (" + e.getMessage() + "): the agent failed before it finished");
+        }
+        return null;
+    }
+
+    /** The log's intervals must add up to the agent's own total: a log cut short would merge too few latencies. */
+    private static void checkLogComplete(List<TimedInterval> intervals, Histogram latency, List<String> problems) {
+        if (latency == null) {
+            return;
+        }
+        long inLog = IntervalMerge.total(intervals).getTotalCount();
+        if (inLog != latency.getTotalCount()) {
+            problems.add(LATENCY_HLOG + " holds " + inLog + " latencies but the agent's total holds "
+                    + latency.getTotalCount() + ": the log is incomplete");
+        }
     }
 
     /**

@@ -34,7 +34,9 @@ public final class CompareHtml {
                 .append(Html.esc(c.current().id())).append("</code> (current): threshold \u00b1")
                 .append(Fmt.num(cfg.noiseThreshold() * 100)).append("%, ")
                 .append(String.format(Locale.ROOT, "%.0f%%", cfg.confidence() * 100))
-                .append(" bootstrap interval of the ratio, Mann-Whitney at alpha ").append(cfg.alpha())
+                .append(c.report().metrics().stream().anyMatch(MetricComparison::paired)
+                        ? " bootstrap interval of the per-pair ratios, Wilcoxon signed-rank over the ABBA pairs"
+                        : " bootstrap interval of the ratio, Mann-Whitney").append(" at alpha ").append(cfg.alpha())
                 .append("</p></header>\n");
         sb.append("<section id=\"outcome\"><h2>").append(Html.esc(c.outcome().name())).append("</h2><p><b>")
                 .append(Html.esc(c.headline())).append("</b></p>");
@@ -57,18 +59,22 @@ public final class CompareHtml {
             sb.append("<section id=\"table\"><h2>Every metric</h2>").append(table(c, metrics)).append("</section>\n");
         }
         if (!c.excluded().isEmpty()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (Exclusion e : c.excluded()) {
-                rows.add(List.of("<code>" + Html.esc(e.id()) + "</code>" + (e.brokenByCurrent()
-                        ? " <b>(failed in current only: counts as a regression)</b>" : ""),
-                        status(e.baselineStatus().name(), e.baselineReason()),
-                        status(e.currentStatus().name(), e.currentReason())));
-            }
-            sb.append("<section id=\"excluded\"><h2>Not compared: invalid or failed</h2>")
-                    .append(Html.table("fig", List.of("cell", "baseline", "current"), rows)).append("</section>\n");
+            sb.append(excluded(c));
         }
         return sb.append("<footer>Written by <code>netarena compare</code>; the same figures are in compare.md and "
                 + "verdict.json.</footer>\n</main></body></html>\n").toString();
+    }
+
+    private static String excluded(RunComparison c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Exclusion e : c.excluded()) {
+            rows.add(List.of("<code>" + Html.esc(e.id()) + "</code>" + (e.brokenByCurrent()
+                    ? " <b>(failed in current only: counts as a regression)</b>" : ""),
+                    status(e.baselineStatus().name(), e.baselineReason()),
+                    status(e.currentStatus().name(), e.currentReason())));
+        }
+        return "<section id=\"excluded\"><h2>Not compared: invalid or failed</h2>"
+                + Html.table("fig", List.of("cell", "baseline", "current"), rows) + "</section>\n";
     }
 
     private static String table(RunComparison c, List<MetricComparison> metrics) {

@@ -191,26 +191,40 @@ final class HtmlReport {
                 .append(bound == 0 ? "" : "(" + bound + " of the OK are GENERATOR_BOUND) ").append("of ")
                 .append(data.cells().size()).append(" cells</p>\n");
         if (!views.isEmpty()) {
-            LatencyUnit unit = LatencyUnit.forMax(views.stream().flatMap(v -> v.winner().stream())
-                    .mapToDouble(c -> c.p99Micros().max()).filter(Double::isFinite).max().orElse(0));
-            List<List<String>> rows = new ArrayList<>();
-            for (WorkloadView v : views) {
-                rows.add(v.winner().map(c -> List.of(Html.esc(v.workload()), "<b>" + Html.esc(c.key().model())
-                        + "</b> <small>" + Html.esc(v.best(c.key().model()).label()) + ", best of "
-                        + v.settingsOf(c.key().model()).size() + "; " + (v.openLoop() ? "lowest p99 at the rate"
-                        : "highest throughput") + "</small>" + (c.generatorBound() ? " " + WorkloadSection.badge(c)
-                        + " <span class=\"reason\">the generator used at least "
-                        + Math.round(CellStatus.GENERATOR_BOUND_SHARE * 100) + "% of its cores: this may be its "
-                        + "ceiling</span>" : ""),
-                        String.valueOf(c.key().connections()), WorkloadSection.figure(c.throughputPerSec()),
-                        WorkloadSection.figure(c.p99Micros(), unit), WorkloadSection.figure(c.cpuMicrosPerRequest())))
-                        .orElse(List.of(Html.esc(v.workload()), "<span class=\"reason\">no OK cell</span>", "", "",
-                                "", "")));
-            }
-            sb.append("<h3>Best model per workload</h3>").append(Html.table("fig", List.of("workload",
-                    "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s",
-                    " p99 " + unit.symbol(), " CPU \u00b5s/req"), rows));
+            sb.append(bestPerWorkload(views));
         }
+        sb.append(problems());
+        return sb.append("</section>\n").toString();
+    }
+
+    /** The headline table: each workload's winner, by throughput in closed loop and by p99 at the rate in open. */
+    private static String bestPerWorkload(List<WorkloadView> views) {
+        LatencyUnit unit = LatencyUnit.forMax(views.stream().flatMap(v -> v.winner().stream())
+                .mapToDouble(c -> c.p99Micros().max()).filter(Double::isFinite).max().orElse(0));
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadView v : views) {
+            rows.add(v.winner().map(c -> List.of(Html.esc(v.workload()), winnerCell(v, c),
+                    String.valueOf(c.key().connections()), WorkloadSection.figure(c.throughputPerSec()),
+                    WorkloadSection.figure(c.p99Micros(), unit), WorkloadSection.figure(c.cpuMicrosPerRequest())))
+                    .orElse(List.of(Html.esc(v.workload()), "<span class=\"reason\">no OK cell</span>", "", "",
+                            "", "")));
+        }
+        return "<h3>Best model per workload</h3>" + Html.table("fig", List.of("workload",
+                "best (closed loop: throughput; open loop: p99 at the rate)", " conns", " req/s",
+                " p99 " + unit.symbol(), " CPU \u00b5s/req"), rows);
+    }
+
+    /** The winner's name, how many settings it was best of, and a generator-bound cell's warning. */
+    private static String winnerCell(WorkloadView v, CellSummary c) {
+        return "<b>" + Html.esc(c.key().model()) + "</b> <small>" + Html.esc(v.best(c.key().model()).label())
+                + ", best of " + v.settingsOf(c.key().model()).size() + "; "
+                + (v.openLoop() ? "lowest p99 at the rate" : "highest throughput") + "</small>"
+                + (c.generatorBound() ? " " + WorkloadSection.badge(c) + " <span class=\"reason\">the generator "
+                + "used at least " + Math.round(CellStatus.GENERATOR_BOUND_SHARE * 100) + "% of its cores: this may "
+                + "be its ceiling</span>" : "");
+    }
+
+    private String problems() {
         List<List<String>> bad = new ArrayList<>();
         for (CellSummary c : data.cells()) {
             if (!c.ok()) {
@@ -219,10 +233,9 @@ final class HtmlReport {
                         + Html.esc(c.reasons()) + "</span>"));
             }
         }
-        sb.append("<h3 id=\"problems\">Failed and invalid cells</h3>");
-        sb.append(bad.isEmpty() ? "<p>None: every cell is OK.</p>"
+        return "<h3 id=\"problems\">Failed and invalid cells</h3>" + (bad.isEmpty()
+                ? "<p>None: every cell is OK.</p>"
                 : Html.table("fig", List.of("status", "cell", " OK reps", "reasons"), bad));
-        return sb.append("</section>\n").toString();
     }
 
     private static List<String> row(String name, String value) {

@@ -34,15 +34,7 @@ final class RatioChart {
      * @param threshold the noise threshold as a fraction, e.g. 0.05 for the ±5% band
      */
     static String svg(List<MetricComparison> rows, List<String> labels, double threshold, String id) {
-        double half = 0.04;
-        for (MetricComparison m : rows) {
-            for (double r : new double[] {m.ciLow(), m.ciHigh(), m.ratio(), 1 + threshold, 1 - threshold}) {
-                if (Double.isFinite(r) && r > 0) {
-                    half = Math.max(half, Math.abs(log2(r)));
-                }
-            }
-        }
-        double span = Math.min(MAX_LOG2, half * 1.15);
+        double span = span(rows, threshold);
         int height = TOP + rows.size() * ROW + 12;
         double plot = WIDTH - LABEL - RIGHT;
         StringBuilder sb = new StringBuilder();
@@ -65,25 +57,39 @@ final class RatioChart {
         sb.append(text(LABEL + plot / 2, 12, "change, current / baseline \u2212 1 (log scale; shaded: \u00b1"
                 + Fmt.num(threshold * 100) + "% noise threshold)", "middle", "#222"));
         for (int i = 0; i < rows.size(); i++) {
-            MetricComparison m = rows.get(i);
-            double y = TOP + i * ROW + ROW / 2.0;
-            String color = color(m.verdict());
-            sb.append("<g><title>").append(Html.esc(labels.get(i) + ": " + m.verdict() + ", change "
-                    + change(m.ratio()) + ", interval " + change(m.ciLow()) + " to " + change(m.ciHigh()) + ". "
-                    + m.reason())).append("</title>");
-            sb.append(text(LABEL - 8, y + 4, clip(labels.get(i)), "end", "#222"));
-            if (Double.isFinite(m.ciLow()) && Double.isFinite(m.ciHigh()) && m.ciLow() > 0) {
-                double a = x(m.ciLow(), span, plot);
-                double b = x(m.ciHigh(), span, plot);
-                sb.append(line(a, y, b, y, color, 2.4));
-            }
-            if (Double.isFinite(m.ratio()) && m.ratio() > 0) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>",
-                        x(m.ratio(), span, plot), y, color));
-            }
-            sb.append("</g>");
+            sb.append(row(rows.get(i), labels.get(i), TOP + i * ROW + ROW / 2.0, span, plot));
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** Half the x axis in log2 units: wide enough for every interval and the threshold, at most MAX_LOG2. */
+    private static double span(List<MetricComparison> rows, double threshold) {
+        double half = 0.04;
+        for (MetricComparison m : rows) {
+            for (double r : new double[] {m.ciLow(), m.ciHigh(), m.ratio(), 1 + threshold, 1 - threshold}) {
+                if (Double.isFinite(r) && r > 0) {
+                    half = Math.max(half, Math.abs(log2(r)));
+                }
+            }
+        }
+        return Math.min(MAX_LOG2, half * 1.15);
+    }
+
+    /** One metric at height y: its label, its interval as a bar and its ratio as a dot, with a tooltip. */
+    private static String row(MetricComparison m, String label, double y, double span, double plot) {
+        String color = color(m.verdict());
+        StringBuilder sb = new StringBuilder("<g><title>").append(Html.esc(label + ": " + m.verdict() + ", change "
+                + change(m.ratio()) + ", interval " + change(m.ciLow()) + " to " + change(m.ciHigh()) + ". "
+                + m.reason())).append("</title>");
+        sb.append(text(LABEL - 8, y + 4, clip(label), "end", "#222"));
+        if (Double.isFinite(m.ciLow()) && Double.isFinite(m.ciHigh()) && m.ciLow() > 0) {
+            sb.append(line(x(m.ciLow(), span, plot), y, x(m.ciHigh(), span, plot), y, color, 2.4));
+        }
+        if (Double.isFinite(m.ratio()) && m.ratio() > 0) {
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>",
+                    x(m.ratio(), span, plot), y, color));
+        }
+        return sb.append("</g>").toString();
     }
 
     /** Tick ratios, most wanted first: no change, the threshold's edges, then the rest nearest first. */

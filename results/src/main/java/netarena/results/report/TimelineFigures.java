@@ -47,14 +47,7 @@ final class TimelineFigures {
         List<Charts.Line> rates = new ArrayList<>();
         List<Charts.Line> p99s = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        double maxP99 = 0;
-        for (String m : view.models()) {
-            Optional<LatencyTimeline> t = view.focus(m).flatMap(this::of);
-            if (t.isPresent()) {
-                maxP99 = Math.max(maxP99, Arrays.stream(t.get().p99()[1]).max().orElse(0));
-            }
-        }
-        LatencyUnit unit = LatencyUnit.forMax(maxP99);
+        LatencyUnit unit = focusP99Unit();
         for (String m : view.models()) {
             Optional<LatencyTimeline> t = view.focus(m).flatMap(this::of);
             if (t.isEmpty() || t.get().points().isEmpty()) {
@@ -65,11 +58,7 @@ final class TimelineFigures {
             double[][] p99 = tl.p99();
             p99s.add(new Charts.Line(section.lineName(m), section.color(m), p99[0],
                     Arrays.stream(p99[1]).map(unit::of).toArray()));
-            double[] r = tl.perSecond();
-            rows.add(List.of(section.modelCell(m), Fmt.num(Arrays.stream(r).min().orElse(Double.NaN)),
-                    Fmt.num(Arrays.stream(r).max().orElse(Double.NaN)),
-                    Html.esc(unit.format(Arrays.stream(p99[1]).max().orElse(Double.NaN))),
-                    String.valueOf(tl.points().size()), "<small>" + Html.esc(tl.source()) + "</small>"));
+            rows.add(row(m, tl, unit));
         }
         String why = "no OK cell at " + c + " connections has a readable latency.hlog";
         String u = unit.symbol();
@@ -94,6 +83,27 @@ final class TimelineFigures {
                 () -> Charts.timeline("p99 latency over time, " + c + " connections", "p99 (" + u + ", log scale)",
                         p99s, true), "", false);
         return rate + tail;
+    }
+
+    /** The unit of the p99-over-time axis: from the largest second's p99 of any model at the focus count. */
+    private LatencyUnit focusP99Unit() {
+        double maxP99 = 0;
+        for (String m : view.models()) {
+            Optional<LatencyTimeline> t = view.focus(m).flatMap(this::of);
+            if (t.isPresent()) {
+                maxP99 = Math.max(maxP99, Arrays.stream(t.get().p99()[1]).max().orElse(0));
+            }
+        }
+        return LatencyUnit.forMax(maxP99);
+    }
+
+    /** A model's row beside the throughput chart: slowest and fastest second, worst p99, seconds, source. */
+    private List<String> row(String model, LatencyTimeline tl, LatencyUnit unit) {
+        double[] r = tl.perSecond();
+        return List.of(section.modelCell(model), Fmt.num(Arrays.stream(r).min().orElse(Double.NaN)),
+                Fmt.num(Arrays.stream(r).max().orElse(Double.NaN)),
+                Html.esc(unit.format(Arrays.stream(tl.p99()[1]).max().orElse(Double.NaN))),
+                String.valueOf(tl.points().size()), "<small>" + Html.esc(tl.source()) + "</small>");
     }
 
     /** The two sparklines of a cell for the all-cells table: requests per second and p99, each over time. */

@@ -143,11 +143,7 @@ final class WorkloadSection {
                 rows.add(notOkRow(m, view.focus(m)));
                 continue;
             }
-            Repetition rep = reps.get(i).get();
-            rows.add(List.of(modelCell(m), Html.esc(unit.format(rep.p50Micros())),
-                    Html.esc(unit.format(rep.p90Micros())), Html.esc(unit.format(rep.p99Micros())),
-                    Html.esc(unit.format(rep.p999Micros())), Html.esc(unit.format(rep.maxMicros())),
-                    "rep " + rep.repetition() + (histogram.get(i) ? "" : ", no histogram")));
+            rows.add(percentileRow(m, reps.get(i).get(), unit, histogram.get(i)));
         }
         double decades = lines.stream().mapToDouble(l -> l.x()[l.x().length - 1]).max().orElse(0);
         String u = " " + unit.symbol();
@@ -164,6 +160,13 @@ final class WorkloadSection {
                         () -> Charts.spectrum("Latency by percentile, " + c + " connections", lines, decades, unit)),
                 Html.table("fig", List.of("model", " p50" + u, " p90" + u, " p99" + u, " p99.9" + u, " max" + u,
                         "from"), rows), true);
+    }
+
+    private List<String> percentileRow(String model, Repetition rep, LatencyUnit unit, boolean histogram) {
+        return List.of(modelCell(model), Html.esc(unit.format(rep.p50Micros())),
+                Html.esc(unit.format(rep.p90Micros())), Html.esc(unit.format(rep.p99Micros())),
+                Html.esc(unit.format(rep.p999Micros())), Html.esc(unit.format(rep.maxMicros())),
+                "rep " + rep.repetition() + (histogram ? "" : ", no histogram"));
     }
 
     private String cpuFigure() {
