@@ -34,20 +34,19 @@ REPEAT="${REPEAT:-3}"
 OUT="$(mktemp -d /tmp/interop-bench.XXXXXX)"
 NETARENA="$ROOT/netarena"
 
-for tool in wrk nginx; do
-  command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || {
-    echo "$tool is not installed: apt-get install ${tool/nginx/nginx-light}" >&2; exit 3; }
-done
-NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+# shellcheck source=scripts/lib/nginx.sh
+source "$ROOT/scripts/lib/nginx.sh"
+command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk" >&2; exit 3; }
 
 # what this script started and has not yet waited for: only these are stopped on exit
-NGINX_PID="" SERVER_PID="" CLIENT_PID=""
+SERVER_PID="" CLIENT_PID=""
 cleanup() {
   local pid
-  for pid in $CLIENT_PID $SERVER_PID $NGINX_PID; do
+  for pid in $CLIENT_PID $SERVER_PID; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  nginx_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -68,65 +67,6 @@ SERVER_PIN=() CLIENT_PIN=() PINNED="not pinned (PIN=0, fewer than 2 CPUs, or no 
 if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
   SERVER_PIN=(taskset -c 0) CLIENT_PIN=(taskset -c 1) PINNED="servers on CPU 0, clients on CPU 1"
 fi
-
-free_port() { # a port nothing listens on; should something take it before nginx, nginx fails and we retry
-  local port
-  for port in $(shuf -i 20000-60000 -n 50); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"; return 0
-    fi
-  done
-  return 1
-}
-
-# nginx from a config in $OUT: foreground, one worker, every path in $OUT, retried on a port conflict
-start_nginx() {
-  local attempt port user_line=""
-  [ "$(id -u)" -eq 0 ] && user_line="user root;"
-  for attempt in 1 2 3 4 5; do
-    port=$(free_port)
-    cat >"$OUT/nginx.conf" <<EOF
-daemon off;
-master_process on;
-worker_processes 1;
-$user_line
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type text/plain;
-  client_body_temp_path $OUT/client_body;
-  proxy_temp_path $OUT/proxy;
-  fastcgi_temp_path $OUT/fastcgi;
-  uwsgi_temp_path $OUT/uwsgi;
-  scgi_temp_path $OUT/scgi;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port;
-    location = /plaintext { return 200 "Hello, World!"; }
-    location / { return 404; }
-  }
-}
-EOF
-    rm -f "$OUT/nginx-error.log"
-    "${SERVER_PIN[@]}" "$NGINX" -p "$OUT" -c "$OUT/nginx.conf" -e "$OUT/nginx-error.log" >"$OUT/nginx.out" 2>&1 &
-    NGINX_PID=$!
-    for _ in $(seq 1 100); do
-      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        NGINX_PORT=$port; return 0
-      fi
-      kill -0 "$NGINX_PID" 2>/dev/null || break
-      sleep 0.05
-    done
-    kill "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-    NGINX_PID=""
-    grep -q "Address already in use" "$OUT/nginx-error.log" 2>/dev/null || break
-  done
-  echo "nginx did not start: $(cat "$OUT/nginx-error.log" "$OUT/nginx.out" 2>/dev/null)" >&2
-  exit 1
-}
 
 start_server() {
   "${SERVER_PIN[@]}" "$NETARENA" serve --model "$MODEL" --protocol http --io-threads 1 \
@@ -174,7 +114,7 @@ ours() {
   O_S99=$(awk -v v="$(json "$r" service_time_micros p99)" 'BEGIN { printf "%.3f", v / 1000 }')
 }
 
-start_nginx
+nginx_start "$OUT" "${SERVER_PIN[@]}"
 start_server
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/plaintext"
 SERVER_URL="http://$SERVER_TARGET/plaintext"
