@@ -122,6 +122,11 @@ final class LoadCommand implements Callable<Integer> {
         "connection setup) does not count; 0 turns it off. Default: ${DEFAULT-VALUE}."})
     Duration warmup;
 
+    @Option(names = "--warmup-at-full-speed", description = {
+        "Open loop: run the warmup closed loop on the same connections (the next request as each answer",
+        "comes), then start the schedule; a JVM server compiles its hot path in seconds, not minutes at a low rate."})
+    boolean warmupAtFullSpeed;
+
     @Option(names = "--op", paramLabel = "OP",
             description = "The request: echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
@@ -296,11 +301,12 @@ final class LoadCommand implements Callable<Integer> {
     private LoadShape shape() {
         if (rate == 0) {
             require(!given("--arrivals"), "--arrivals needs --rate: a closed loop sends as answers arrive");
+            require(!warmupAtFullSpeed, "--warmup-at-full-speed needs --rate: a closed loop's warmup is at full speed");
             return new ClosedLoop(pipeline);
         }
         require(pipeline == 1, "--pipeline applies to closed loop only; with --rate requests are sent on schedule "
                 + "whatever is outstanding");
-        return new OpenLoop(rate, Arrivals.fromLabel(arrivals));
+        return new OpenLoop(rate, Arrivals.fromLabel(arrivals), warmupAtFullSpeed);
     }
 
     private LoadBounds bounds() {

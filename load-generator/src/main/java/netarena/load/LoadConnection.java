@@ -40,6 +40,8 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     private final OutstandingWindow window;
     private final SendSchedule schedule;
     private final int pipeline;
+    /** Sending by the schedule: open loop, once a warmup at full speed (closed loop) is over. */
+    private boolean pacing;
 
     private Channel channel;
     private ClientProtocol protocol;
@@ -65,6 +67,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         this.schedule = plan.openLoop()
                 ? plan.limits().slice().schedule(plan, slot)
                 : null;
+        this.pacing = schedule != null && !plan.warmsUpAtFullSpeed();
     }
 
     long nextDueNanos() {
@@ -152,10 +155,13 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         reconnectLater();
     }
 
-    /** The run starts: open loop takes its first intended time, closed loop fills its pipeline. */
+    /**
+     * The run starts: open loop takes its first intended time; closed loop, and an open loop warming up at
+     * full speed, fill the pipeline.
+     */
     void start() {
-        if (schedule != null) {
-            nextDueNanos = control.startNanos + schedule.next();
+        if (pacing) {
+            nextDueNanos = control.scheduleOriginNanos + schedule.next();
         }
         if (active) {
             resume();
@@ -169,12 +175,12 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
      * that are already timeouts (and memory stays bounded by rate times timeout).
      */
     void resume() {
-        if (schedule != null) {
+        if (pacing) {
             if (nextDueNanos != Long.MAX_VALUE) {
                 long stale = Math.min(System.nanoTime() - timeoutNanos, control.sendEndNanos);
                 while (nextDueNanos < stale && !control.budgetSpent()) {
                     stats.count(Count.UNSENT, nextDueNanos < control.warmupEndNanos);
-                    nextDueNanos = control.startNanos + schedule.next();
+                    nextDueNanos = control.scheduleOriginNanos + schedule.next();
                 }
                 owner.schedule(this);
             }
@@ -213,7 +219,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
                 break;
             }
             send(nextDueNanos, System.nanoTime(), warmup);
-            nextDueNanos = control.startNanos + schedule.next();
+            nextDueNanos = control.scheduleOriginNanos + schedule.next();
         }
         flush();
         return more;
@@ -228,12 +234,28 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
                 break;
             }
             boolean warmup = now < control.warmupEndNanos;
-            if (!warmup && !control.takePermit()) {
-                break;
+            if (!warmup && (schedule != null || !control.takePermit())) {
+                break; // an open loop's warmup at full speed is over: the schedule sends from here
             }
             send(now, now, warmup);
         }
         flush();
+    }
+
+    /**
+     * The warmup at full speed is over: from now on requests follow the schedule, counted from the
+     * controller's origin. On the event loop; a connection that is down takes up the schedule when it is
+     * back ({@link #resume}).
+     */
+    void beginPacing() {
+        if (pacing || schedule == null || finished) {
+            return;
+        }
+        pacing = true;
+        nextDueNanos = control.scheduleOriginNanos + schedule.next();
+        if (active) {
+            owner.schedule(this);
+        }
     }
 
     private void send(long intendedNanos, long nowNanos, boolean warmup) {
@@ -269,7 +291,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     }
 
     private void readComplete() {
-        if (schedule == null) {
+        if (!pacing) {
             fill();
         }
     }
@@ -338,7 +360,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
     void expire(long nowNanos) {
         int before = window.outstanding();
         window.expire(nowNanos - timeoutNanos, (warmup, intended) -> stats.timedOut(warmup, nowNanos - intended));
-        if (schedule == null && active && window.outstanding() < before) {
+        if (!pacing && active && window.outstanding() < before) {
             fill();
         }
     }
@@ -363,7 +385,7 @@ final class LoadConnection implements ClientProtocol.AnswerSink {
         long n = 0;
         while (nextDueNanos < stopNanos) {
             n++;
-            nextDueNanos = control.startNanos + schedule.next();
+            nextDueNanos = control.scheduleOriginNanos + schedule.next();
         }
         return n;
     }

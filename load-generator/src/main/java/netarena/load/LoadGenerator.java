@@ -41,6 +41,8 @@ public final class LoadGenerator {
     static final long WARMUP_POLL_MILLIS = 100;
     static final long HARD_STOP_GRACE_MILLIS = 2_000;
     private static final long DRAIN_POLL_NANOS = 2_000_000L;
+    /** From the end of a warmup at full speed to the schedule's first intended time: a loop's task latency. */
+    static final long SCHEDULE_LEAD_NANOS = 1_000_000L;
 
     private final LoadPlan plan;
     private final StartGate gate;
@@ -139,6 +141,8 @@ public final class LoadGenerator {
         private long cpuAtMeasureStartNanos = -1;
         private long cpuAtDrainEndNanos = -1;
         private boolean phaseEndTold;
+        /** A warmup at full speed has handed over to the schedule. */
+        private boolean pacingBegun;
 
         Run(MultiThreadIoEventLoopGroup group, Transport transport, Instant startedAt, HiccupProbe hiccup,
                 IntervalLog hlog) {
@@ -196,13 +200,17 @@ public final class LoadGenerator {
                 if (!sampler.measuring() && now < control.warmupEndNanos && now >= nextWarmupPoll) {
                     nextWarmupPoll = now + TimeUnit.MILLISECONDS.toNanos(WARMUP_POLL_MILLIS);
                     if (phases.warmupMayEnd(sampler.warmupAnswers())) {
-                        control.endWarmupAt(now, plan.bounds().duration().toNanos());
+                        endWarmup(now);
                     }
                 }
                 if (!sampler.measuring() && now >= control.warmupEndNanos) {
-                    sampler.tick(now, true); // the warmup's last progress line; its hiccups are dropped
-                    beginMeasurement(now);
-                    nextTick = now + TICK_NANOS;
+                    if (plan.warmsUpAtFullSpeed() && !pacingBegun) {
+                        endWarmup(now); // its planned end: the schedule starts a moment from now
+                    } else {
+                        sampler.tick(now, true); // the warmup's last progress line; its hiccups are dropped
+                        beginMeasurement(plan.warmsUpAtFullSpeed() ? control.scheduleOriginNanos : now);
+                        nextTick = now + TICK_NANOS;
+                    }
                 }
                 if (now >= nextTick) {
                     sampler.tick(now, true);
@@ -222,6 +230,21 @@ public final class LoadGenerator {
                     return;
                 }
                 parkUntil(Math.min(nextTick, hardStop), now, drainUntil);
+            }
+        }
+
+        /**
+         * Ends the warmup at {@code now}. A warmup at full speed hands over to the schedule, which starts
+         * {@link #SCHEDULE_LEAD_NANOS} later so that every loop has begun pacing by its first intended time.
+         */
+        private void endWarmup(long now) {
+            long duration = plan.bounds().duration().toNanos();
+            if (plan.warmsUpAtFullSpeed()) {
+                control.startScheduleAt(now + SCHEDULE_LEAD_NANOS, duration);
+                loops.beginPacingAll();
+                pacingBegun = true;
+            } else {
+                control.endWarmupAt(now, duration);
             }
         }
 

@@ -130,6 +130,17 @@ final class LoadLoop implements ConnectionOwner {
         }
     }
 
+    /** On the event loop: an open loop's warmup at full speed is over; every connection follows its schedule. */
+    void beginPacing() {
+        if (finished) {
+            return;
+        }
+        for (LoadConnection c : connections) {
+            c.beginPacing();
+        }
+        pace();
+    }
+
     @Override
     public void connectionUp(LoadConnection c) {
         if (!running) {

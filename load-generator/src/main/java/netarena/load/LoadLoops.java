@@ -51,6 +51,13 @@ final class LoadLoops {
         }
     }
 
+    /** A warmup at full speed is over and the control's schedule origin is set: the loops pace from it. */
+    void beginPacingAll() {
+        for (LoadLoop loop : loops) {
+            loop.eventLoop.execute(loop::beginPacing);
+        }
+    }
+
     /** A latch each event loop counts down once it has run everything queued before it. */
     CountDownLatch barrier() {
         CountDownLatch latch = new CountDownLatch(loops.size());

@@ -73,6 +73,11 @@ public record LoadPlan(LoadTarget target, LoadShape shape, LoadBounds bounds, Lo
         return shape.open();
     }
 
+    /** An open loop whose warmup runs closed loop on its connections before the schedule starts. */
+    public boolean warmsUpAtFullSpeed() {
+        return shape instanceof OpenLoop o && o.warmAtFullSpeed() && !bounds.warmup().isZero();
+    }
+
     /** What each request is, for tables and logs: the op, or for HTTP the request line. */
     public String requestLabel() {
         if (target.protocol() != WireProtocol.HTTP) {

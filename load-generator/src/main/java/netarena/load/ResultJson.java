@@ -108,10 +108,12 @@ final class ResultJson {
             case OpenLoop open -> {
                 n.put("rate_per_second", open.ratePerSecond());
                 n.put("arrivals", open.arrivals().label());
+                n.put("warmup_at_full_speed", p.warmsUpAtFullSpeed());
             }
             case ClosedLoop closed -> {
                 n.putNull("rate_per_second");
                 n.put("arrivals", LoadDefaults.ARRIVALS.label());
+                n.put("warmup_at_full_speed", !p.bounds().warmup().isZero());
             }
         }
         LoadBounds b = p.bounds();

@@ -19,8 +19,13 @@ final class RunControl {
     private volatile long budgetSpentAtNanos;
     private volatile long sendStoppedAtNanos = Long.MAX_VALUE;
 
-    /** {@link System#nanoTime} at which the schedule starts: intended times are offsets from it. */
+    /** {@link System#nanoTime} at which the run starts. */
     long startNanos;
+    /**
+     * {@link System#nanoTime} from which an open loop's intended times count: the start, or the end of a
+     * warmup at full speed (set by the controller before it tells the loops to begin pacing).
+     */
+    volatile long scheduleOriginNanos;
     /** Requests intended (open loop) or sent (closed loop) before this are warmup requests. */
     volatile long warmupEndNanos;
     /** No request intended at or after this is sent: the end of the measured phase's time bound. */
@@ -34,6 +39,7 @@ final class RunControl {
 
     void setMarks(long start, long warmupEnd, long sendEnd) {
         startNanos = start;
+        scheduleOriginNanos = start;
         warmupEndNanos = warmupEnd;
         sendEndNanos = sendEnd;
     }
@@ -46,6 +52,15 @@ final class RunControl {
     void endWarmupAt(long now, long durationNanos) {
         sendEndNanos = now + durationNanos;
         warmupEndNanos = now;
+    }
+
+    /**
+     * Ends a warmup at full speed: the measured phase, and the schedule, start at {@code origin} and send
+     * for {@code durationNanos}. Called by the controller only, before it tells the loops to begin pacing.
+     */
+    void startScheduleAt(long origin, long durationNanos) {
+        scheduleOriginNanos = origin;
+        endWarmupAt(origin, durationNanos);
     }
 
     /**

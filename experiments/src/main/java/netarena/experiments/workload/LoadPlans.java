@@ -89,7 +89,8 @@ public final class LoadPlans {
         LoadPlan share = whole.withLimits(l -> l.withConnections(connections, Math.min(l.threads(), connections))
                 .withSlice(slice));
         if (whole.shape() instanceof OpenLoop open) {
-            share = share.with(new OpenLoop(slice.share(open.ratePerSecond(), "--rate"), open.arrivals()));
+            share = share.with(new OpenLoop(slice.share(open.ratePerSecond(), "--rate"), open.arrivals(),
+                    open.warmAtFullSpeed()));
         }
         LoadBounds bounds = whole.bounds();
         if (bounds.requests() > 0) {

@@ -38,9 +38,15 @@ public record Workload(Op op, int sizeBytes, long arg, WireProtocol protocol, Lo
         }
     }
 
-    /** The load of a sweep cell: closed loop over its connections, or open loop at its constant rate. */
+    /**
+     * The load of a sweep cell: closed loop over its connections, or open loop at its constant rate. An open
+     * cell warms up at full speed: at a few thousand requests a second a warmup on the schedule ends before
+     * the JIT has compiled the hot path, and the cell would then time and bill the compiler.
+     */
     public static Workload of(CellKey cell) {
-        LoadShape shape = cell.openLoop() ? new OpenLoop(Math.round(cell.ratePerSec()), Arrivals.CONSTANT) : CLOSED_LOOP;
+        LoadShape shape = cell.openLoop()
+                ? new OpenLoop(Math.round(cell.ratePerSec()), Arrivals.CONSTANT, true)
+                : CLOSED_LOOP;
         return new Workload(Op.fromLabel(cell.op()), cell.sizeBytes(), cell.arg(), WireProtocol.fromLabel(cell.protocol()),
                 shape, cell.connections());
     }

@@ -1,0 +1,80 @@
+package netarena.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An open loop that warms up at full speed: closed loop on its connections during the warmup, then exactly
+ * the schedule, counted from the warmup's end, for the measured phase.
+ */
+@Timeout(30)
+class FullSpeedWarmupTest {
+
+    private static final int RATE = 100;
+    private TestFrameServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = TestFrameServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private LoadPlan plan(boolean fullSpeed, Duration warmup) {
+        return LoadPlan.to("127.0.0.1", server.port())
+                .with(new OpenLoop(RATE, Arrivals.CONSTANT).warmingAtFullSpeed(fullSpeed))
+                .withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1).withConnections(2, 1))
+                .withBounds(b -> b.withWarmup(warmup).forDuration(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void theWarmupRunsClosedLoopAndTheMeasuredPhaseFollowsTheSchedule() {
+        LoadResult r = LoadGenerator.run(plan(true, Duration.ofMillis(500)));
+        assertEquals(0, r.errorTotal(), r.errors().toString());
+        // on the schedule the warmup would send 50; closed loop on loopback sends thousands
+        assertTrue(r.warmup().sent() > 5 * RATE / 2, "warmup at full speed: " + r.warmup());
+        // constant arrivals from the schedule's origin: floor(k * 1e9 / 100) < 1 s for k = 0..99, no more
+        assertEquals(RATE, r.requests().sent(), "the measured phase is the schedule: " + r.requests());
+        assertEquals(RATE, r.sendLag().getTotalCount(), "every measured request was paced and its lag recorded");
+        assertEquals(r.requests().sent(), r.requests().ok());
+    }
+
+    @Test
+    void onTheScheduleTheWarmupSendsAtTheRate() {
+        LoadResult r = LoadGenerator.run(plan(false, Duration.ofMillis(500)));
+        assertEquals(RATE / 2, r.warmup().sent(), "50 intended in the first 500 ms: " + r.warmup());
+        assertEquals(RATE, r.requests().sent());
+    }
+
+    @Test
+    void aListenerThatEndsTheWarmupEarlyStartsTheScheduleThen() {
+        MeasuredPhaseListener warmAfterAThousand = new MeasuredPhaseListener() {
+            @Override
+            public boolean warmupMayEnd(long warmupAnswers) {
+                return warmupAnswers >= 1_000;
+            }
+        };
+        LoadResult r = new LoadGenerator(plan(true, Duration.ofSeconds(20)), StartGate.now(), p -> { },
+                warmAfterAThousand).run();
+        assertTrue(r.warmup().ok() >= 1_000, "ended by the listener: " + r.warmup());
+        assertEquals(RATE, r.requests().sent(), "then the full schedule: " + r.requests());
+        assertEquals(0, r.errorTotal(), r.errors().toString());
+    }
+
+    @Test
+    void withoutAWarmupTheScheduleStartsAtOnce() {
+        LoadResult r = LoadGenerator.run(plan(true, Duration.ZERO));
+        assertEquals(0, r.warmup().sent());
+        assertEquals(RATE, r.requests().sent());
+    }
+}
