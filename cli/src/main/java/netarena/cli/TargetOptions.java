@@ -20,9 +20,9 @@ final class TargetOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--target", paramLabel = "HOST:PORT", description = {
-        "Measure the server already running here (your own; loopback, or a machine you may load) instead of",
-        "launching netarena's: verified first, no server figure read from its process (CPU, memory: n/a)."})
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "Measure the server already running "
+            + "here (your own; loopback, or a machine you may load) instead of launching netarena's: verified first; "
+            + "nothing is read from its process (server CPU and memory: n/a).")
     String target;
 
     /**
