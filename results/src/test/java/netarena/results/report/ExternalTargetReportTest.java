@@ -16,7 +16,10 @@ import netarena.results.run.ServerCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sweep against an external target: its cells say why the server's figures are n/a, a model's do not. */
+/**
+ * A sweep against an external target: its cells say why the server's figures are n/a and that its threads are its
+ * own; a model's do not.
+ */
 class ExternalTargetReportTest {
 
     private static final String TARGET = CellKey.targetModel("[::1]:8080");
@@ -43,6 +46,8 @@ class ExternalTargetReportTest {
         assertEquals(1, ReportWriterTest.count(md, TARGET + " is an external target"), md);
         assertEquals(0, ReportWriterTest.count(md, "selector is an external target"), md);
         assertTrue(Files.readString(written.html()).contains(TARGET + " is an external target"));
+        assertTrue(md.contains("| " + TARGET + " | its own threads | "), "not io=auto w=0, which is netarena's: " + md);
+        assertTrue(md.contains("| selector | io=1 w=0 | "), md);
         assertTrue(target.externalTarget() && !selector.externalTarget());
         assertEquals("target----1--8080_io0_w0_c16_echo-64B-0_closed_frame", target.id(), "a file-safe id");
     }
