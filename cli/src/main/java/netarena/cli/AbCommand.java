@@ -114,7 +114,7 @@ final class AbCommand implements Callable<Integer> {
         ServerBuild a = ServerBuild.resolve(baseline, RunnerOptions.words(baselineServerArgs), System.err);
         ServerBuild b = calibrate ? a : ServerBuild.resolve(candidate, RunnerOptions.words(candidateServerArgs), System.err);
         AbExperiment.Runs runs = AbExperiment.run(plan.withRepeat(reps), new AbExperiment.Sides(a, b, calibrate),
-                "netarena ab " + String.join(" ", commandArgs()), runner.settings(), System.err);
+                "netarena ab " + String.join(" ", commandArgs()), runner.settings(null), System.err);
         Path compareDir = runs.ab().dir().resolve("compare");
         if (!calibrate) {
             return CompareCommand.run(runs.baseline(), runs.candidate(), comparator(config), compareDir, System.out,

@@ -8,6 +8,11 @@ import netarena.cli.units.UnitConverters;
 import netarena.experiments.capacity.CapacityExperiment;
 import netarena.experiments.capacity.CapacityRunner;
 import netarena.experiments.capacity.SearchConfig;
+import netarena.experiments.sut.ExternalTarget;
+import netarena.experiments.sut.TargetFailedException;
+import netarena.load.LoadDefaults;
+import netarena.load.LoadRequest;
+import netarena.protocol.Op;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.Slo;
@@ -22,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code netarena capacity}: how much one server configuration can take. With {@code --slo} alone, the
  * highest open-loop rate meeting it; with {@code --connections}, closed-loop scaling fitted to the
  * Universal Scalability Law; with {@code --pool-for-rate} and {@code --slo}, a worker pool sized on the
- * server's own service time under M/D/c (Erlang C beside it) and measured. Writes {@code <runs>/<time>-capacity/} with capacity.json and report.html.
+ * server's own service time under M/D/c (Erlang C beside it) and measured. With {@code --target}, a server
+ * already running instead of a launched one (not for the pool). Writes {@code <runs>/<time>-capacity/} with
+ * capacity.json and report.html.
  */
 @Command(name = "capacity", sortOptions = false, exitCodeOnExecutionException = ExitCodes.UNDECIDED,
         description = {
@@ -34,19 +41,25 @@ import picocli.CommandLine.Option;
                     + "Little's law checked",
             "  --pool-for-rate R --slo ...      a worker pool for R requests/s sized on the server's own service time "
                     + "(M/D/c, Erlang C beside it), then measured",
+            "With --target HOST:PORT instead of --model, your own server as it runs (--slo and --connections; any "
+                    + "HTTP server with --protocol http --path /p).",
             "Writes capacity.json and report.html into results/runs/<time>-capacity/. See docs/CAPACITY.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:answered, and with --slo a rate met it",
             "1:with --slo, no rate met the SLO",
-            "2:a server failed, or nothing could be measured",
+            "2:a server failed (or the target failed the verify gate), or nothing could be measured",
+            "3:could not connect to --target",
             "64:usage error"})
 final class CapacityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "The I/O model (see `netarena models`).")
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--model", description = "The I/O model to launch (see `netarena models`); or --target.")
     String model;
 
     @Option(names = "--io-threads", defaultValue = "0", description = "The server's --io-threads. Default: ${DEFAULT-VALUE}.")
@@ -68,6 +81,9 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", defaultValue = "frame", description = "frame or http. Default: ${DEFAULT-VALUE}.")
     String protocol;
+
+    @Mixin
+    HttpRequestOptions http;
 
     @Option(names = "--slo", paramLabel = "TEXT", description = "Latency SLO, e.g. \"p99<=5ms\", \"p99.9<=800us\".")
     String sloText;
@@ -126,24 +142,47 @@ final class CapacityCommand implements Callable<Integer> {
             description = "Generator send-lag and hiccup p99 past which a step is invalid. Default: ${DEFAULT-VALUE}.")
     Duration maxLag;
 
+    @Option(names = "--max-lag-share", paramLabel = "SHARE", defaultValue = "" + LoadDefaults.MAX_LAG_SHARE,
+            description = "Share of a step's latency p99 that the p99 of send lag or generator stalls may reach before "
+                    + "the step is invalid; 1 turns it off, leaving --max-lag alone. Default: ${DEFAULT-VALUE}.")
+    double maxLagShare;
+
     @Mixin
     RunnerOptions runner;
+
+    /** The options that shape a server netarena launches, refused with --target. */
+    private static final List<String> LAUNCHED_ONLY = List.of("--model", "--io-threads", "--workers",
+            "--server-jvm-flags", "--pool-for-rate");
 
     @Override
     public Integer call() throws Exception {
         Slo slo = sloText == null ? null : usage(() -> SloText.parse(sloText, maxErrors));
         checkQuestions(slo);
-        usage(() -> ServerModel.fromLabel(model));
+        ExternalTarget external = target.target(LAUNCHED_ONLY);
+        if (external == null) {
+            if (model == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give --model M to launch netarena's server, or --target HOST:PORT to measure one running");
+            }
+            usage(() -> ServerModel.fromLabel(model));
+        }
         SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
-        CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
-                rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
+        LoadRequest request = usage(() -> http.request(Op.fromLabel(op), size, arg, LoadDefaults.SEED));
+        CapacityRunner.Settings settings = usage(() -> new CapacityRunner.Settings(
+                external == null ? model : external.model(), ioThreads, workers, request.op().label(),
+                request.sizeBytes(), request.arg(), protocol, request.http(), rateConnections, runner.generatorThreads,
+                stepWarmup, step, serverWarmup, maxLag, maxLagShare));
         CapacityExperiment.Questions questions = new CapacityExperiment.Questions(slo, sloText, maxErrors, search,
                 repeats, rechecks, connections, poolForRate,
                 serviceRate != null ? serviceRate : poolForRate == null ? 0 : Math.max(10, Math.min(200, poolForRate / 10)));
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String command = "netarena capacity " + String.join(" ", args.subList(args.indexOf("capacity") + 1, args.size()));
-        CapacityExperiment.Done done = CapacityExperiment.run(settings, questions, command, runner.settings(),
-                System.err);
+        CapacityExperiment.Done done;
+        try {
+            done = CapacityExperiment.run(settings, questions, command, runner.settings(external), System.err);
+        } catch (TargetFailedException e) {
+            return TargetOptions.failed("capacity", e);
+        }
         System.out.print(CapacityText.render(done.answer()));
         System.out.println("\nwrote " + done.json() + " and " + done.html());
         CapacityAnswer.SloAnswer sloAnswer = done.answer().slo();

@@ -1,8 +1,6 @@
 package netarena.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +13,6 @@ import netarena.experiments.workload.LoadPlans;
 import netarena.load.AgentFiles;
 import netarena.load.Arrivals;
 import netarena.load.ClosedLoop;
-import netarena.load.HttpRequestSpec;
 import netarena.load.LoadBounds;
 import netarena.load.LoadDefaults;
 import netarena.load.LoadGenerator;
@@ -140,23 +137,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "The op's argument: cpu rounds, or delay/block microseconds. Default: ${DEFAULT-VALUE}.")
     long arg;
 
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "HTTP, with --path: the request method, as sent (case matters). Default: GET.")
-    String method;
-
-    @Option(names = "--path", paramLabel = "TARGET", description = {
-        "HTTP: send this origin-form request-target (query included, e.g. /plaintext) instead of the --op route;",
-        "answers must be 2xx with the body length of the run's first answer (POST /echo: the body sent)."})
-    String path;
-
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
-            description = "HTTP: a header line added to every request; repeatable. A Host header replaces the default (HOST:PORT).")
-    List<String> headers = List.of();
-
-    @Option(names = "--body-size", paramLabel = "BYTES", converter = UnitConverters.IntSize.class, description = {
-        "HTTP: body bytes of each request (seeded pattern bytes, with Content-Length). With --path the custom",
-        "request's body (default 0); without it the echo body, like --size."})
-    Integer bodySize;
+    @Mixin
+    HttpRequestOptions http = new HttpRequestOptions();
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "A request with no answer after this long is a timeout error. Default: ${DEFAULT-VALUE}.")
@@ -207,7 +189,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadPlan plan = plan();
         List<LoadSlo> slos = slos(plan);
-        warnIfNotLoopback(plan.target().host());
+        TargetOptions.warnIfNotLoopback(plan.target().host());
         if (agent.localAgents != null) {
             return runLocalAgents(plan);
         }
@@ -318,28 +300,9 @@ final class LoadCommand implements Callable<Integer> {
         return bound != null && bound.duration != null ? b.forDuration(bound.duration) : b;
     }
 
-    /**
-     * The request the options describe: the --op route (--size, or --body-size, is its echo body), or with
-     * --path a custom HTTP request. {@link LoadPlan} refuses HTTP options without --protocol http.
-     */
+    /** The request the options describe; {@link LoadPlan} refuses HTTP options without --protocol http. */
     private LoadRequest request() {
-        Op o = Op.fromLabel(op.toLowerCase(Locale.ROOT));
-        if (path != null) {
-            require(!given("--op") && !given("--arg") && !given("--size"), "--op, --arg and --size choose a "
-                    + "netarena route; with --path the request is --method, --path, --header and --body-size");
-            HttpRequestSpec custom = HttpRequestSpec.custom(method, path, headers, bodySize != null ? bodySize : 0);
-            return new LoadRequest(o, size, arg, custom, seed);
-        }
-        require(method == null, "--method needs --path: without it the --op route is sent");
-        int echoBody = size;
-        if (bodySize != null) {
-            require(!given("--size") || size == bodySize,
-                    "--body-size " + bodySize + " and --size " + size + " both set the echo body: give one");
-            require(o == Op.ECHO, "--body-size without --path is the echo body; the " + o.label()
-                    + " route is a GET without one");
-            echoBody = bodySize;
-        }
-        return new LoadRequest(o, echoBody, arg, HttpRequestSpec.routes(headers), seed);
+        return http.request(Op.fromLabel(op.toLowerCase(Locale.ROOT)), size, arg, seed);
     }
 
     private boolean given(String option) {
@@ -349,16 +312,6 @@ final class LoadCommand implements Callable<Integer> {
     private static void require(boolean ok, String rule) {
         if (!ok) {
             throw new IllegalArgumentException(rule);
-        }
-    }
-
-    private static void warnIfNotLoopback(String host) {
-        try {
-            if (!InetAddress.getByName(host).isLoopbackAddress()) {
-                System.err.println("warning: " + host + " is not a loopback address: make sure you may load it");
-            }
-        } catch (UnknownHostException e) {
-            // the generator reports it as a connect failure
         }
     }
 }

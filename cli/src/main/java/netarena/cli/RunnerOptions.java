@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import netarena.experiments.run.RunnerSettings;
+import netarena.experiments.sut.ExternalTarget;
 import picocli.CommandLine.Option;
 
 /**
  * The options of every command that starts server JVMs and drives them with the generator ({@code sweep},
  * {@code ab}, {@code capacity}): where the run is written, CPU pinning, the servers' JVM flags and the
- * generator's event loops. One place, so the three cannot drift apart; they produce one {@link RunnerSettings}.
+ * generator's event loops; with {@link TargetOptions} the first two drive an external target instead. One place, so the three cannot drift apart; they produce one {@link RunnerSettings}.
  */
 final class RunnerOptions {
 
@@ -20,15 +21,17 @@ final class RunnerOptions {
     boolean noPin;
 
     @Option(names = "--server-jvm-flags", defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC",
-            description = "JVM flags of every server process. Default: ${DEFAULT-VALUE}.")
+            description = "JVM flags of every server process netarena launches. Default: ${DEFAULT-VALUE}.")
     String serverJvmFlags;
 
     @Option(names = "--generator-threads", defaultValue = "1",
             description = "Event loops of the load generator. Default: ${DEFAULT-VALUE}.")
     int generatorThreads;
 
-    RunnerSettings settings() {
-        return new RunnerSettings(out, !noPin, words(serverJvmFlags), generatorThreads);
+    /** @param target the server to measure instead of launching them, or null; it takes no server JVM flags */
+    RunnerSettings settings(ExternalTarget target) {
+        return new RunnerSettings(out, !noPin, target == null ? words(serverJvmFlags) : List.of(), generatorThreads,
+                target);
     }
 
     /** A command-line string split on white space, as a shell would without quotes. */

@@ -12,6 +12,7 @@ import netarena.experiments.launch.ServerLauncher;
 import netarena.experiments.workload.LoadPlans;
 import netarena.experiments.workload.Workload;
 import netarena.load.Arrivals;
+import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadResult;
 import netarena.protocol.Op;
@@ -37,8 +38,8 @@ class ServeStatsLineTest {
         try (LaunchedServer server = ServerLauncher.ofClassPath(System.getProperty("java.class.path"))
                 .withJvmFlags(List.of("-Xmx128m")).start(List.of("--model", "selector", "--io-threads", "1",
                         "--workers", "4", "--bind", "127.0.0.1", "--port", "0"), log)) {
-            Workload blocks = new Workload(Op.BLOCK, 0, BLOCK_MICROS, WireProtocol.FRAME, Workload.CLOSED_LOOP, 4)
-                    .openLoop(4, 200, Arrivals.CONSTANT);
+            Workload blocks = new Workload(Op.BLOCK, 0, BLOCK_MICROS, WireProtocol.FRAME, HttpRequestSpec.ROUTES,
+                    Workload.CLOSED_LOOP, 4).openLoop(4, 200, Arrivals.CONSTANT);
             load = LoadGenerator.run(LoadPlans.plan(server.address(), blocks, 1)
                     .withBounds(b -> b.withWarmup(Duration.ZERO)).withBounds(b -> b.forDuration(Duration.ofSeconds(2)))
                     .withOutDir(null));

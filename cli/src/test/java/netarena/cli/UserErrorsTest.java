@@ -4,61 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Errors a user can cause are one line with the documented exit code (docs/CLI.md), never a stack trace, and
- * leave nothing half-written. The commands print to System.out/err, so both are captured.
+ * leave nothing half-written.
  */
 @Timeout(60)
 class UserErrorsTest {
 
-    private record Outcome(int code, String out, String err) {
-        void isOneLine(String expected) {
-            assertTrue(err.contains(expected), err);
-            assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
-            assertEquals(1, err.lines().filter(l -> !l.isBlank()).count(), err);
-        }
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picocliErr = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            CommandLine cl = NetarenaCommand.commandLine();
-            cl.setErr(new PrintWriter(picocliErr, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-                picocliErr + err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void serveOnAPortInUseIsOneLineAndExit2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Outcome o = run("serve", "--model", "selector", "--port", Integer.toString(taken.getLocalPort()));
+            CommandOutcome o = CommandOutcome.run("serve", "--model", "selector", "--port",
+                    Integer.toString(taken.getLocalPort()));
             assertEquals(ExitCodes.UNDECIDED, o.code(), o.err());
             o.isOneLine("cannot listen on 127.0.0.1:" + taken.getLocalPort());
             assertEquals("", o.out(), "no 'listening on' line");
@@ -68,7 +34,7 @@ class UserErrorsTest {
     @Test
     void benchWithAnOptionJmhDoesNotKnowIsAUsageErrorAndLeavesNoFolder(@TempDir Path tmp) {
         Path runDir = tmp.resolve("bench-run");
-        Outcome o = run("bench", "--out", runDir.toString(), "--bogus-jmh-opt");
+        CommandOutcome o = CommandOutcome.run("bench", "--out", runDir.toString(), "--bogus-jmh-opt");
         assertEquals(ExitCodes.USAGE, o.code(), o.err());
         assertTrue(o.err().startsWith("netarena bench: JMH: "), o.err());
         assertTrue(o.err().contains("bogus-jmh-opt"), o.err());
@@ -79,7 +45,7 @@ class UserErrorsTest {
     @Test
     void reportOnAFolderThatIsNotARunWritesNothingAndExits2(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "not a run");
-        Outcome o = run("report", tmp.toString());
+        CommandOutcome o = CommandOutcome.run("report", tmp.toString());
         assertEquals(ExitCodes.UNDECIDED, o.code(), o.err());
         o.isOneLine("is not a run folder");
         try (var files = Files.list(tmp)) {
@@ -93,7 +59,7 @@ class UserErrorsTest {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Outcome o = run("load", "--target", "127.0.0.1:" + port, "--quiet");
+        CommandOutcome o = CommandOutcome.run("load", "--target", "127.0.0.1:" + port, "--quiet");
         assertEquals(ExitCodes.CONNECT_FAILED, o.code(), o.err());
         o.isOneLine("netarena load: could not connect: established 0 of 1 connections to 127.0.0.1:" + port);
         assertTrue(o.err().strip().endsWith("Connection refused"), o.err());
@@ -113,7 +79,7 @@ class UserErrorsTest {
             System.setProperty(keys.get(i), values.get(i));
         }
         try {
-            Outcome o = run("cluster", "run", "--agents", "2", "--namespace", "t", "--out",
+            CommandOutcome o = CommandOutcome.run("cluster", "run", "--agents", "2", "--namespace", "t", "--out",
                     dir.resolve("out").toString(), "--", "--target", "127.0.0.1:7000", "--connections", "2");
             assertEquals(ExitCodes.CONNECT_FAILED, o.code(), o.err());
             o.isOneLine("the Kubernetes API at https://127.0.0.1:" + closed + "/ refused or did not answer");

@@ -13,6 +13,10 @@ import netarena.experiments.run.NettyFacts;
 import netarena.experiments.run.RunFinish;
 import netarena.experiments.run.RunStart;
 import netarena.experiments.run.RunnerSettings;
+import netarena.experiments.sut.ExternalTarget;
+import netarena.experiments.sut.TargetFailedException;
+import netarena.load.HttpRequestSpec;
+import netarena.protocol.WireProtocol;
 import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityJson;
 import netarena.results.capacity.Slo;
@@ -21,8 +25,9 @@ import netarena.results.report.ReportWriter;
 import netarena.results.run.RunFolder;
 
 /**
- * {@code netarena capacity} from its questions to a finished run folder: the manifest, each question asked
- * ({@link CapacityRunner}), then {@code capacity.json} and the report with its capacity section. Runs on the
+ * {@code netarena capacity} from its questions to a finished run folder: an external target's verify gate
+ * (before anything is written), the manifest, each question asked ({@link CapacityRunner}), then
+ * {@code capacity.json} and the report with its capacity section. Runs on the
  * calling thread; progress lines go to {@code progress}.
  */
 public final class CapacityExperiment {
@@ -51,14 +56,26 @@ public final class CapacityExperiment {
     private CapacityExperiment() {
     }
 
-    /** @param command the command line, for the manifest */
+    /**
+     * @param command the command line, for the manifest
+     * @throws TargetFailedException when the runner's target cannot be connected to or fails the verify gate;
+     *                               nothing is written then
+     */
     public static Done run(CapacityRunner.Settings asked, Questions q, String command, RunnerSettings runner,
             PrintStream progress) throws IOException {
         CapacityRunner.Settings settings = q.slo() == null ? asked : asked.lagBoundedBy(q.slo());
+        ExternalTarget target = runner.target();
+        if (target != null) {
+            if (q.poolForRate() != null) {
+                throw new IllegalArgumentException("the pool question sets the server's workers and reads its stop "
+                        + "line: it needs a launched server, not the target " + target.hostPort());
+            }
+            target.verify(WireProtocol.fromLabel(settings.protocol()), settings.http());
+        }
         RunStart start = RunStart.begin(runner, "capacity");
         RunFolder run = start.run();
-        run.writeManifest(start.manifest(run.runId(), "capacity", command, plan(settings, q),
-                knobs(runner.serverJvmFlags())));
+        run.writeManifest(start.manifest(run.runId(), "capacity", command, plan(settings, q, target),
+                knobs(runner)));
         progress.println("netarena capacity: " + settings.subject(q.poolForRate() != null) + ", into " + run.dir()
                 + "\n" + start.pinning().description());
         CellMeasurement.Setup setup = start.setup(null, settings.stepWarmup(), settings.step());
@@ -80,15 +97,22 @@ public final class CapacityExperiment {
         return new CapacityAnswer(settings.subject(q.poolForRate() != null), slo, scaling, pool);
     }
 
-    private static Map<String, Object> plan(CapacityRunner.Settings s, Questions q) {
+    private static Map<String, Object> plan(CapacityRunner.Settings s, Questions q, ExternalTarget target) {
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("model", s.model());
-        plan.put("ioThreads", s.ioThreads());
-        plan.put("workers", s.workers());
+        if (target != null) {
+            plan.put("target", target.hostPort());
+        } else {
+            plan.put("model", s.model());
+            plan.put("ioThreads", s.ioThreads());
+            plan.put("workers", s.workers());
+        }
         plan.put("op", s.op());
         plan.put("sizeBytes", s.sizeBytes());
         plan.put("arg", s.arg());
         plan.put("protocol", s.protocol());
+        if (!s.http().equals(HttpRequestSpec.ROUTES)) {
+            plan.put("http", s.http());
+        }
         plan.put("slo", q.sloText());
         plan.put("maxErrors", q.maxErrors());
         plan.put("startRate", q.search().startRatePerSecond());
@@ -103,13 +127,13 @@ public final class CapacityExperiment {
         plan.put("stepWarmup", s.stepWarmup().toString());
         plan.put("serverWarmup", s.serverWarmup().toString());
         plan.put("maxLag", s.maxLag().toString());
+        plan.put("maxLagShare", s.maxLagShare());
         plan.put("generatorThreads", s.generatorThreads());
         return plan;
     }
 
-    private static Map<String, String> knobs(List<String> flags) {
-        Map<String, String> knobs = new LinkedHashMap<>();
-        knobs.put("server GC", Knobs.serverGc(flags));
+    private static Map<String, String> knobs(RunnerSettings runner) {
+        Map<String, String> knobs = new LinkedHashMap<>(Knobs.server(runner));
         knobs.put("Netty", NettyFacts.describe());
         knobs.putAll(EnvironmentProbe.knobs());
         return knobs;

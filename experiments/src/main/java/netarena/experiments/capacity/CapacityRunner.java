@@ -3,19 +3,20 @@ package netarena.experiments.capacity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 import netarena.experiments.cell.CellMeasurement;
-import netarena.experiments.cell.CellServer;
-import netarena.experiments.launch.LaunchedServer;
+import netarena.experiments.sut.ServerRun;
+import netarena.experiments.sut.VerifyGate;
 import netarena.experiments.workload.LoadPlans;
 import netarena.experiments.workload.Workload;
 import netarena.load.Arrivals;
+import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -25,26 +26,33 @@ import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.InFlight;
 import netarena.results.capacity.Slo;
 import netarena.results.run.CellKey;
-import netarena.server.StatsLine;
 
 /**
  * Measures the capacity questions against real servers, each in its own JVM started as the sweep
- * starts them (pinned, verified): the SLO search over one server, the closed-loop scaling over one
- * server, and the pool sizing over one server per pool size. This process is the load generator. What to
+ * starts them (pinned, verified), or against an external target as it is (verified): the SLO search over one
+ * server, the closed-loop scaling over one server, and the pool sizing over one server per pool size (launched
+ * servers only: it sets their workers and reads their stop line). This process is the load generator. What to
  * probe next is the search drivers' ({@link SloCapacity}, {@link PoolCapacity}); the maths are the results
  * module's ({@link CapacityAnswer.ScalingAnswer#of}, Erlang C); this class runs load. Runs on the calling
  * thread.
  */
 public final class CapacityRunner {
 
+    /** The most of an SLO's latency the generator's max lag may be. */
+    public static final double SLO_SHARE_OF_LAG = 0.10;
+    /** Where a request is checked against the generator's rules before any server starts: never connected to. */
+    private static final InetSocketAddress NOWHERE = InetSocketAddress.createUnresolved("localhost", 1);
+
     /**
-     * @param model            the I/O model
+     * @param model            the I/O model; or {@code target:HOST:PORT} ({@link CellKey#targetModel}) when the
+     *                         server is an external target, whose io-threads and workers are then 0
      * @param ioThreads        the server's --io-threads
      * @param workers          the server's --workers (the pool question sets its own)
      * @param op               the request: echo, cpu, delay or block
      * @param sizeBytes        its payload
      * @param arg              its argument
      * @param protocol         frame or http
+     * @param http             over HTTP, the op's route or a custom request (any HTTP server), with its headers
      * @param rateConnections  connections that carry the open-loop probes
      * @param generatorThreads event loops of the generator
      * @param stepWarmup       the unrecorded first part of every step
@@ -52,18 +60,32 @@ public final class CapacityRunner {
      * @param serverWarmup     a closed-loop run, dropped, after each server starts
      * @param maxLag           the generator's send-lag and hiccup bound; past it a step is invalid (with
      *                         an SLO, at most {@link #SLO_SHARE_OF_LAG} of its latency: {@link #lagBoundedBy})
+     * @param maxLagShare      the share of a step's latency p99 its send lag or hiccups may reach before it is
+     *                         invalid (the generator's relative rule of open loop); 1 leaves {@code maxLag} alone
      */
-    /** The most of an SLO's latency the generator's max lag may be. */
-    public static final double SLO_SHARE_OF_LAG = 0.10;
-
     public record Settings(String model, int ioThreads, int workers, String op, int sizeBytes, long arg,
-            String protocol, int rateConnections, int generatorThreads, Duration stepWarmup, Duration step,
-            Duration serverWarmup, Duration maxLag) {
+            String protocol, HttpRequestSpec http, int rateConnections, int generatorThreads, Duration stepWarmup,
+            Duration step, Duration serverWarmup, Duration maxLag, double maxLagShare) {
+
+        public Settings {
+            if (model == null || model.isBlank()) {
+                throw new IllegalArgumentException("a model to launch, or target:HOST:PORT, must be given");
+            }
+            // the generator's own rules for the request (HTTP options need http, a request it can encode),
+            // broken here and not after a server has started
+            LoadPlans.plan(NOWHERE, workload(op, sizeBytes, arg, protocol, http, rateConnections), generatorThreads)
+                    .withLimits(l -> l.withMaxLag(maxLag).withMaxLagShare(maxLagShare));
+        }
 
         /** The request of every run, closed loop over the open-loop probes' connections until a run reshapes it. */
         Workload workload() {
-            return new Workload(Op.fromLabel(op), sizeBytes, arg, WireProtocol.fromLabel(protocol),
-                    Workload.CLOSED_LOOP, rateConnections);
+            return workload(op, sizeBytes, arg, protocol, http, rateConnections);
+        }
+
+        private static Workload workload(String op, int sizeBytes, long arg, String protocol, HttpRequestSpec http,
+                int connections) {
+            return new Workload(Op.fromLabel(op), sizeBytes, arg, WireProtocol.fromLabel(protocol), http,
+                    Workload.CLOSED_LOOP, connections);
         }
 
         /**
@@ -73,7 +95,8 @@ public final class CapacityRunner {
         public Settings lagBoundedBy(Slo slo) {
             Duration tenth = Duration.ofNanos((long) (slo.latencyMicros() * 1_000 * SLO_SHARE_OF_LAG));
             return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, op, sizeBytes, arg,
-                    protocol, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth);
+                    protocol, http, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth,
+                    maxLagShare);
         }
 
         CellKey cell(int workersOverride, int connections) {
@@ -81,12 +104,18 @@ public final class CapacityRunner {
         }
 
         /**
-         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}; with {@code poolSized} the
-         * workers read "sized for the rate", as the pool question chooses them.
+         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}, or
+         * {@code target:127.0.0.1:8080, GET /plaintext, http}; with {@code poolSized} the workers read "sized for
+         * the rate", as the pool question chooses them.
          */
         public String subject(boolean poolSized) {
-            return String.format(Locale.ROOT, "%s io-threads %d workers %s, %s %d B arg %d, %s", model, ioThreads,
-                    poolSized ? "sized for the rate" : Integer.toString(workers), op, sizeBytes, arg, protocol);
+            String server = cell(workers, rateConnections).externalTarget() ? model
+                    : String.format(Locale.ROOT, "%s io-threads %d workers %s", model, ioThreads,
+                            poolSized ? "sized for the rate" : Integer.toString(workers));
+            String request = http.isCustom()
+                    ? http.method() + " " + http.path() + (http.bodyBytes() > 0 ? " body " + http.bodyBytes() + " B" : "")
+                    : String.format(Locale.ROOT, "%s %d B arg %d", op, sizeBytes, arg);
+            return server + ", " + request + ", " + protocol;
         }
     }
 
@@ -118,7 +147,7 @@ public final class CapacityRunner {
         progress.printf(Locale.ROOT, "netarena capacity: SLO %s, open loop over %d connections, from %,.0f/s%n", text,
                 settings.rateConnections(), search.startRatePerSecond());
         long warmupRate = Math.max(1, Math.round(search.startRatePerSecond()));
-        try (LaunchedServer server = start(settings.workers(), runDir.resolve("slo"),
+        try (ServerRun server = start(settings.workers(), runDir.resolve("slo"),
                 sut -> openLoop(sut, warmupRate, Arrivals.CONSTANT))) {
             LoadRateProbe probe = new LoadRateProbe(server::alive, rate -> openLoop(server, rate, Arrivals.CONSTANT),
                     runDir.resolve("slo").resolve("steps"), progress);
@@ -130,7 +159,7 @@ public final class CapacityRunner {
     public CapacityAnswer.ScalingAnswer scaling(List<Integer> connections) throws IOException {
         progress.printf(Locale.ROOT, "netarena capacity: closed loop at %s connections%n", connections);
         List<CapacityAnswer.ClosedLoopPoint> points = new ArrayList<>();
-        try (LaunchedServer server = start(settings.workers(), runDir.resolve("scaling"),
+        try (ServerRun server = start(settings.workers(), runDir.resolve("scaling"),
                 sut -> closedLoop(sut, Math.min(SCALING_WARMUP_CONNECTIONS, settings.rateConnections())))) {
             for (int n : connections) {
                 points.add(point(server, n));
@@ -143,7 +172,7 @@ public final class CapacityRunner {
     }
 
     /** One closed-loop step of the scaling question at {@code n} connections. */
-    private CapacityAnswer.ClosedLoopPoint point(LaunchedServer server, int n) {
+    private CapacityAnswer.ClosedLoopPoint point(ServerRun server, int n) {
         LoadResult r = LoadGenerator.run(closedLoop(server, n).withBounds(b -> b.withWarmup(settings.stepWarmup()))
                 .withBounds(b -> b.forDuration(settings.step())).withOutDir(runDir.resolve("scaling").resolve("c" + n)));
         String note = r.exitCode() == LoadResult.EXIT_OK ? "" : r.status() + ": " + (r.valid()
@@ -175,8 +204,8 @@ public final class CapacityRunner {
             Path dir = runDir.resolve("pool").resolve("service-time");
             long rate = Math.max(1, Math.round(ratePerSecond));
             double clientMean;
-            LaunchedServer server = null;
-            try (LaunchedServer sut = start(Math.max(settings.workers(), SERVICE_TIME_MIN_WORKERS), dir,
+            ServerRun server = null;
+            try (ServerRun sut = start(Math.max(settings.workers(), SERVICE_TIME_MIN_WORKERS), dir,
                     s -> openLoop(s, rate, Arrivals.CONSTANT))) {
                 server = sut;
                 Duration duration = settings.step().compareTo(MIN_SERVICE_TIME_RUN) < 0 ? MIN_SERVICE_TIME_RUN
@@ -191,7 +220,7 @@ public final class CapacityRunner {
             // Read once the server has stopped: it writes its counters on the way out. They span its whole
             // life (the verify gate, the warm-up and this run, the last two at this low rate); the mean per
             // request of the op leaves the verify gate's few short requests out of the count.
-            double serverMean = serverCounters(server).map(c -> c.meanServiceMicros(opLabel()))
+            double serverMean = server.counters().map(c -> c.meanServiceMicros(opLabel()))
                     .orElse(Double.NaN);
             CapacityAnswer.ServiceTime t = CapacityAnswer.ServiceTime.of(clientMean, serverMean);
             progress.printf(Locale.ROOT, "  service time at %,.0f/s: server %,.0f us, client %,.0f us (sized on the "
@@ -205,8 +234,8 @@ public final class CapacityRunner {
             progress.printf(Locale.ROOT, "  %d workers, Poisson arrivals at %,.0f/s%n", workers, ratePerSecond);
             long rate = Math.max(1, Math.round(ratePerSecond));
             LoadRateProbe.Step step;
-            LaunchedServer server = null;
-            try (LaunchedServer sut = start(workers, dir, s -> openLoop(s, rate, Arrivals.POISSON))) {
+            ServerRun server = null;
+            try (ServerRun sut = start(workers, dir, s -> openLoop(s, rate, Arrivals.POISSON))) {
                 server = sut;
                 step = new LoadRateProbe(sut::alive, r -> openLoop(sut, r, Arrivals.POISSON), dir, progress)
                         .step(ratePerSecond, quantile);
@@ -216,7 +245,7 @@ public final class CapacityRunner {
             LoadResult load = step.load();
             double clientMean = load.serviceTime().getTotalCount() == 0 ? Double.NaN : load.serviceTime().getMean();
             InFlight inFlight = new InFlight(workers, load.okPerSecond(), clientMean,
-                    serverCounters(server).map(c -> c.meanServiceMicros(opLabel())).orElse(Double.NaN));
+                    server.counters().map(c -> c.meanServiceMicros(opLabel())).orElse(Double.NaN));
             progress.printf(Locale.ROOT, "  in flight: %.2f at the generator, %.2f on a worker (server)%n",
                     inFlight.generatorInFlight(), inFlight.serverInFlight());
             return new PoolProbe.Measurement(step.result(), inFlight);
@@ -227,22 +256,14 @@ public final class CapacityRunner {
         return Op.fromLabel(settings.op()).label();
     }
 
-    /** The counters the stopped {@code server} wrote to its log; empty when it wrote none (it was killed, say). */
-    private static Optional<StatsLine.ServerCounters> serverCounters(LaunchedServer server) {
-        try {
-            return StatsLine.lastIn(server.logText());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
      * Starts and verifies a server with {@code workers}, then runs {@code warmup} against it for the
      * server warmup and drops the figures: the load the steps will offer, so both the server's JIT and
      * the generator's (an open-loop run takes other paths than a closed one) are warm for the first step.
      */
-    private LaunchedServer start(int workers, Path dir, Function<LaunchedServer, LoadPlan> warmup) throws IOException {
-        LaunchedServer server = CellServer.launchVerified(setup, settings.cell(workers, settings.rateConnections()), dir);
+    private ServerRun start(int workers, Path dir, Function<ServerRun, LoadPlan> warmup) throws IOException {
+        ServerRun server = VerifyGate.startVerified(setup.server(), settings.cell(workers, settings.rateConnections()),
+                settings.http(), dir);
         if (!settings.serverWarmup().isZero()) {
             LoadGenerator.run(warmup.apply(server).withBounds(b -> b.withWarmup(Duration.ZERO)).withBounds(b -> b.forDuration(settings.serverWarmup()))
                     .withOutDir(null));
@@ -250,16 +271,17 @@ public final class CapacityRunner {
         return server;
     }
 
-    private LoadPlan plan(LaunchedServer server, Workload workload) {
-        return LoadPlans.plan(server.address(), workload, settings.generatorThreads()).withLimits(l -> l.withMaxLag(settings.maxLag()));
+    private LoadPlan plan(ServerRun server, Workload workload) {
+        return LoadPlans.plan(server.address(), workload, settings.generatorThreads())
+                .withLimits(l -> l.withMaxLag(settings.maxLag()).withMaxLagShare(settings.maxLagShare()));
     }
 
-    private LoadPlan closedLoop(LaunchedServer server, int connections) {
+    private LoadPlan closedLoop(ServerRun server, int connections) {
         return plan(server, settings.workload().closedLoop(connections));
     }
 
     /** An open-loop step at {@code rate}: the step's warmup and measured seconds. */
-    private LoadPlan openLoop(LaunchedServer server, long rate, Arrivals arrivals) {
+    private LoadPlan openLoop(ServerRun server, long rate, Arrivals arrivals) {
         return plan(server, settings.workload().openLoop(settings.rateConnections(), rate, arrivals))
                 .withBounds(b -> b.withWarmup(settings.stepWarmup())).withBounds(b -> b.forDuration(settings.step()));
     }

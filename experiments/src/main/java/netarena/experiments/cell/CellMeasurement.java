@@ -11,10 +11,13 @@ import netarena.experiments.cost.MemorySlope;
 import netarena.experiments.cost.PhaseCost;
 import netarena.experiments.cost.ProcStats;
 import netarena.experiments.cost.WarmupRule;
-import netarena.experiments.launch.LaunchedServer;
-import netarena.experiments.launch.ServerLauncher;
+import netarena.experiments.sut.LaunchedServers;
+import netarena.experiments.sut.ServerRun;
+import netarena.experiments.sut.ServerUnderTest;
+import netarena.experiments.sut.VerifyGate;
 import netarena.experiments.workload.LoadPlans;
 import netarena.experiments.workload.Workload;
+import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -26,35 +29,40 @@ import netarena.results.run.Repetition;
 import netarena.results.run.ServerCost;
 
 /**
- * One measurement of one cell: a fresh server JVM, the verify gate, then one generator run whose warmup
- * and measured phase share the same connections and threads: the warmup lasts until it has done its work
- * ({@link WarmupRule}, at most {@link Setup#warmup}), then the server's and the generator's threads are
- * read at the start and end of the measured phase ({@link PhaseCost}). Runs on the calling thread.
+ * One measurement of one cell: a fresh server JVM (or the external target as it is), the verify gate, then one
+ * generator run whose warmup and measured phase share the same connections and threads: the warmup lasts until
+ * it has done its work ({@link WarmupRule}, at most {@link Setup#warmup}), then the server's and the
+ * generator's threads are read at the start and end of the measured phase ({@link PhaseCost}), and the
+ * server's memory per idle connection after it. What needs the server's process is unknown for a target.
+ * Runs on the calling thread.
  */
 public final class CellMeasurement {
 
     /**
-     * @param server     how the server JVM starts: java, jar, JVM flags, pinning
+     * @param server     the server measured: JVMs launched per cell (java, jar, JVM flags, pinning, extra
+     *                   arguments), or an external target
      * @param warmup     the longest warmup before each measured phase (it ends sooner once warm)
      * @param duration   the measured run
      * @param generatorThreads event loops of the generator
      * @param idleConnectionsStep the N of the memory slope: idle connections at 0, N and 2N
-     * @param serverArgs extra arguments of {@code netarena serve}, after the cell's own (e.g. {@code ab}'s
-     *                   {@code --candidate-server-args}); empty for a sweep
      */
-    public record Setup(ServerLauncher server, Duration warmup, Duration duration, int generatorThreads,
-            int idleConnectionsStep, List<String> serverArgs) {
-
-        public Setup {
-            serverArgs = List.copyOf(serverArgs);
-        }
+    public record Setup(ServerUnderTest server, Duration warmup, Duration duration, int generatorThreads,
+            int idleConnectionsStep) {
 
         /** The same setup serving from another build's jar with other extra arguments (one side of an A/B run). */
         public Setup forServer(Path otherJar, List<String> otherServerArgs) {
-            return new Setup(server.withJar(otherJar), warmup, duration, generatorThreads, idleConnectionsStep,
-                    otherServerArgs);
+            if (!(server instanceof LaunchedServers launched)) {
+                throw new IllegalStateException("an A/B run launches each side's build; it cannot swap the build of "
+                        + server);
+            }
+            return new Setup(launched.forBuild(otherJar, otherServerArgs), warmup, duration, generatorThreads,
+                    idleConnectionsStep);
         }
     }
+
+    /** Why a target's memory per connection is unknown, in its memory.json. */
+    private static final String NOT_OUR_PROCESS = "an external target: netarena did not start its process and "
+            + "reads nothing of it";
 
     private CellMeasurement() {
     }
@@ -64,22 +72,24 @@ public final class CellMeasurement {
             throws IOException {
         Files.createDirectories(dir);
         String resultDir = runDir.relativize(dir).toString();
-        try (LaunchedServer server = CellServer.launch(setup, cell, dir)) {
-            String verifyFailure = VerifyGate.failure(server.address(), WireProtocol.fromLabel(cell.protocol()));
+        try (ServerRun server = setup.server().start(cell, dir)) {
+            VerifyGate.Failure verifyFailure = VerifyGate.check(server.address(),
+                    WireProtocol.fromLabel(cell.protocol()), HttpRequestSpec.ROUTES);
             if (verifyFailure != null) {
-                return failed(cell, repetition, order, verifyFailure, resultDir);
+                return failed(cell, repetition, order, verifyFailure.reason(), resultDir);
             }
             LoadPlan plan = LoadPlans.plan(server.address(), Workload.of(cell), setup.generatorThreads())
                     .withBounds(b -> b.forDuration(setup.duration()).withWarmup(setup.warmup()));
             PhaseCost phase = new PhaseCost(server.pid(), WarmupRule.upTo(setup.warmup()));
             LoadResult result = new LoadGenerator(plan.withOutDir(dir), StartGate.now(), p -> { }, phase).run();
             phase.warmupTaken().writeTo(dir);
-            MemorySlope memory = ConnectionMemory.measure(server.address(), server.pid(),
-                    WireProtocol.fromLabel(cell.protocol()), setup.idleConnectionsStep());
+            MemorySlope memory = server.pid().isEmpty() ? MemorySlope.failed(NOT_OUR_PROCESS, List.of())
+                    : ConnectionMemory.measure(server.address(), server.pid().getAsLong(),
+                            WireProtocol.fromLabel(cell.protocol()), setup.idleConnectionsStep());
             memory.writeTo(dir);
             if (!server.alive()) {
-                return failed(cell, repetition, order, "the server process died during the run; see server.log",
-                        resultDir);
+                return failed(cell, repetition, order, "the server process died during the run; see "
+                        + server.whereToLook(), resultDir);
             }
             return repetition(cell, repetition, order, result, cost(phase, result.requests().ok(), memory),
                     phase.generatorCoreShare(), resultDir);

@@ -20,6 +20,17 @@ public record Pinning(String serverCpus, String generatorCpus, String descriptio
         return serverCpus != null;
     }
 
+    /**
+     * This pinning when the server is an external target: the generator stays where it was pinned, the CPUs
+     * kept for servers pin nothing, and the description says where the target should run to stay apart.
+     */
+    public Pinning withExternalServer() {
+        return new Pinning(serverCpus, generatorCpus, description + (pinned()
+                ? "; the external target runs where it was started (taskset -c " + serverCpus + " keeps it apart "
+                        + "from the generator)"
+                : "; the external target runs where it was started"));
+    }
+
     /** Decides and applies the pinning of this process; never fails, says why instead. */
     public static Pinning apply(boolean wanted) {
         int cpus = Runtime.getRuntime().availableProcessors();

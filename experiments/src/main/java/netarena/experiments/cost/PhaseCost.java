@@ -1,5 +1,6 @@
 package netarena.experiments.cost;
 
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 import netarena.load.LoadGenerator;
@@ -10,8 +11,10 @@ import netarena.results.run.CpuSplit;
  * The CPU the server and the generator spent over a run's measured phase, thread by thread: read when the
  * generator says the phase starts and when it says sending stopped, and nowhere in between, so that no
  * reading runs on the generator's core while it measures. Before that it judges the warmup
- * ({@link WarmupRule}: enough answers and quiet compilers in both JVMs). Called on the generator's
- * controller thread; the figures are read after the run.
+ * ({@link WarmupRule}: enough answers and quiet compilers in both JVMs). Without the server's process (an
+ * external target) only the generator is read: the server's figures are unknown, and since its compilers
+ * cannot be seen the warmup runs to its longest. Called on the generator's controller thread; the figures are
+ * read after the run.
  */
 public final class PhaseCost implements MeasuredPhaseListener {
 
@@ -19,7 +22,7 @@ public final class PhaseCost implements MeasuredPhaseListener {
             name -> name.startsWith(LoadGenerator.LOOP_THREAD_PREFIX);
     private static final double NANOS_PER_MICRO = 1_000;
 
-    private final long serverPid;
+    private final OptionalLong serverPid;
     private final WarmupJudge warmup;
     private WarmupTaken warmupTaken = WarmupTaken.NONE;
     private ThreadTimes serverAtStart;
@@ -30,10 +33,14 @@ public final class PhaseCost implements MeasuredPhaseListener {
     private long phaseStartNanos;
     private long phaseEndNanos;
 
-    /** @param warmup when the warmup may end, before the plan's warmup time, which bounds it */
-    public PhaseCost(long serverPid, WarmupRule warmup) {
+    /**
+     * @param serverPid the server's process, empty when it is not ours to read
+     * @param warmup    when the warmup may end, before the plan's warmup time, which bounds it
+     */
+    public PhaseCost(OptionalLong serverPid, WarmupRule warmup) {
         this.serverPid = serverPid;
-        this.warmup = new WarmupJudge(warmup, () -> jitNanos(serverPid), () -> jitNanos(ProcessHandle.current().pid()));
+        this.warmup = new WarmupJudge(warmup, () -> serverPid.isPresent() ? jitNanos(serverPid.getAsLong()) : -1,
+                () -> jitNanos(ProcessHandle.current().pid()));
     }
 
     @Override
@@ -45,16 +52,16 @@ public final class PhaseCost implements MeasuredPhaseListener {
     public void measuredPhaseStarted() {
         phaseStartNanos = System.nanoTime();
         warmupTaken = warmup.taken(phaseStartNanos);
-        serverAtStart = ThreadTimes.read(serverPid);
+        serverAtStart = readServer();
         generatorAtStart = ThreadTimes.readSelf();
     }
 
     @Override
     public void measuredPhaseEnded() {
         phaseEndNanos = System.nanoTime();
-        ThreadTimes server = ThreadTimes.read(serverPid);
+        ThreadTimes server = readServer();
         ThreadTimes generator = ThreadTimes.readSelf();
-        serverAtEnd = ProcStats.read(serverPid);
+        serverAtEnd = serverPid.isPresent() ? ProcStats.read(serverPid.getAsLong()) : null;
         serverDelta = server == null || serverAtStart == null ? null
                 : server.since(serverAtStart, ThreadRole::isServerRequestThread);
         generatorDelta = generator == null || generatorAtStart == null ? null
@@ -101,6 +108,11 @@ public final class PhaseCost implements MeasuredPhaseListener {
     /** What the warmup took; {@link WarmupTaken#NONE} when the run had none. */
     public WarmupTaken warmupTaken() {
         return warmupTaken;
+    }
+
+    /** The server's threads now; null when /proc cannot say or the process is not ours. */
+    private ThreadTimes readServer() {
+        return serverPid.isPresent() ? ThreadTimes.read(serverPid.getAsLong()) : null;
     }
 
     /** The compiler threads' CPU of {@code pid} so far, ns; -1 when /proc cannot say. */

@@ -36,9 +36,11 @@ public final class Progress {
         if (!r.status().measured()) {
             return r.status() + ": " + r.reason();
         }
-        String figures = String.format(Locale.ROOT, "%,.0f req/s  p50 %.0f us  p99 %.0f us  cpu %.1f us/req "
-                + "(request threads; JIT %.1f)  %.1f KiB/conn", r.throughputPerSec(), r.p50Micros(), r.p99Micros(),
-                r.cost().cpuMicrosPerRequest(), r.cost().cpu().jitMicros(), r.cost().memoryPerConnectionKb());
+        String server = r.cell().externalTarget() ? "server cpu and memory n/a (external target)"
+                : String.format(Locale.ROOT, "cpu %.1f us/req (request threads; JIT %.1f)  %.1f KiB/conn",
+                        r.cost().cpuMicrosPerRequest(), r.cost().cpu().jitMicros(), r.cost().memoryPerConnectionKb());
+        String figures = String.format(Locale.ROOT, "%,.0f req/s  p50 %.0f us  p99 %.0f us  %s", r.throughputPerSec(),
+                r.p50Micros(), r.p99Micros(), server);
         return r.status() == CellStatus.OK ? figures : figures + "  " + r.status() + ": " + r.reason();
     }
 }

@@ -10,11 +10,13 @@ import netarena.experiments.cell.CellMeasurement;
 import netarena.experiments.cost.ConnectionMemory;
 import netarena.experiments.cell.Pinning;
 import netarena.experiments.launch.ServerLauncher;
+import netarena.experiments.sut.LaunchedServers;
+import netarena.experiments.sut.ServerUnderTest;
 import netarena.results.run.Manifest;
 import netarena.results.run.RunFolder;
 
 /**
- * The first steps of every experiment that starts servers: read the machine, pin this process (after the
+ * The first steps of every experiment that drives servers: read the machine, pin this process (after the
  * reading: once pinned, it sees only its own CPUs), and create the run folder.
  *
  * @param environment the machine and JVM, read before pinning
@@ -28,19 +30,32 @@ public record RunStart(Manifest.Environment environment, Pinning pinning, RunFol
     public static RunStart begin(RunnerSettings settings, String kind) throws IOException {
         Manifest.Environment environment = EnvironmentProbe.environment();
         Pinning pinning = Pinning.apply(settings.pin());
+        if (settings.target() != null) {
+            pinning = pinning.withExternalServer();
+        }
         return new RunStart(environment, pinning, RunFolder.create(settings.root(), Instant.now(), kind), settings);
     }
 
     /**
-     * A cell setup whose servers start from the jar this runs from (or {@code jar} when not null), with the
-     * settings' JVM flags, on the servers' CPUs, and these warmup and measured durations.
+     * A cell setup with these warmup and measured durations whose servers start from the jar this runs from
+     * (or {@code jar} when not null), with the settings' JVM flags, on the servers' CPUs; or, when the settings
+     * name a target, that target as it is.
      */
     public CellMeasurement.Setup setup(Path jar, Duration warmup, Duration duration) {
-        ServerLauncher own = ServerLauncher.ofThisJar();
-        ServerLauncher launcher = (jar == null ? own : own.withJar(jar)).withJvmFlags(settings.serverJvmFlags())
-                .pinnedTo(pinning.serverCpus());
-        return new CellMeasurement.Setup(launcher, warmup, duration, settings.generatorThreads(),
-                ConnectionMemory.DEFAULT_STEP, List.of());
+        ServerUnderTest server;
+        if (settings.target() != null) {
+            if (jar != null) {
+                throw new IllegalArgumentException("a run against the target " + settings.target().hostPort()
+                        + " launches no server from " + jar);
+            }
+            server = settings.target();
+        } else {
+            ServerLauncher own = ServerLauncher.ofThisJar();
+            server = new LaunchedServers((jar == null ? own : own.withJar(jar)).withJvmFlags(settings.serverJvmFlags())
+                    .pinnedTo(pinning.serverCpus()), List.of());
+        }
+        return new CellMeasurement.Setup(server, warmup, duration, settings.generatorThreads(),
+                ConnectionMemory.DEFAULT_STEP);
     }
 
     /** A manifest of a run (this one, or one of its parts), not yet finished, with this machine, pinning and flags. */

@@ -14,14 +14,18 @@ import netarena.experiments.run.NettyFacts;
 import netarena.experiments.run.RunFinish;
 import netarena.experiments.run.RunStart;
 import netarena.experiments.run.RunnerSettings;
+import netarena.experiments.sut.ExternalTarget;
+import netarena.experiments.sut.TargetFailedException;
+import netarena.load.HttpRequestSpec;
+import netarena.protocol.WireProtocol;
 import netarena.results.run.CellKey;
 import netarena.results.run.RunFolder;
 import netarena.server.ServerModel;
 
 /**
- * {@code netarena sweep} from a plan to a finished run folder: the cells every model available here gives,
- * the run folder with its manifest, every measurement ({@link SweepRunner}), then the report. Servers start
- * from the jar this runs from. Runs on the calling thread; progress lines go to {@code progress}.
+ * {@code netarena sweep} from a plan to a finished run folder: the cells every model available here gives (or
+ * the one external target, verified before anything is written), the run folder with its manifest, every
+ * measurement ({@link SweepRunner}), then the report. Servers start from the jar this runs from. Runs on the calling thread; progress lines go to {@code progress}.
  */
 public final class SweepExperiment {
 
@@ -34,13 +38,24 @@ public final class SweepExperiment {
         return PlanExpander.cells(plan, available, ServerModel::isLabel);
     }
 
-    /** @param command the command line, for the manifest; returns the finished run folder */
-    public static RunFolder run(SweepPlan plan, String command, RunnerSettings settings, PrintStream progress)
+    /**
+     * @param asked   the plan; with the settings' target, its models axis is that target ({@link SweepPlan#forTarget})
+     * @param command the command line, for the manifest; returns the finished run folder
+     * @throws TargetFailedException when the settings' target cannot be connected to or fails the verify gate;
+     *                               nothing is written then
+     */
+    public static RunFolder run(SweepPlan asked, String command, RunnerSettings settings, PrintStream progress)
             throws IOException {
-        List<CellKey> cells = cells(plan);
+        ExternalTarget target = settings.target();
+        SweepPlan plan = target == null ? asked : asked.forTarget(target.model());
+        List<CellKey> cells = target == null ? cells(plan)
+                : PlanExpander.cells(plan, plan.models(), target.model()::equals);
+        if (target != null) {
+            target.verify(WireProtocol.fromLabel(plan.protocol()), HttpRequestSpec.ROUTES);
+        }
         RunStart start = RunStart.begin(settings, "sweep");
         RunFolder run = start.run();
-        run.writeManifest(SweepRunner.manifest(start, command, plan, knobs(settings.serverJvmFlags())));
+        run.writeManifest(SweepRunner.manifest(start, command, plan, knobs(settings)));
         progress.printf(Locale.ROOT, "netarena sweep: plan '%s', %d cells x %d repetitions, into %s%n%s%n", plan.name(),
                 cells.size(), plan.repeat(), run.dir(), start.pinning().description());
         CellMeasurement.Setup setup = start.setup(null, seconds(plan.warmupSeconds()), seconds(plan.durationSeconds()));
@@ -55,13 +70,14 @@ public final class SweepExperiment {
     }
 
     /** The settings that change a server's results without showing in its command line. */
-    private static Map<String, String> knobs(List<String> serverFlags) {
-        Map<String, String> knobs = new LinkedHashMap<>();
-        knobs.put("server GC", Knobs.serverGc(serverFlags));
-        knobs.put("virtual-thread scheduler parallelism",
-                "= --io-threads of each virtual cell (jdk.virtualThreadScheduler.parallelism; 0 = CPU count)");
-        knobs.put("sun.nio.ch properties", serverFlags.stream().filter(f -> f.startsWith("-Dsun.nio.ch.")).toList()
-                .toString().replace("[]", "JDK defaults"));
+    private static Map<String, String> knobs(RunnerSettings settings) {
+        Map<String, String> knobs = new LinkedHashMap<>(Knobs.server(settings));
+        if (settings.target() == null) {
+            knobs.put("virtual-thread scheduler parallelism",
+                    "= --io-threads of each virtual cell (jdk.virtualThreadScheduler.parallelism; 0 = CPU count)");
+            knobs.put("sun.nio.ch properties", settings.serverJvmFlags().stream()
+                    .filter(f -> f.startsWith("-Dsun.nio.ch.")).toList().toString().replace("[]", "JDK defaults"));
+        }
         knobs.put("Netty", NettyFacts.describe());
         knobs.putAll(EnvironmentProbe.knobs());
         return knobs;

@@ -57,6 +57,20 @@ public record SweepPlan(String name, List<String> models, String protocol, List<
         return ioThreadsByModel.getOrDefault(model, ioThreads);
     }
 
+    /**
+     * This plan against one server netarena does not start, whose cells name it {@code model} (e.g.
+     * {@code target:127.0.0.1:8080}): the models axis is that one server, and the server's own axes
+     * (io-threads, workers) are 0 in every cell, the target's own business; connections, workloads and the
+     * open-loop cells apply as written.
+     */
+    public SweepPlan forTarget(String model) {
+        List<Workload> ops = workloads.stream().map(Workload::withoutWorkers).toList();
+        List<OpenLoop> rates = openLoop.stream().map(o -> new OpenLoop(o.ratePerSec(), o.connections(), 0,
+                o.workload().withoutWorkers())).toList();
+        return new SweepPlan(name, List.of(model), protocol, List.of(0), Map.of(), connections, ops, rates,
+                warmupSeconds, durationSeconds, repeat, seed);
+    }
+
     /** The same plan measured {@code n} times per cell. */
     public SweepPlan withRepeat(int n) {
         return new SweepPlan(name, models, protocol, ioThreads, ioThreadsByModel, connections, workloads, openLoop,
@@ -69,6 +83,11 @@ public record SweepPlan(String name, List<String> models, String protocol, List<
             require(sizeBytes >= 0, "sizeBytes must be >= 0, was " + sizeBytes);
             require(arg >= 0, "arg must be >= 0, was " + arg);
             workers = workers == null || workers.isEmpty() ? List.of(0) : workers;
+        }
+
+        /** The same op for a server whose workers are not netarena's to set. */
+        Workload withoutWorkers() {
+            return new Workload(op, sizeBytes, arg, List.of(0));
         }
     }
 

@@ -50,7 +50,7 @@ public final class LoadPlans {
         return LoadPlan.to(server.getHostString(), server.getPort())
                 .withTarget(t -> t.withProtocol(workload.protocol()))
                 .withLimits(l -> l.withConnections(connections, Math.min(generatorThreads, connections)))
-                .withRequest(q -> q.withOp(workload.op(), workload.sizeBytes(), workload.arg()))
+                .withRequest(q -> q.withOp(workload.op(), workload.sizeBytes(), workload.arg()).withHttp(workload.http()))
                 .withBounds(b -> b.withTimeouts(REQUEST_TIMEOUT, CONNECT_TIMEOUT))
                 .with(workload.shape());
     }

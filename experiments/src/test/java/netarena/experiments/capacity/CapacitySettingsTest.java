@@ -2,16 +2,27 @@ package netarena.experiments.capacity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import netarena.load.HttpRequestSpec;
+import netarena.load.LoadDefaults;
 import netarena.results.capacity.Slo;
+import netarena.results.run.CellKey;
 import org.junit.jupiter.api.Test;
 
 class CapacitySettingsTest {
 
+    private static CapacityRunner.Settings settings(String model, String protocol, HttpRequestSpec http,
+            Duration maxLag) {
+        return new CapacityRunner.Settings(model, 1, 0, "echo", 64, 0, protocol, http, 32, 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(3), Duration.ofSeconds(3), maxLag, LoadDefaults.MAX_LAG_SHARE);
+    }
+
     private static CapacityRunner.Settings settings(Duration maxLag) {
-        return new CapacityRunner.Settings("selector", 1, 0, "echo", 64, 0, "frame", 32, 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Duration.ofSeconds(3), maxLag);
+        return settings("selector", "frame", HttpRequestSpec.ROUTES, maxLag);
     }
 
     @Test
@@ -25,5 +36,22 @@ class CapacitySettingsTest {
     void aTighterMaxLagStays() {
         CapacityRunner.Settings tight = settings(Duration.ofNanos(200_000));
         assertSame(tight, tight.lagBoundedBy(new Slo(0.99, 5_000, 0.001)));
+    }
+
+    @Test
+    void namesALaunchedModelWithItsSettingsAndATargetByItsAddress() {
+        assertEquals("selector io-threads 1 workers 0, echo 64 B arg 0, frame", settings(Duration.ofMillis(10))
+                .subject(false));
+        HttpRequestSpec plaintext = HttpRequestSpec.custom(null, "/plaintext", List.of(), 0);
+        assertEquals("target:127.0.0.1:8080, GET /plaintext, http", settings(CellKey.targetModel("127.0.0.1:8080"),
+                "http", plaintext, Duration.ofMillis(10)).subject(false));
+    }
+
+    @Test
+    void refusesACustomHttpRequestOverFrameBeforeAnyServerStarts() {
+        HttpRequestSpec plaintext = HttpRequestSpec.custom(null, "/plaintext", List.of(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings("selector", "frame", plaintext, Duration.ofMillis(10)));
+        assertTrue(e.getMessage().contains("--protocol http"), e.getMessage());
     }
 }

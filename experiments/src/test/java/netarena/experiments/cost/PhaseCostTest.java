@@ -1,6 +1,7 @@
 package netarena.experiments.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import netarena.load.LoadGenerator;
@@ -33,7 +35,7 @@ class PhaseCostTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(burner.getInputStream()));
                 PrintWriter in = new PrintWriter(burner.getOutputStream(), true)) {
             assertEquals("ready", out.readLine());
-            PhaseCost phase = new PhaseCost(burner.pid(), WarmupRule.upTo(Duration.ZERO));
+            PhaseCost phase = new PhaseCost(OptionalLong.of(burner.pid()), WarmupRule.upTo(Duration.ZERO));
             phase.measuredPhaseStarted();
             in.println(BURN_MILLIS);
             assertEquals("done", out.readLine());
@@ -52,7 +54,7 @@ class PhaseCostTest {
 
     @Test
     void countsTheGeneratorsLoopThreadsAsItsRequestThreads() throws Exception {
-        PhaseCost phase = new PhaseCost(ProcessHandle.current().pid(), WarmupRule.upTo(Duration.ZERO));
+        PhaseCost phase = new PhaseCost(OptionalLong.of(ProcessHandle.current().pid()), WarmupRule.upTo(Duration.ZERO));
         long[] burned = new long[1];
         CountDownLatch burnt = new CountDownLatch(2);
         CountDownLatch read = new CountDownLatch(1);
@@ -77,6 +79,19 @@ class PhaseCostTest {
         double expected = burned[0] / 1_000.0 / REQUESTS;
         assertEquals(expected, generator.requestMicros(), expected * 0.10, generator.toString());
         assertTrue(generator.otherMicros() >= BURN_MILLIS / 2 * 1_000.0 / REQUESTS * 0.9, generator.toString());
+    }
+
+    @Test
+    void readsOnlyTheGeneratorWhenTheServerIsNotOurs() {
+        PhaseCost phase = new PhaseCost(OptionalLong.empty(), WarmupRule.upTo(Duration.ZERO));
+        phase.measuredPhaseStarted();
+        burnMillis(BURN_MILLIS / 4);
+        phase.measuredPhaseEnded();
+        CpuSplit server = phase.server(REQUESTS);
+        assertTrue(Double.isNaN(server.requestMicros()) && Double.isNaN(server.totalMicros()), server.toString());
+        assertTrue(Double.isNaN(phase.serverSwitchesPerRequest(REQUESTS)));
+        assertNull(phase.serverAtEnd());
+        assertTrue(phase.generator(REQUESTS).totalMicros() > 0, phase.generator(REQUESTS).toString());
     }
 
     @Test

@@ -38,6 +38,19 @@ class PlanReaderTest {
     }
 
     @Test
+    void aTargetReplacesTheModelsAndLeavesTheServersOwnAxesAtZero() {
+        SweepPlan plan = PlanReader.embedded("default").forTarget("target:127.0.0.1:8080");
+        List<CellKey> cells = PlanExpander.cells(plan, plan.models(), "target:127.0.0.1:8080"::equals);
+        // closed: 4 connections x (echo, cpu, block, delay: block's workers 0 and 8 are one cell); open: 2
+        assertEquals(4 * 4 + 2, cells.size());
+        assertTrue(cells.stream().allMatch(c -> c.model().equals("target:127.0.0.1:8080") && c.externalTarget()
+                && c.ioThreads() == 0 && c.workers() == 0), cells.toString());
+        assertEquals(List.of(1, 16, 256, 2048), cells.stream().filter(c -> !c.openLoop()).map(CellKey::connections)
+                .distinct().toList(), "the connections axis applies as written");
+        assertTrue(cells.stream().allMatch(c -> c.id().startsWith("target-127.0.0.1-8080_io0_w0_")), "file-safe ids");
+    }
+
+    @Test
     void readsAPlanFromYamlWithDefaultsForOmittedFields() {
         SweepPlan plan = PlanReader.parse("""
                 models: [selector]

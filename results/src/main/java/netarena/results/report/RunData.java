@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import netarena.results.jmh.JmhJson;
 import netarena.results.jmh.JmhResult;
+import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.run.CellSummary;
 import netarena.results.run.Manifest;
@@ -24,7 +25,8 @@ import netarena.results.run.RunFolder;
  * @param manifest    empty when manifest.json is missing or unreadable
  * @param cells       the repetitions summarized per cell, in {@link CellSummary#KEY_ORDER}
  * @param jmh         empty when there is no (readable) jmh.json
- * @param problems    one sentence per missing file or skipped row
+ * @param problems    one sentence per missing file, skipped row or figure that cannot be known (an external
+ *                    target's server-side figures)
  */
 record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> repetitions,
         List<CellSummary> cells, Optional<List<JmhResult>> jmh, List<String> problems) {
@@ -59,8 +61,12 @@ record RunData(RunFolder folder, Optional<Manifest> manifest, List<Repetition> r
                 problems.add("jmh.json could not be read: " + oneLine(e));
             }
         }
-        return new RunData(folder, manifest, reps.rows(), CellSummary.summarize(reps.rows()), jmh,
-                List.copyOf(problems));
+        List<CellSummary> cells = CellSummary.summarize(reps.rows());
+        cells.stream().map(CellSummary::key).filter(CellKey::externalTarget).map(CellKey::model).distinct()
+                .forEach(target -> problems.add(target + " is an external target, a server netarena did not start: "
+                        + "its CPU per request, context switches, threads, peak RSS and memory per connection read "
+                        + "n/a (they come from the server's own process); the generator's CPU is measured."));
+        return new RunData(folder, manifest, reps.rows(), cells, jmh, List.copyOf(problems));
     }
 
     /** A capacity run: no sweep cells, its answer is an extra section. */

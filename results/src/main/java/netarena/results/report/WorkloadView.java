@@ -35,13 +35,14 @@ final class WorkloadView {
             "netty-nio", "netty-epoll", "netty-io_uring");
 
     /** A server pool setting: {@code --io-threads} and {@code --workers}. */
-    record Setting(int ioThreads, int workers) {
+    record Setting(int ioThreads, int workers, boolean external) {
         static Setting of(CellKey k) {
-            return new Setting(k.ioThreads(), k.workers());
+            return new Setting(k.ioThreads(), k.workers(), k.externalTarget());
         }
 
+        /** e.g. {@code io=2 w=0}; an external target's threads are its own, not netarena's to set. */
         String label() {
-            return "io=" + (ioThreads == 0 ? "auto" : ioThreads) + " w=" + workers;
+            return external ? "its own threads" : "io=" + (ioThreads == 0 ? "auto" : ioThreads) + " w=" + workers;
         }
     }
 

@@ -26,8 +26,8 @@ class WorkloadViewTest {
                 cell("selector", 2, 16, 900, CellStatus.OK),
                 cell("selector", 4, 16, 5000, CellStatus.INVALID),
                 cell("async", 4, 16, 700, CellStatus.OK)));
-        assertEquals(new WorkloadView.Setting(2, 0), v.best("selector"), "an INVALID cell cannot win");
-        assertEquals(new WorkloadView.Setting(4, 0), v.best("async"));
+        assertEquals(new WorkloadView.Setting(2, 0, false), v.best("selector"), "an INVALID cell cannot win");
+        assertEquals(new WorkloadView.Setting(4, 0, false), v.best("async"));
         assertEquals(List.of("selector", "async"), v.models(), "README order, not alphabetical");
     }
 

@@ -1,9 +1,10 @@
-package netarena.experiments.cell;
+package netarena.experiments.sut;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import netarena.load.HttpRequestSpec;
 import netarena.protocol.WireProtocol;
 import netarena.server.Server;
 import netarena.server.ServerConfig;
@@ -21,7 +22,7 @@ class HttpVerifyGateTest {
     void passesEveryOpOverHttp(ServerModel model) throws IOException {
         ServerConfig config = ServerConfig.builder().protocol(WireProtocol.HTTP).threads(1, 0).build();
         try (Server server = model.create(config)) {
-            assertNull(VerifyGate.failure(server.start(), WireProtocol.HTTP));
+            assertNull(VerifyGate.check(server.start(), WireProtocol.HTTP, HttpRequestSpec.ROUTES));
         }
     }
 }

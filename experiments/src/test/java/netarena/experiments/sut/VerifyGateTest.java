@@ -1,4 +1,4 @@
-package netarena.experiments.cell;
+package netarena.experiments.sut;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import netarena.load.HttpRequestSpec;
 import netarena.protocol.FrameDecoder;
 import netarena.protocol.FrameFormat;
 import netarena.protocol.Request;
@@ -33,7 +34,7 @@ class VerifyGateTest {
     void passesAServerThatAnswersEveryOpRight() throws IOException {
         ServerConfig config = ServerConfig.builder().threads(1, 0).build();
         try (Server server = ServerModel.SELECTOR.create(config)) {
-            assertNull(VerifyGate.failure(server.start(), WireProtocol.FRAME));
+            assertNull(VerifyGate.check(server.start(), WireProtocol.FRAME, HttpRequestSpec.ROUTES));
         }
     }
 
@@ -41,16 +42,16 @@ class VerifyGateTest {
     void passesAThreadPerClientPoolOfOne() throws IOException {
         ServerConfig config = ServerConfig.builder().threads(1, 0).build();
         try (Server server = ServerModel.THREAD_PER_CLIENT.create(config)) {
-            assertNull(VerifyGate.failure(server.start(), WireProtocol.FRAME));
+            assertNull(VerifyGate.check(server.start(), WireProtocol.FRAME, HttpRequestSpec.ROUTES));
         }
     }
 
     @Test
     void failsAServerThatCorruptsEchoes() throws Exception {
         try (CorruptingServer server = new CorruptingServer()) {
-            String failure = VerifyGate.failure(server.address(), WireProtocol.FRAME);
+            VerifyGate.Failure failure = VerifyGate.check(server.address(), WireProtocol.FRAME, HttpRequestSpec.ROUTES);
             assertNotNull(failure, "a corrupting server passed the verify gate");
-            assertTrue(failure.contains("echo"), failure);
+            assertTrue(failure.reason().contains("echo") && !failure.unreachable(), failure.toString());
         }
     }
 
@@ -60,7 +61,10 @@ class VerifyGateTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        assertNotNull(VerifyGate.failure(new InetSocketAddress("127.0.0.1", port), WireProtocol.FRAME));
+        VerifyGate.Failure failure = VerifyGate.check(new InetSocketAddress("127.0.0.1", port), WireProtocol.FRAME,
+                HttpRequestSpec.ROUTES);
+        assertNotNull(failure);
+        assertTrue(failure.unreachable(), failure.toString());
     }
 
     /** Answers every request OK, but flips the last byte of echo payloads: fast and wrong. */
