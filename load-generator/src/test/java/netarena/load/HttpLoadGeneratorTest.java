@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(30)
 class HttpLoadGeneratorTest {
 
-    private TestHttpServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestHttpServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestHttpServer server = TestHttpServer.start();
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested elsewhere. */
     private LoadPlan plan() {

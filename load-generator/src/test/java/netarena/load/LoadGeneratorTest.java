@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import netarena.protocol.Op;
 import netarena.protocol.Status;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,18 +22,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class LoadGeneratorTest {
 
-    private TestFrameServer server;
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
     @AfterEach
-    void stopServer() {
+    void stopTimer() {
         timer.shutdownNow();
-        server.close();
     }
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested on its own. */

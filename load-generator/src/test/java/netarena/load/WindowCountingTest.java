@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import netarena.protocol.Op;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,17 +15,8 @@ import org.junit.jupiter.api.Timeout;
 class WindowCountingTest {
 
     private static final int CONNECTIONS = 3;
-    private TestFrameServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
 
     private LoadPlan plan() {
         return LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)
