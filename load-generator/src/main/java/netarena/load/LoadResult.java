@@ -215,7 +215,15 @@ public record LoadResult(
 
     /** One word: connect_failed, invalid, errors, partial or ok, in that order of precedence. */
     public String status() {
-        return switch (exitCode()) {
+        return status(exitCode());
+    }
+
+    /**
+     * The word {@code result.json} writes beside an exit code: connect_failed, invalid, errors, partial, or
+     * ok for any other code. A merged run of several agents names its exit code by this too.
+     */
+    public static String status(int exitCode) {
+        return switch (exitCode) {
             case EXIT_CONNECT_FAILED -> "connect_failed";
             case EXIT_INVALID -> "invalid";
             case EXIT_ERRORS -> "errors";
