@@ -51,7 +51,7 @@ class WindowCountingTest {
         Duration timeout = Duration.ofMillis(150);
         LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(800)).withTimeouts(timeout, Duration.ofSeconds(2))));
-        long timeouts = r.errors().timeout();
+        long timeouts = r.errors().get(ErrorKind.TIMEOUT);
         assertTrue(timeouts > 20, "timeouts: " + r.errors());
         assertEquals(0, r.requests().ok());
         assertEquals(timeouts, r.latency().getTotalCount(), "each timeout is one latency sample");
@@ -73,7 +73,7 @@ class WindowCountingTest {
                         .withTimeouts(Duration.ofMillis(100), Duration.ofSeconds(2))));
         assertEquals(0, r.requests().ok(), r.requests().toString());
         assertTrue(r.requests().late() >= 1, "late answers: " + r.requests());
-        assertEquals(r.errors().timeout(), r.latency().getTotalCount(), "once each, though answered too");
+        assertEquals(r.errors().get(ErrorKind.TIMEOUT), r.latency().getTotalCount(), "once each, though answered too");
     }
 
     /** The spinning pacer sends the same schedule: every intended request goes out once, and is answered. */
