@@ -33,9 +33,9 @@ class RunComparatorTest {
         return comparator.compare(RunReader.read(baseline.dir()), RunReader.read(current.dir()));
     }
 
-    /** One cell with {@code reps} OK repetitions a side: the baseline around BASE, the current run around {@code current}. */
-    private RunComparison compareOneCell(RunComparator comparator, CellKey cell, int reps, SyntheticRuns.Figures current)
-            throws IOException {
+    /** One cell, {@code reps} OK repetitions a side: the baseline around BASE, the current around {@code current}. */
+    private RunComparison compareOneCell(RunComparator comparator, CellKey cell, int reps,
+            SyntheticRuns.Figures current) throws IOException {
         return compare(comparator, SyntheticRuns.create(root, "base").ok(cell, reps, SyntheticRuns.BASE),
                 SyntheticRuns.create(root, "cur").ok(cell, reps, current));
     }
@@ -85,7 +85,8 @@ class RunComparatorTest {
 
     @Test
     void tooFewRepetitionsAreUndecidedAndSaidUpFront() throws Exception {
-        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE.times(0.5, 2, 2, 2, 2));
+        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.SELECTOR, 3,
+                SyntheticRuns.BASE.times(0.5, 2, 2, 2, 2));
         assertEquals(ComparisonOutcome.UNDECIDED, c.outcome());
         assertEquals(RunComparison.EXIT_UNDECIDED, c.exitCode());
         assertEquals(3, c.fewestValues());
