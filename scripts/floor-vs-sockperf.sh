@@ -13,21 +13,20 @@
 # `netarena serve --model $MODEL --io-threads 1` for netarena, each on CPU 0 while it runs; the clients on
 # CPU 1. sockperf prints half round trips unless --full-rtt, which this script passes.
 # Needs sockperf (Debian package sockperf) and taskset; loopback only, every run bounded in time.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 RATES=("${@:-2000}")
 [ "$#" -gt 0 ] && RATES=("$@")
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-8}"
 WARMUP="${WARMUP:-3}"
 REPEATS="${REPEATS:-2}"
 MODEL="${MODEL:-selector}"
-OUT="$(mktemp -d /tmp/floor-vs-sockperf.XXXXXX)"
+OUT="$(scratch_dir)"
 command -v sockperf >/dev/null || { echo "needs sockperf (apt-get install sockperf)" >&2; exit 3; }
-command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit 3; }
+require_pinning 3
 
 if [ -z "${NETARENA_JAR:-}" ]; then
-  NETARENA=("$ROOT/netarena") # builds when the sources are newer than its jar
+  NETARENA=("$NETARENA") # builds when the sources are newer than its jar
   "${NETARENA[@]}" --version >/dev/null
 else
   NETARENA=("${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$NETARENA_JAR") # JAVA_HOME: a JDK 21+
@@ -37,11 +36,9 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-
 # sockperf RATE: one row of round-trip percentiles
 sockperf_row() {
-  local port=$((20000 + RANDOM % 20000))
+  local port; port="$(free_port)"
   taskset -c 0 sockperf server --tcp -i 127.0.0.1 -p "$port" >"$OUT/sp-server.log" 2>&1 &
   local server=$!
   PIDS+=("$server")
@@ -52,7 +49,7 @@ sockperf_row() {
   pct() { sed -n "s/.*percentile $1 = *\([0-9.]*\).*/\1/p" "$OUT/sp.log" | head -n 1; }
   local max; max=$(sed -n 's/.*<MAX> observation = *\([0-9.]*\).*/\1/p' "$OUT/sp.log" | head -n 1)
   printf "%-9s %7s %9s %9s %9s %9s %10s   load %s\n" sockperf "$1" "$(pct 50.000)" "$(pct 90.000)" \
-    "$(pct 99.000)" "$(pct 99.900)" "$max" "$(load)"
+    "$(pct 99.000)" "$(pct 99.900)" "$max" "$(load_average)"
 }
 
 # netarena RATE: one row of latency percentiles (from the intended send time) and the send-lag p99
@@ -60,21 +57,20 @@ netarena_row() {
   taskset -c 0 "${NETARENA[@]}" serve --model "$MODEL" --io-threads 1 >"$OUT/na-server.out" 2>"$OUT/na-server.err" &
   local server=$!
   PIDS+=("$server")
-  for _ in $(seq 1 100); do grep -q "listening on" "$OUT/na-server.out" 2>/dev/null && break; sleep 0.1; done
-  local target; target="$(sed -n 's/^listening on //p' "$OUT/na-server.out")"
+  local target; target="$(await_listening "$OUT/na-server.out" "$server")"
   rm -rf "$OUT/na"
   taskset -c 1 "${NETARENA[@]}" load --target "$target" --rate "$1" --connections 1 --size 64 \
     --warmup "${WARMUP}s" --duration "${SECONDS_PER_RUN}s" --quiet --out "$OUT/na" ${LOAD_ARGS:-} >/dev/null 2>&1 || true
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   local r="$OUT/na/result.json"
-  pct() { sed -n "/\"$1\"/,/}/s/.*\"$2\" : \([0-9.]*\).*/\1/p" "$r" | head -n 1; }
   printf "%-9s %7s %9s %9s %9s %9s %10s   load %s  send-lag p99 %s us, %s\n" netarena "$1" \
-    "$(pct latency_micros p50)" "$(pct latency_micros p90)" "$(pct latency_micros p99)" \
-    "$(pct latency_micros p99_9)" "$(pct latency_micros max)" "$(load)" "$(pct send_lag_micros p99)" \
+    "$(json "$r" latency_micros p50)" "$(json "$r" latency_micros p90)" "$(json "$r" latency_micros p99)" \
+    "$(json "$r" latency_micros p99_9)" "$(json "$r" latency_micros max)" "$(load_average)" \
+    "$(json "$r" send_lag_micros p99)" \
     "$(sed -n 's/.*"status" : "\([a-z_]*\)".*/\1/p' "$r" | head -n 1)"
 }
 
-echo "floor vs sockperf: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), servers on CPU 0,"
+echo "floor vs sockperf: $(nproc) CPUs ($(cpu_name)), servers on CPU 0,"
 echo "clients on CPU 1; ${WARMUP}s warmup + ${SECONDS_PER_RUN}s per run, $REPEATS interleaved repeats; round trips in us"
 printf "%-9s %7s %9s %9s %9s %9s %10s\n" tool rate p50 p90 p99 p99.9 max
 for rate in "${RATES[@]}"; do

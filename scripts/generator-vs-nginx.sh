@@ -14,10 +14,9 @@
 #   - open loop: whether the run is valid by the generator's own rules, the send-lag p99 against the
 #     latency p99 (valid needs lag <= 10% of it), and CPU per request against the closed loop's.
 # The load average is printed beside every row. Loopback only; everything started is stopped on exit.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/nginx.sh
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/nginx.sh
 source "$ROOT/scripts/lib/nginx.sh"
 RATES=("${@:-10000}")
 [ "$#" -gt 0 ] || RATES=(10000 20000 40000 50000)
@@ -25,15 +24,11 @@ SECONDS_PER_RUN="${SECONDS_PER_RUN:-8}"
 CONNECTIONS="${CONNECTIONS:-50}"
 WARMUP="${WARMUP:-3}"
 REPEAT="${REPEAT:-2}"
-OUT="$(mktemp -d /tmp/generator-vs-nginx.XXXXXX)"
-NETARENA="$ROOT/netarena"
+OUT="$(scratch_dir)"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 3; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 3; }
 
-SERVER_PIN=() CLIENT_PIN=() PINNED="not pinned (fewer than 2 CPUs, or no taskset)"
-if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
-  SERVER_PIN=(taskset -c 0) CLIENT_PIN=(taskset -c 1) PINNED="nginx on CPU 0, clients on CPU 1"
-fi
+pin_cpus
 trap nginx_stop EXIT
 trap 'exit 130' INT TERM
 "$NETARENA" models >/dev/null # builds the jar if the sources changed
@@ -41,13 +36,11 @@ nginx_start "$OUT" "${SERVER_PIN[@]}"
 URL="http://127.0.0.1:$NGINX_PORT/plaintext"
 wrk -t1 -c"$CONNECTIONS" -d3s "$URL" >/dev/null # warms nginx's caches and the loopback path
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-
 run_wrk() {
   local out="$OUT/wrk-$1.txt"
   "${CLIENT_PIN[@]}" /usr/bin/time -f 'cpu %U %S' wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$URL" \
     >"$out" 2>&1
-  awk -v load="$(load)" '/^Requests\/sec/ { rps = $2 } /^ +[0-9]+ requests in/ { n = $1 }
+  awk -v load="$(load_average)" '/^Requests\/sec/ { rps = $2 } /^ +[0-9]+ requests in/ { n = $1 }
     /^cpu / { cpu = $2 + $3 }
     END { printf "%-14s %10.0f %12.2f %8s %12s %12s   %s\n", "wrk closed", rps, cpu * 1e6 / n, "-", "-", "-", load }' \
     "$out"
@@ -59,7 +52,7 @@ run_ours() { # $1 label, $2 name, then extra options
   "${CLIENT_PIN[@]}" "$NETARENA" load --target "127.0.0.1:$NGINX_PORT" --protocol http --path /plaintext \
     -c "$CONNECTIONS" -t 1 -d "$SECONDS_PER_RUN" --warmup "${WARMUP}s" --out "$dir" --quiet "$@" \
     >/dev/null 2>&1 || true
-  python3 - "$dir/result.json" "$label" "$(load)" <<'EOF'
+  python3 - "$dir/result.json" "$label" "$(load_average)" <<'EOF'
 import json, sys
 path, label, load = sys.argv[1:]
 try:

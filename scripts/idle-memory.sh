@@ -15,21 +15,15 @@
 #   heap     the bytes of the live Java objects (the histogram's total): what the connections' objects hold.
 # Rounds are interleaved (every model once, then again), and the last lines give each model's median and
 # min-max. The load average is printed beside each line.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 N="${1:-10000}"
 MODELS="${MODELS:-selector async virtual netty-nio netty-epoll netty-io_uring thread-per-client}"
 ROUNDS="${ROUNDS:-3}"
 JCMD="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd"
-WORK="$(mktemp -d /tmp/idle-memory.XXXXXX)"
+WORK="$(scratch_dir)"
 HOLD="$ROOT/scripts/idle-memory/hold.py"
-PIN_SERVER=""
-PIN_CLIENT=""
-if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
-  PIN_SERVER="taskset -c 0"
-  PIN_CLIENT="taskset -c 1"
-fi
+pin_cpus
 ulimit -n "$((N + 1000))" 2>/dev/null || { echo "ulimit -n must allow $((N + 1000)) descriptors" >&2; exit 2; }
 
 server_pid=""
@@ -54,20 +48,20 @@ slope() { echo "($2 - $1) / $N" | bc -l; }
 
 # one row for one model: "model rss0 rssN slope_rss slope_rss_gc slope_heap load"
 measure() {
-  local model="$1" out="$WORK/$1.out" port rss0 gc0 heap0 rssn gcn heapn
-  $PIN_SERVER "$ROOT/netarena" serve --model "$model" --io-threads 1 --max-connections "$((N + 100))" \
-      --backlog 4096 >"$out" 2>"$WORK/$model.err" &
+  local model="$1" target port rss0 gc0 heap0 rssn gcn heapn
+  "${SERVER_PIN[@]}" "$NETARENA" serve --model "$model" --io-threads 1 --max-connections "$((N + 100))" \
+      --backlog 4096 >"$WORK/$model.out" 2>"$WORK/$model.err" &
   server_pid=$!
-  for _ in $(seq 300); do grep -q 'listening on' "$out" 2>/dev/null && break; sleep 0.1; done
-  if ! grep -q 'listening on' "$out"; then
+  target="$(await_listening "$WORK/$model.out" "$server_pid")"
+  if [ -z "$target" ]; then
     echo "# $model did not start: $(tail -1 "$WORK/$model.err")" >&2
   else
-    port="$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$out")"
-    $PIN_CLIENT python3 "$HOLD" 127.0.0.1 "$port" 200 --close
+    port="${target##*:}"
+    "${CLIENT_PIN[@]}" python3 "$HOLD" 127.0.0.1 "$port" 200 --close
     sleep 2
     read -r rss0 gc0 heap0 <<<"$(point "$server_pid")"
     mkfifo "$WORK/hold.in"
-    $PIN_CLIENT python3 "$HOLD" 127.0.0.1 "$port" "$N" <"$WORK/hold.in" >"$WORK/hold.out" &
+    "${CLIENT_PIN[@]}" python3 "$HOLD" 127.0.0.1 "$port" "$N" <"$WORK/hold.in" >"$WORK/hold.out" &
     holder_pid=$!
     exec 3>"$WORK/hold.in"
     for _ in $(seq 1200); do
@@ -79,7 +73,7 @@ measure() {
       sleep 3
       read -r rssn gcn heapn <<<"$(point "$server_pid")"
       printf '%-18s %9d %9d %9.2f %9.2f %9.2f   %s\n' "$model" "$rss0" "$rssn" "$(slope "$rss0" "$rssn")" \
-          "$(slope "$gc0" "$gcn")" "$(slope "$heap0" "$heapn")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+          "$(slope "$gc0" "$gcn")" "$(slope "$heap0" "$heapn")" "$(load_average)"
     else
       echo "# $model: the holder failed: $(tail -1 "$WORK/hold.out")" >&2
     fi
@@ -93,7 +87,7 @@ measure() {
   server_pid=""
 }
 
-"$ROOT/netarena" build >/dev/null
+"$NETARENA" build >/dev/null
 echo "N=$N idle connections, $ROUNDS rounds interleaved; KiB per connection"
 printf '%-18s %9s %9s %9s %9s %9s   %s\n' model rss0_KiB rssN_KiB RSS RSS_gc heap "load average"
 for _ in $(seq "$ROUNDS"); do
@@ -103,17 +97,11 @@ for _ in $(seq "$ROUNDS"); do
 done
 echo "median (min-max) over the rounds"
 for model in $MODELS; do
-  grep "^$model " "$WORK/rows" | awk -v m="$model" '
-    { for (c = 4; c <= 6; c++) v[c, NR] = $c }
-    END {
-      if (NR == 0) exit
-      printf "%-18s", m
-      for (c = 4; c <= 6; c++) {
-        n = 0; for (i = 1; i <= NR; i++) s[++n] = v[c, i]
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
-        med = (n % 2) ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2
-        printf "  %s %.2f (%.2f-%.2f)", (c == 4 ? "RSS" : c == 5 ? "RSS_gc" : "heap"), med, s[1], s[n]
-      }
-      printf "\n"
-    }'
+  grep -q "^$model " "$WORK/rows" || continue
+  printf '%-18s' "$model"
+  for column in 4:RSS 5:RSS_gc 6:heap; do
+    # shellcheck disable=SC2046 # one number per word
+    printf '  %s %s' "${column#*:}" "$(spread $(awk -v m="$model" -v c="${column%%:*}" '$1 == m { print $c }' "$WORK/rows"))"
+  done
+  printf '\n'
 done

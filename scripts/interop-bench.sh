@@ -21,9 +21,8 @@
 #      intended send time (corrected); wrk's from its actual send (uncorrected), so the two p99s answer
 #      different questions at the same rate; ours also prints service time, which is wrk's kind of figure.
 # Everything started here (nginx, the server, the clients) is stopped on exit, Ctrl-C included.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 SECONDS_PER_RUN="${1:-3}"
 MODEL="${MODEL:-netty-epoll}"
 CONNECTIONS="${CONNECTIONS:-16}"
@@ -31,10 +30,9 @@ DELAY_MS="${DELAY_MS:-4}"
 WARMUP="${WARMUP:-3}"
 SERVER_WARMUP="${SERVER_WARMUP:-10}"
 REPEAT="${REPEAT:-3}"
-OUT="$(mktemp -d /tmp/interop-bench.XXXXXX)"
-NETARENA="$ROOT/netarena"
+OUT="$(scratch_dir)"
 
-# shellcheck source=scripts/lib/nginx.sh
+# shellcheck source=lib/nginx.sh
 source "$ROOT/scripts/lib/nginx.sh"
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install wrk" >&2; exit 3; }
 
@@ -63,26 +61,16 @@ in_background() {
 
 "$NETARENA" models >/dev/null # builds the jar if the sources changed
 
-SERVER_PIN=() CLIENT_PIN=() PINNED="not pinned (PIN=0, fewer than 2 CPUs, or no taskset)"
-if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
-  SERVER_PIN=(taskset -c 0) CLIENT_PIN=(taskset -c 1) PINNED="servers on CPU 0, clients on CPU 1"
-fi
+pin_cpus
 
 start_server() {
   "${SERVER_PIN[@]}" "$NETARENA" serve --model "$MODEL" --protocol http --io-threads 1 \
     >"$OUT/server.out" 2>"$OUT/server.err" &
   SERVER_PID=$!
-  for _ in $(seq 1 200); do
-    grep -q "^listening on " "$OUT/server.out" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.05
-  done
-  SERVER_TARGET="$(sed -n 's/^listening on //p' "$OUT/server.out")"
+  SERVER_TARGET="$(await_listening "$OUT/server.out" "$SERVER_PID")"
   [ -n "$SERVER_TARGET" ] || { echo "the server did not start: $(cat "$OUT/server.err")" >&2; exit 1; }
 }
 
-# json FILE SECTION KEY: a number inside a section of a pretty-printed result.json
-json() { sed -n "/\"$2\"/,/}/s/.*\"$3\" : \([0-9.]*\).*/\1/p" "$1" | head -n 1; }
 # to_ms VALUE: wrk's 171.00us / 3.88ms / 1.02s in milliseconds
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'; }
 
@@ -123,12 +111,12 @@ cat >"$OUT/delay.lua" <<EOF
 function delay() return $DELAY_MS end
 EOF
 
-echo "interop bench: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $PINNED"
+echo "interop bench: $(nproc) CPUs ($(cpu_name)), $PINNED"
 echo "servers: $("$NGINX" -v 2>&1 | sed 's/^nginx version: //') at 127.0.0.1:$NGINX_PORT (1 worker);" \
   "netarena serve --model $MODEL --protocol http --io-threads 1 at $SERVER_TARGET"
 echo "clients: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) and netarena load, 1 thread each, $CONNECTIONS connections," \
   "${SECONDS_PER_RUN} s per run (ours after a ${WARMUP} s warmup), GET /plaintext; servers warmed ${SERVER_WARMUP} s"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine may be shared: figures move with it)"
+echo "load average before: $(load_average) (the machine may be shared: figures move with it)"
 echo
 
 for url in "$NGINX_URL" "$SERVER_URL"; do # warm the servers: the JVM's JIT shares CPU 0 with its event loop
@@ -139,7 +127,6 @@ echo "1. closed loop (pipeline 1), requests/s; latency from the actual send, unc
 echo "   $REPEAT interleaved repetitions per server (wrk first in odd ones, ours first in even ones), then the medians:"
 printf "   %-12s %-6s %12s %12s %9s   %-19s %-19s %s\n" target run "wrk req/s" "ours req/s" "ours/wrk" \
   "wrk p50/p99 ms" "ours p50/p99 ms" "ours status"
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for side in nginx "$MODEL"; do
   if [ "$side" = nginx ]; then url=$NGINX_URL target="127.0.0.1:$NGINX_PORT"; else url=$SERVER_URL target=$SERVER_TARGET; fi
   wr=() orr=() ratios=()

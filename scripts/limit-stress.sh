@@ -5,13 +5,12 @@
 #   scripts/limit-stress.sh [times]        (default 20; about 40 s per run of all models on a busy 2-core VM)
 #
 # Prints, per model, how many runs passed and failed, and each failure's message; exits 1 if any failed.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 TIMES="${1:-20}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-WORK="$(mktemp -d /tmp/limit-stress.XXXXXX)"
+WORK="$(scratch_dir)"
 CP_FILE="$WORK/classpath"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -23,6 +22,6 @@ LAUNCHER="$(find ~/.m2/repository/org/junit/platform/junit-platform-launcher -na
 cp -r "$ROOT/server-impls/target/classes" "$ROOT/server-impls/target/test-classes" "$WORK/"
 CP="$WORK/test-classes:$WORK/classes:$(cat "$CP_FILE"):$LAUNCHER"
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average: $(load_average)"
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -cp "$CP" \
     "$ROOT/scripts/limit-stress/RepeatTest.java" netarena.server.ConnectionLimitStressTest "$TIMES"

@@ -10,14 +10,13 @@
 # that the JIT has compiled the path before it is counted). Syscalls and switches per round trip are the
 # design's; the CPU time still moves with the neighbours' load (caches, steal), so compare it within one run.
 # Needs perf with access to the raw_syscalls tracepoints (root, or kernel.perf_event_paranoid <= -1).
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 SECONDS_PER_RUN="${1:-3}"
 MODELS="${MODELS:-selector async virtual netty-epoll}"
 WIRE_BYTES=64
 WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
-WORK="$(mktemp -d /tmp/round-trips-cost.XXXXXX)"
+WORK="$(scratch_dir)"
 for tool in perf sockperf taskset gcc; do
   command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
@@ -51,19 +50,15 @@ pingpong_client() {
 start_framed() {
   taskset -c 0 "$@" >"$WORK/server.out" 2>"$WORK/server.err" &
   server_pid=$!
-  port=""
-  for _ in $(seq 300); do
-    port="$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$WORK/server.out" 2>/dev/null)"
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  [ -n "$port" ] || { echo "the server did not start: $(tail -1 "$WORK/server.err")" >&2; exit 1; }
+  local target; target="$(await_listening "$WORK/server.out" "$server_pid")"
+  [ -n "$target" ] || { echo "the server did not start: $(tail -1 "$WORK/server.err")" >&2; exit 1; }
+  port="${target##*:}"
   taskset -c 1 "$WORK/pingpong" 127.0.0.1 "$port" "$WARMUP_SECONDS" "$WIRE_BYTES" >/dev/null
 }
 
 gcc -O2 -Wall -o "$WORK/pingpong" "$ROOT/scripts/round-trips/pingpong.c"
 gcc -O2 -Wall -o "$WORK/echo" "$ROOT/scripts/round-trips/echo.c"
-"$ROOT/netarena" build >/dev/null
+"$NETARENA" build >/dev/null
 printf '%-14s %14s %14s %14s   %s\n' server cpu_us/rt syscalls/rt switches/rt "load average"
 port="$(free_port)"
 taskset -c 0 sockperf server --tcp -i 127.0.0.1 -p "$port" >/dev/null 2>&1 &
@@ -71,15 +66,15 @@ server_pid=$!
 sleep 0.5
 sockperf_client "$port"
 read -r cpu sys cs <<<"$(per_round_trip sockperf_client "$port")"
-printf '%-14s %14s %14s %14s   %s\n' sockperf "$cpu" "$sys" "$cs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %14s %14s %14s   %s\n' sockperf "$cpu" "$sys" "$cs" "$(load_average)"
 stop_server
 for server in c-echo $MODELS; do
   if [ "$server" = c-echo ]; then
     start_framed "$WORK/echo" 0
   else
-    start_framed "$ROOT/netarena" serve --model "$server" --io-threads 1 --port 0
+    start_framed "$NETARENA" serve --model "$server" --io-threads 1 --port 0
   fi
   read -r cpu sys cs <<<"$(per_round_trip pingpong_client "$port")"
-  printf '%-14s %14s %14s %14s   %s\n' "$server" "$cpu" "$sys" "$cs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-14s %14s %14s %14s   %s\n' "$server" "$cpu" "$sys" "$cs" "$(load_average)"
   stop_server
 done

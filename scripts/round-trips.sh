@@ -11,16 +11,15 @@
 # Prints round trips/s, p50 and p99 of the round trip in µs, and the ratio to sockperf in the same round, with
 # the load average; then each server's median ratio and min-max over the rounds. sockperf reports half the round
 # trip as its latency; here it is doubled, and its rate is its valid duration's received messages per second.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 SECONDS_PER_RUN="${1:-6}"
 MODELS="${MODELS:-selector async virtual netty-epoll}"
 ROUNDS="${ROUNDS:-3}"
 WIRE_BYTES=64
-WORK="$(mktemp -d /tmp/round-trips.XXXXXX)"
+WORK="$(scratch_dir)"
 command -v sockperf >/dev/null || { echo "sockperf is not installed (apt-get install sockperf)" >&2; exit 2; }
-command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit 2; }
+require_pinning
 
 # shellcheck source=round-trips/servers.sh
 source "$ROOT/scripts/round-trips/servers.sh"
@@ -41,15 +40,12 @@ run_sockperf() {
 
 # "rate p50_us p99_us" of pingpong.c against a server started by the command in "$@" (it prints its port)
 run_pingpong() {
-  local out="$WORK/server.out" port=""
-  taskset -c 0 "$@" >"$out" 2>"$WORK/server.err" &
+  local target port
+  taskset -c 0 "$@" >"$WORK/server.out" 2>"$WORK/server.err" &
   server_pid=$!
-  for _ in $(seq 300); do
-    port="$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$out" 2>/dev/null)"
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  [ -n "$port" ] || { echo "0 0 0"; stop_server; return; }
+  target="$(await_listening "$WORK/server.out" "$server_pid")"
+  [ -n "$target" ] || { echo "0 0 0"; stop_server; return; }
+  port="${target##*:}"
   # the JIT: a short run first, as sockperf's own warm-up, and pingpong's 1 s unmeasured start
   taskset -c 1 "$WORK/pingpong" 127.0.0.1 "$port" 2 "$WIRE_BYTES" >/dev/null
   taskset -c 1 "$WORK/pingpong" 127.0.0.1 "$port" "$SECONDS_PER_RUN" "$WIRE_BYTES" | awk '{print $2, $4, $6}'
@@ -58,25 +54,23 @@ run_pingpong() {
 
 gcc -O2 -Wall -o "$WORK/pingpong" "$ROOT/scripts/round-trips/pingpong.c"
 gcc -O2 -Wall -o "$WORK/echo" "$ROOT/scripts/round-trips/echo.c"
-"$ROOT/netarena" build >/dev/null
+"$NETARENA" build >/dev/null
 printf '%-5s %-14s %10s %8s %8s %7s   %s\n' round server "rt/s" p50_us p99_us ratio "load average"
 for round in $(seq "$ROUNDS"); do
   read -r ref p50 p99 <<<"$(run_sockperf)"
-  printf '%-5s %-14s %10s %8s %8s %7s   %s\n' "$round" sockperf "$ref" "$p50" "$p99" 1.00 "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-5s %-14s %10s %8s %8s %7s   %s\n' "$round" sockperf "$ref" "$p50" "$p99" 1.00 "$(load_average)"
   for server in c-echo $MODELS; do
     if [ "$server" = c-echo ]; then
       read -r rate p50 p99 <<<"$(run_pingpong "$WORK/echo" 0)"
     else
-      read -r rate p50 p99 <<<"$(run_pingpong "$ROOT/netarena" serve --model "$server" --io-threads 1 --port 0)"
+      read -r rate p50 p99 <<<"$(run_pingpong "$NETARENA" serve --model "$server" --io-threads 1 --port 0)"
     fi
     printf '%-5s %-14s %10s %8s %8s %7.2f   %s\n' "$round" "$server" "$rate" "$p50" "$p99" \
-        "$(echo "$rate / $ref" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/rows"
+        "$(echo "$rate / $ref" | bc -l)" "$(load_average)" | tee -a "$WORK/rows"
   done
 done
 echo "ratio to sockperf: median (min-max) over the rounds"
 for server in c-echo $MODELS; do
-  awk -v s="$server" '$2 == s { r[++n] = $6 } END {
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
-    printf "%-14s %.2f (%.2f-%.2f)\n", s, (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2, r[1], r[n] }' \
-    "$WORK/rows"
+  # shellcheck disable=SC2046 # one number per word
+  printf '%-14s %s\n' "$server" "$(spread $(awk -v s="$server" '$2 == s { print $6 }' "$WORK/rows"))"
 done

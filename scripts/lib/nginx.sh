@@ -1,4 +1,4 @@
-# nginx for the scripts that put our clients or servers beside it (sourced, not run).
+# nginx for the scripts that put our clients or servers beside it (sourced after common.sh, not run).
 #   nginx_start DIR [PIN...]   starts nginx in the foreground from a config written into DIR: one worker,
 #                              no access log, GET /plaintext answers 200 "Hello, World!", everything else
 #                              404; listens on a free loopback port (retried on a conflict) and sets
@@ -8,16 +8,6 @@
 
 NGINX_PID="" NGINX_PORT=""
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-
-nginx_free_port() { # a port nothing listens on now; nginx_start retries if something takes it first
-  local port
-  for port in $(shuf -i 20000-60000 -n 50); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"; return 0
-    fi
-  done
-  return 1
-}
 
 nginx_config() { # $1 dir, $2 port
   local user_line=""
@@ -53,7 +43,7 @@ nginx_start() {
   shift
   [ -x "$NGINX" ] || { echo "nginx is not installed: apt-get install nginx-light" >&2; exit 3; }
   for attempt in 1 2 3 4 5; do
-    port=$(nginx_free_port)
+    port=$(free_port)
     nginx_config "$dir" "$port"
     rm -f "$dir/nginx-error.log"
     "$@" "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log" >"$dir/nginx.out" 2>&1 &

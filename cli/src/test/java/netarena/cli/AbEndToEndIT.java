@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code netarena ab} end to end on loopback, servers started from the packaged jar (an integration
@@ -58,10 +55,7 @@ class AbEndToEndIT {
         List<String> args = new java.util.ArrayList<>(List.of("ab", "--baseline", jar.toString(), "--plan",
                 plan.toString(), "--no-pin", "--threshold", "25%", "--out", out.toString()));
         args.addAll(List.of(extra));
-        CommandLine cl = NetarenaCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args.toArray(String[]::new));
+        return CliRun.of(args).code();
     }
 
     /** verdict.json of the one ab (or calibrate) folder under {@code out}. */

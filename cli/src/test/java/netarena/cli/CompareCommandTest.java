@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import netarena.results.run.ServerCost;
 import netarena.results.stats.ComparisonConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
@@ -43,9 +40,7 @@ class CompareCommandTest {
     }
 
     private static int execute(String... args) {
-        CommandLine cl = NetarenaCommand.commandLine();
-        cl.setErr(new PrintWriter(new StringWriter()));
-        return cl.execute(args);
+        return CliRun.of(args).code();
     }
 
     @Test

@@ -72,8 +72,6 @@ class CompletionCommandTest {
 
     @Test
     void refusesAnUnknownShell() {
-        CommandLine cl = NetarenaCommand.commandLine();
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(ExitCodes.USAGE, cl.execute("completion", "fish"));
+        assertEquals(ExitCodes.USAGE, CliRun.of("completion", "fish").code());
     }
 }

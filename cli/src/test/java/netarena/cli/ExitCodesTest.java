@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import netarena.load.LoadResult;
 import netarena.results.compare.RunComparison;
@@ -29,19 +27,6 @@ class ExitCodesTest {
             List.of("cluster"),
             List.of("completion", "bash"));
 
-    private record Outcome(int code, String err, String out) {
-    }
-
-    private static Outcome run(List<String> args) {
-        CommandLine cl = NetarenaCommand.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(out));
-        int code = cl.execute(args.toArray(String[]::new));
-        return new Outcome(code, err.toString(), out.toString());
-    }
-
     @Test
     void theCodesAreTheGeneratorsAndTheComparisons() {
         assertEquals(LoadResult.EXIT_OK, ExitCodes.OK);
@@ -59,7 +44,7 @@ class ExitCodesTest {
         for (List<String> command : COMMANDS) {
             List<String> args = new java.util.ArrayList<>(command);
             args.add(1, "--bogus");
-            Outcome o = run(args);
+            CliRun o = CliRun.of(args);
             String name = command.get(0);
             assertEquals(ExitCodes.USAGE, o.code(), name + ": " + o.err());
             assertTrue(o.err().startsWith("netarena " + name + ": Unknown option: '--bogus'"), o.err());
@@ -72,23 +57,23 @@ class ExitCodesTest {
 
     @Test
     void aMisspeltOptionGetsASuggestion() {
-        Outcome o = run(List.of("load", "--target", "127.0.0.1:7000", "--conections", "4"));
+        CliRun o = CliRun.of(List.of("load", "--target", "127.0.0.1:7000", "--conections", "4"));
         assertEquals(ExitCodes.USAGE, o.code());
         assertTrue(o.err().contains("--connections"), o.err());
     }
 
     @Test
     void aBadValueAndAMissingArgumentAreUsageErrorsToo() {
-        Outcome o = run(List.of("compare", "/tmp"));
+        CliRun o = CliRun.of(List.of("compare", "/tmp"));
         assertEquals(ExitCodes.USAGE, o.code(), o.err());
         assertTrue(o.err().contains("CURRENT"), o.err());
-        o = run(List.of("serve", "--model", "selector", "--port", "seven"));
+        o = CliRun.of(List.of("serve", "--model", "selector", "--port", "seven"));
         assertEquals(ExitCodes.USAGE, o.code(), o.err());
         assertTrue(o.err().contains("'seven'"), o.err());
-        o = run(List.of("ab", "--baseline", "/tmp", "--calibrate", "--quick", "--plan", "/tmp/p.yaml"));
+        o = CliRun.of(List.of("ab", "--baseline", "/tmp", "--calibrate", "--quick", "--plan", "/tmp/p.yaml"));
         assertEquals(ExitCodes.USAGE, o.code(), o.err());
         assertTrue(o.err().contains("exclusive"), o.err());
-        o = run(List.of("--bogus"));
+        o = CliRun.of(List.of("--bogus"));
         assertEquals(ExitCodes.USAGE, o.code(), o.err());
         assertTrue(o.err().contains("see `netarena help`"), o.err());
     }

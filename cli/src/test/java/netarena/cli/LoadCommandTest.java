@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,37 +23,18 @@ import picocli.CommandLine;
 @Timeout(30)
 class LoadCommandTest {
 
-    private static int run(StringWriter err, String... args) {
-        CommandLine cl = NetarenaCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
-
     @Test
     void usageErrorsExitWith64AndNameTheRule() {
-        StringWriter err = new StringWriter();
-        assertEquals(64, run(err, "load"));
-        assertTrue(err.toString().contains("--target"), err.toString());
-
-        err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--duration", "soon"));
-        assertTrue(err.toString().contains("is not a duration"), err.toString());
-
-        err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--rate", "100", "--pipeline", "4"));
-        assertTrue(err.toString().contains("closed loop only"), err.toString());
-
-        err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1", "--requests", "5"));
-        assertTrue(err.toString().contains("HOST:PORT"), err.toString());
-
-        err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--duration", "1s", "--requests", "5"));
-        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
-
-        err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--connections", "1000000"));
-        assertTrue(err.toString().contains("ulimit -n") || err.toString().contains("port range"), err.toString());
+        CliRun.assertUsageError("--target", "load");
+        CliRun.assertUsageError("is not a duration", "load", "--target", "127.0.0.1:7000", "--duration", "soon");
+        CliRun.assertUsageError("closed loop only", "load", "--target", "127.0.0.1:7000", "--rate", "100",
+                "--pipeline", "4");
+        CliRun.assertUsageError("HOST:PORT", "load", "--target", "127.0.0.1", "--requests", "5");
+        CliRun.assertUsageError("mutually exclusive", "load", "--target", "127.0.0.1:7000", "--duration", "1s",
+                "--requests", "5");
+        CliRun tooMany = CliRun.of("load", "--target", "127.0.0.1:7000", "--connections", "1000000");
+        assertEquals(64, tooMany.code(), tooMany.err());
+        assertTrue(tooMany.err().contains("ulimit -n") || tooMany.err().contains("port range"), tooMany.err());
     }
 
     private static LoadPlan parsed(String... args) {
@@ -110,14 +89,12 @@ class LoadCommandTest {
             {"give one", "--protocol", "http", "--size", "3", "--body-size", "4"},
         };
         for (String[] c : cases) {
-            StringWriter err = new StringWriter();
             String[] args = new String[c.length + 2];
             args[0] = "load";
             args[1] = "--target=127.0.0.1:7000";
             System.arraycopy(c, 1, args, 2, c.length - 1);
             args[args.length - 1] = "--quiet";
-            assertEquals(64, run(err, args), String.join(" ", args));
-            assertTrue(err.toString().contains(c[0]), c[0] + " in: " + err);
+            CliRun.assertUsageError(c[0], args);
         }
     }
 
@@ -127,15 +104,15 @@ class LoadCommandTest {
         try (Server server = ServerModel.SELECTOR.create(ServerConfig.builder().protocol(WireProtocol.HTTP).build())) {
             InetSocketAddress address = server.start();
             String target = "127.0.0.1:" + address.getPort();
-            assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--op", "cpu",
+            assertEquals(0, CliRun.of("load", "--target", target, "--protocol", "http", "--op", "cpu",
                     "--arg", "100", "--pipeline", "4", "--requests", "300", "--max-lag", "1s", "--max-lag-share", "1",
-                    "--warmup", "0", "--quiet"));
-            assertEquals(0, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--body-size",
+                    "--warmup", "0", "--quiet").code());
+            assertEquals(0, CliRun.of("load", "--target", target, "--protocol", "http", "--body-size",
                     "1000", "--header", "X-Test: yes", "--rate", "500", "--requests", "100", "--max-lag", "1s",
-                    "--max-lag-share", "1", "--warmup", "0", "--quiet"));
-            assertEquals(1, run(new StringWriter(), "load", "--target", target, "--protocol", "http", "--path",
+                    "--max-lag-share", "1", "--warmup", "0", "--quiet").code());
+            assertEquals(1, CliRun.of("load", "--target", target, "--protocol", "http", "--path",
                     "/cpu?units=99999999999", "--requests", "20", "--max-lag", "1s", "--max-lag-share", "1", "--warmup",
-                    "0", "--quiet", "--out", out.toString()));
+                    "0", "--quiet", "--out", out.toString()).code());
             String json = Files.readString(out.resolve("result.json"));
             assertTrue(json.contains("\"400\" : 20"), json);
             assertTrue(json.contains("\"request_line\" : \"GET /cpu?units=99999999999\""), json);
@@ -146,10 +123,9 @@ class LoadCommandTest {
     void loadsARealServerAndWritesItsResults(@TempDir Path out) throws Exception {
         try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
-            StringWriter err = new StringWriter();
-            int code = run(err, "load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
+            CliRun r = CliRun.of("load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
                     "--rate", "400", "--requests", "200", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--out", out.toString());
-            assertEquals(0, code, err.toString());
+            assertEquals(0, r.code(), r.err());
             String json = Files.readString(out.resolve("result.json"));
             assertTrue(json.contains("\"status\" : \"ok\""), json);
             assertTrue(json.contains("\"warmup_millis\" : " + LoadDefaults.COMMAND_WARMUP.toMillis()), json);
@@ -165,8 +141,8 @@ class LoadCommandTest {
             String[] run = {"load", "--target", target, "--op", "delay", "--arg", "2000", "--rate", "200", "--requests",
                 "100", "--warmup", "0", "--max-lag", "1s", "--max-lag-share", "1", "--quiet", "--slo", "errors==0",
                 "--slo", "rate>=0.5*requested"};
-            assertEquals(0, run(new StringWriter(), concat(run, "--slo", "p50<=1s")));
-            assertEquals(1, run(new StringWriter(), concat(run, "--slo", "p50<=1ms", "--out", out.toString())));
+            assertEquals(0, CliRun.of(concat(run, "--slo", "p50<=1s")).code());
+            assertEquals(1, CliRun.of(concat(run, "--slo", "p50<=1ms", "--out", out.toString())).code());
             String json = Files.readString(out.resolve("result.json"));
             assertTrue(json.contains("\"threshold\" : \"p50<=1ms\""), json);
             assertTrue(json.replaceAll("\\s", "").contains("\"passed\":false,\"checks\""), json);
@@ -176,9 +152,8 @@ class LoadCommandTest {
 
     @Test
     void anSloThatCannotBeReadIsAUsageError() {
-        StringWriter err = new StringWriter();
-        assertEquals(64, run(err, "load", "--target", "127.0.0.1:7000", "--slo", "rate>=0.99*requested"));
-        assertTrue(err.toString().contains("give --rate"), err.toString());
+        CliRun.assertUsageError("give --rate", "load", "--target", "127.0.0.1:7000", "--slo",
+                "rate>=0.99*requested");
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -193,6 +168,6 @@ class LoadCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        assertEquals(3, run(new StringWriter(), "load", "--target", "127.0.0.1:" + port, "--quiet"));
+        assertEquals(3, CliRun.of("load", "--target", "127.0.0.1:" + port, "--quiet").code());
     }
 }

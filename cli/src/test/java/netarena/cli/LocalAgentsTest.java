@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import netarena.results.merge.MergedFiles;
@@ -20,7 +18,6 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code load --agents N}: N real agent JVMs against one server, merged. */
 @Timeout(120)
@@ -35,13 +32,10 @@ class LocalAgentsTest {
             throws Exception {
         try (Server server = ServerModel.SELECTOR.create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
-            StringWriter err = new StringWriter();
-            CommandLine cl = NetarenaCommand.commandLine();
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute("load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
+            CliRun r = CliRun.of("load", "--target", "127.0.0.1:" + address.getPort(), "--connections", "2",
                     "--rate", "400", "--requests", "400", "--max-lag", "5s", "--agents", Integer.toString(AGENTS),
                     "--start-lead", "15s", "--quiet", "--out", out.toString());
-            assertTrue(code == 0 || code == 2, "exit " + code + ": " + err);
+            assertTrue(r.code() == 0 || r.code() == 2, "exit " + r.code() + ": " + r.err());
 
             JsonNode merged = JSON.readTree(out.resolve("result.json").toFile());
             Histogram byHand = new Histogram(3);

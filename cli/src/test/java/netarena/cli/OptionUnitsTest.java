@@ -3,11 +3,8 @@ package netarena.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /** Values with suffixes on the real commands, as {@link NetarenaCommand#main} parses them. */
@@ -40,13 +37,10 @@ class OptionUnitsTest {
 
     @Test
     void aNegativeDurationIsOneClearLine() {
-        CommandLine cl = NetarenaCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute("load", "--target", "127.0.0.1:9", "--duration", "-5s");
-        assertTrue(code != 0, "refused");
-        String first = err.toString().lines().findFirst().orElse("");
-        assertTrue(first.contains("'-5s' is negative: a duration is 0 or more"), err.toString());
-        assertTrue(!err.toString().contains("PT-5S"), err.toString());
+        CliRun r = CliRun.of("load", "--target", "127.0.0.1:9", "--duration", "-5s");
+        assertTrue(r.code() != 0, "refused");
+        String first = r.err().lines().findFirst().orElse("");
+        assertTrue(first.contains("'-5s' is negative: a duration is 0 or more"), r.err());
+        assertTrue(!r.err().contains("PT-5S"), r.err());
     }
 }

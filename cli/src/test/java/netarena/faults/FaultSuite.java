@@ -17,23 +17,30 @@ import org.opentest4j.TestAbortedException;
  * The fault suite, written once and run over every available model (and both protocols where the
  * protocol changes what the server does): each scenario is a class of its own with a {@code run} that
  * throws when the server misbehaves and otherwise returns its key figure. Every outcome lands in a
- * {@link ReliabilityTable}, written as markdown when the suite ends. Subclasses choose the {@link Scale}
- * and where the table goes.
+ * {@link ReliabilityTable}, written as markdown when the suite ends. Subclasses choose the {@link Scale},
+ * where the table goes and which models the scenarios that start a server JVM of their own run on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FaultSuite {
 
     private final ReliabilityTable table = new ReliabilityTable();
     private final long startNanos = System.nanoTime();
+    private final Scale scale;
+    private final Path report;
+    private final List<ServerModel> ownJvm;
 
-    abstract Scale scale();
+    /**
+     * @param report where the markdown goes, relative to the repository's root
+     * @param ownJvm the models the scenarios that start a server JVM of their own run on
+     */
+    FaultSuite(Scale scale, String report, List<ServerModel> ownJvm) {
+        this.scale = scale;
+        this.report = Machine.repositoryRoot().resolve(report);
+        this.ownJvm = ownJvm;
+    }
 
-    /** Where the markdown goes. */
-    abstract Path report();
-
-    /** The models the scenarios that start a server JVM of their own run on. */
-    List<ServerModel> ownJvmModels() {
-        return ModelConfigs.models();
+    Scale scale() {
+        return scale;
     }
 
     @FunctionalInterface
@@ -42,23 +49,21 @@ abstract class FaultSuite {
     }
 
     static List<Arguments> modelsAndProtocols() {
-        List<Arguments> all = new ArrayList<>();
-        for (WireProtocol p : WireProtocol.values()) {
-            for (ServerModel m : ModelConfigs.models()) {
-                all.add(Arguments.of(m, p));
-            }
-        }
-        return all;
+        return withEveryProtocol(ModelConfigs.models());
     }
 
     List<ServerModel> ownJvm() {
-        return ownJvmModels();
+        return ownJvm;
     }
 
     List<Arguments> ownJvmAndProtocols() {
+        return withEveryProtocol(ownJvm);
+    }
+
+    private static List<Arguments> withEveryProtocol(List<ServerModel> models) {
         List<Arguments> all = new ArrayList<>();
         for (WireProtocol p : WireProtocol.values()) {
-            for (ServerModel m : ownJvmModels()) {
+            for (ServerModel m : models) {
                 all.add(Arguments.of(m, p));
             }
         }
@@ -214,8 +219,8 @@ abstract class FaultSuite {
     @AfterAll
     void writeTheTable() {
         if (!table.isEmpty()) {
-            table.write(report(), scale(), (System.nanoTime() - startNanos) / 1e9);
-            System.out.println("reliability table: " + report().toAbsolutePath());
+            table.write(report, scale, (System.nanoTime() - startNanos) / 1e9);
+            System.out.println("reliability table: " + report.toAbsolutePath());
         }
     }
 }

@@ -1,7 +1,7 @@
 package netarena.faults;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,13 +13,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class FaultSuiteSoakTest extends FaultSuite {
 
-    @Override
-    Scale scale() {
-        return Scale.FULL;
-    }
-
-    @Override
-    Path report() {
-        return Machine.repositoryRoot().resolve("results/reliability.md");
+    FaultSuiteSoakTest() {
+        super(Scale.FULL, "results/reliability.md", ModelConfigs.models());
     }
 }

@@ -1,6 +1,5 @@
 package netarena.faults;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netarena.server.ServerModel;
@@ -14,18 +13,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FaultSuiteTest extends FaultSuite {
 
-    @Override
-    Scale scale() {
-        return Scale.QUICK;
-    }
-
-    @Override
-    Path report() {
-        return Machine.repositoryRoot().resolve("cli/target/reliability-quick.md");
-    }
-
-    @Override
-    List<ServerModel> ownJvmModels() {
-        return List.of(ServerModel.SELECTOR);
+    FaultSuiteTest() {
+        super(Scale.QUICK, "cli/target/reliability-quick.md", List.of(ServerModel.SELECTOR));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netarena.load.Arrivals;
+import netarena.load.ErrorKind;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -122,7 +123,8 @@ final class HealthyTraffic {
     static Outcome of(LoadResult r) {
         return new Outcome(r.requests().sent() + r.warmup().sent(), r.requests().ok() + r.warmup().ok(),
                 r.errorTotal() + (r.connectFailed() ? 1 : 0),
-                r.errors().mismatch(), r.latency().getValueAtPercentile(99), r.errors() + " " + r.connections()
+                r.errors().get(ErrorKind.MISMATCH), r.latency().getValueAtPercentile(99),
+                r.errors() + " " + r.connections()
                 + (r.connectFailed() ? " connect failure: " + r.connectFailure() : "")
                 + (r.mismatchSamples().isEmpty() ? "" : " " + r.mismatchSamples()));
     }

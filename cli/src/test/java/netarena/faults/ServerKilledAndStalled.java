@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import netarena.experiments.launch.LaunchedServer;
+import netarena.load.ErrorKind;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -57,8 +58,9 @@ final class ServerKilledAndStalled {
             double seconds = (System.nanoTime() - start) / 1e9;
             double bound = duration.toMillis() / 1000.0 + plan.bounds().drain().toMillis() / 1000.0 + 2;
             assertTrue(seconds <= bound, "the stalled run took " + seconds + " s, bound " + bound + " s");
-            assertTrue(stalled.errors().timeout() > 0, "no timeout while the server was stopped: " + stalled.errors());
-            assertEquals(0, stalled.errors().mismatch(), "wrong answers: " + stalled.mismatchSamples());
+            assertTrue(stalled.errors().get(ErrorKind.TIMEOUT) > 0,
+                    "no timeout while the server was stopped: " + stalled.errors());
+            assertEquals(0, stalled.errors().get(ErrorKind.MISMATCH), "wrong answers: " + stalled.mismatchSamples());
             assertTrue(stalled.requests().late() > 0, "the answers sent after SIGCONT are late ones: " + stalled.requests());
             assertEquals(LoadResult.EXIT_ERRORS, stalled.exitCode(), "the result must say errors happened");
 
@@ -74,15 +76,16 @@ final class ServerKilledAndStalled {
             killedRun.stop();
             LoadResult killed = running.get(30, TimeUnit.SECONDS);
             LoadResult.ErrorCounts e = killed.errors();
-            assertTrue(e.closed() > 0, "the kill went unnoticed: " + e);
+            assertTrue(e.get(ErrorKind.CLOSED) > 0, "the kill went unnoticed: " + e);
             assertTrue(killed.connections().reopened() >= CONNECTIONS, "connections reopened: " + killed.connections());
             assertEquals(CONNECTIONS, killed.connections().openAtEnd(), "open at the end: " + killed.connections());
-            assertEquals(0, e.mismatch(), "wrong answers: " + killed.mismatchSamples());
+            assertEquals(0, e.get(ErrorKind.MISMATCH), "wrong answers: " + killed.mismatchSamples());
             assertTrue(killed.partial(), "a stopped run says it is partial: " + killed.status() + ", " + killed.requests());
             return String.format("stopped 1.2 s: %d timeouts (%d answered late), ended in %.1f s (bound %.1f); killed and restarted: closed %d, "
-                    + "lost %d, connect_failed %d, reopened %d, open at end %d/%d; 0 mismatched", stalled.errors().timeout(),
-                    stalled.requests().late(), seconds, bound, e.closed(), e.lost(), e.connectFailed(), killed.connections().reopened(),
-                    killed.connections().openAtEnd(), CONNECTIONS);
+                    + "lost %d, connect_failed %d, reopened %d, open at end %d/%d; 0 mismatched",
+                    stalled.errors().get(ErrorKind.TIMEOUT), stalled.requests().late(), seconds, bound,
+                    e.get(ErrorKind.CLOSED), e.get(ErrorKind.LOST), e.get(ErrorKind.CONNECT_FAILED),
+                    killed.connections().reopened(), killed.connections().openAtEnd(), CONNECTIONS);
         } finally {
             first.close();
             if (second != null) {

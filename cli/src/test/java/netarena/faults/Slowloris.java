@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 
@@ -55,35 +56,20 @@ final class Slowloris {
                 }
                 long attackStart = System.nanoTime();
                 long deadline = attackStart + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
-                int cut = 0;
-                long firstCutMillis = -1;
-                long lastCutMillis = -1;
-                for (long tick = attackStart; cut < slow && System.nanoTime() < deadline; tick += 1_000_000_000L) {
-                    for (SlowConnection c : attackers) {
-                        if (!c.cut && c.dribble()) {
-                            c.cut = true;
-                            cut++;
-                            lastCutMillis = (System.nanoTime() - attackStart) / 1_000_000;
-                            firstCutMillis = firstCutMillis < 0 ? lastCutMillis : firstCutMillis;
-                        }
-                    }
+                Cuts cuts = new Cuts(attackStart);
+                for (long tick = attackStart; cuts.count < slow && System.nanoTime() < deadline;
+                        tick += 1_000_000_000L) {
+                    cuts.sweep(attackers, SlowConnection::dribble);
                     // look for cut-offs every 50 ms, send the next byte every second
                     long next = Math.min(tick + 1_000_000_000L, deadline);
-                    while (System.nanoTime() < next && cut < slow) {
+                    while (System.nanoTime() < next && cuts.count < slow) {
                         Thread.sleep(50);
-                        for (SlowConnection c : attackers) {
-                            if (!c.cut && c.closedByServer()) {
-                                c.cut = true;
-                                cut++;
-                                lastCutMillis = (System.nanoTime() - attackStart) / 1_000_000;
-                                firstCutMillis = firstCutMillis < 0 ? lastCutMillis : firstCutMillis;
-                            }
-                        }
+                        cuts.sweep(attackers, SlowConnection::closedByServer);
                     }
                 }
                 HealthyTraffic.Outcome o = during.outcome();
-                assertEquals(slow, cut, "slow connections cut off by the header timeout");
-                assertTrue(firstCutMillis >= timeout.toMillis() - 100, "cut off after " + firstCutMillis
+                assertEquals(slow, cuts.count, "slow connections cut off by the header timeout");
+                assertTrue(cuts.firstMillis >= timeout.toMillis() - 100, "cut off after " + cuts.firstMillis
                         + " ms, before the header timeout of " + timeout.toMillis() + " ms");
                 assertTrue(server.await(s -> s.closedSlow(), slow) >= slow, "closedSlow: " + server.stats());
                 assertEquals(0, before.errors(), "healthy errors before the attack: " + before.detail());
@@ -91,8 +77,8 @@ final class Slowloris {
                 long bound = 10 * Math.max(before.p99Micros(), P99_FLOOR_MICROS);
                 assertTrue(o.p99Micros() <= bound, "healthy p99 " + o.p99() + " during the attack, " + before.p99()
                         + " before it");
-                return String.format("%d/%d cut at %.1f-%.1f s; p99 %s (before: %s)", cut, slow, firstCutMillis / 1000.0,
-                        lastCutMillis / 1000.0, o.p99(), before.p99());
+                return String.format("%d/%d cut at %.1f-%.1f s; p99 %s (before: %s)", cuts.count, slow,
+                        cuts.firstMillis / 1000.0, cuts.lastMillis / 1000.0, o.p99(), before.p99());
             } finally {
                 for (SlowConnection c : attackers) {
                     c.close();
@@ -104,6 +90,33 @@ final class Slowloris {
     private static byte[] request(WireProtocol protocol) {
         return protocol == WireProtocol.FRAME ? WireClient.echo(protocol, 1, new byte[64])
                 : "GET /plaintext HTTP/1.1\r\nHost: t\r\nUser-Agent: slow\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The attackers the server has cut off so far, and when the first and the last went, in ms from the
+     * attack's start. Used by the attacking thread only.
+     */
+    private static final class Cuts {
+        private final long startNanos;
+        int count;
+        long firstMillis = -1;
+        long lastMillis = -1;
+
+        Cuts(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        /** Counts each attacker not yet counted that {@code closed} finds cut off (asking it may send a byte). */
+        void sweep(List<SlowConnection> attackers, Predicate<SlowConnection> closed) {
+            for (SlowConnection c : attackers) {
+                if (!c.cut && closed.test(c)) {
+                    c.cut = true;
+                    count++;
+                    lastMillis = (System.nanoTime() - startNanos) / 1_000_000;
+                    firstMillis = firstMillis < 0 ? lastMillis : firstMillis;
+                }
+            }
+        }
     }
 
     /** One attacker: a non-blocking connection that sends the next byte of its request when told. */

@@ -17,6 +17,7 @@ import netarena.experiments.launch.LaunchedServer;
 import netarena.load.Arrivals;
 import netarena.load.ClientProtocol;
 import netarena.load.ClosedLoop;
+import netarena.load.ErrorKind;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
 import netarena.load.LoadResult;
@@ -142,7 +143,8 @@ class SoakTest {
             String row = String.format("| %s | `%s` | %.0f/s closed loop; soak at %d/s for %.1f min | %d sent, %d OK, %d errors%s, "
                     + "%d mismatched, %d/%d connections open at the end | p99 %.1f ms%s | %s | %s | %s |", protocol.label(),
                     model.label(), capacity.okPerSecond(), rate, minutes(), r.requests().sent(), r.requests().ok(),
-                    r.errorTotal(), r.errorTotal() == 0 ? "" : " (" + r.errors() + ")", r.errors().mismatch(),
+                    r.errorTotal(), r.errorTotal() == 0 ? "" : " (" + r.errors() + ")",
+                    r.errors().get(ErrorKind.MISMATCH),
                     r.connections().openAtEnd(), CONNECTIONS, r.latency().getValueAtPercentile(99) / 1000.0,
                     r.valid() ? "" : " (generator-bound: " + String.join("; ", r.invalidReasons()) + ")",
                     series(samples, s -> s.heapKiB() >> 10), series(samples, s -> s.rssKiB() >> 10),
@@ -150,7 +152,7 @@ class SoakTest {
             rows.add(row);
             assertEquals(0, r.errorTotal(), "errors in the soak: " + r.errors() + " " + r.mismatchSamples());
             assertEquals(0, errorsSeen.get(), "errors seen in the progress reports");
-            assertEquals(0, r.errors().mismatch());
+            assertEquals(0, r.errors().get(ErrorKind.MISMATCH));
             assertEquals(CONNECTIONS, r.connections().openAtEnd());
             assertTrue(r.requests().ok() > 0.9 * rate * soak.toSeconds(), "answers: " + r.requests());
             assertTrue(last.heapKiB() <= first.heapKiB() + HEAP_GROWTH_KIB, "heap after GC grew: " + samples);

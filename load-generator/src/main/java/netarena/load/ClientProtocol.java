@@ -1,6 +1,7 @@
 package netarena.load;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 
 /**
  * A client's view of one wire protocol on one connection: it writes the next request and reads and
@@ -16,17 +17,52 @@ public interface ClientProtocol {
     /** The most bytes {@link #encode} writes for one request, to size the buffer. */
     int requestBytes();
 
-    /** Appends the request with this id to {@code out}, without allocating beyond it (both protocols only copy into it). */
-    void encode(long id, ByteBuf out);
+    /**
+     * Writes the request with this id at {@code out}'s position, at most {@link #requestBytes} bytes, and
+     * leaves the position after it; copies only, allocates nothing.
+     */
+    void writeRequest(long id, ByteBuffer out);
 
     /**
-     * Reads every whole answer in {@code in}, keeping a partial one for the next call, and tells
-     * {@code sink} about each.
+     * Reads every whole answer from {@code in}'s position, leaving the position after the last one (a
+     * partial answer is kept by the protocol for the next call), and tells {@code sink} about each.
      *
      * @throws netarena.protocol.ProtocolException when the bytes are not the protocol at all; the
      *         engine counts the connection malformed, closes and reopens it
      */
-    void decode(ByteBuf in, AnswerSink sink);
+    void readAnswers(ByteBuffer in, AnswerSink sink);
+
+    /**
+     * Appends the request with this id to {@code out}: {@link #writeRequest} into {@code out}'s own memory,
+     * without copying or allocating beyond it.
+     */
+    default void encode(long id, ByteBuf out) {
+        int max = requestBytes();
+        out.ensureWritable(max);
+        int at = out.writerIndex();
+        ByteBuffer nio = out.internalNioBuffer(at, max);
+        int start = nio.position();
+        writeRequest(id, nio);
+        out.writerIndex(at + nio.position() - start);
+    }
+
+    /**
+     * {@link #readAnswers} over {@code in}'s readable bytes (a view of its memory when it is one buffer,
+     * a copy when it is a composite), then moves {@code in}'s reader index past what was read, also when
+     * reading throws.
+     */
+    default void decode(ByteBuf in, AnswerSink sink) {
+        int start = in.readerIndex();
+        ByteBuffer nio = in.nioBufferCount() == 1
+                ? in.internalNioBuffer(start, in.readableBytes())
+                : in.nioBuffer(start, in.readableBytes());
+        int base = nio.position();
+        try {
+            readAnswers(nio, sink);
+        } finally {
+            in.readerIndex(start + nio.position() - base);
+        }
+    }
 
     /**
      * True once an answer said the server closes the connection after it (HTTP's {@code Connection: close}):

@@ -1,6 +1,5 @@
 package netarena.load;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import netarena.protocol.FrameDecoder;
 import netarena.protocol.FrameFormat;
@@ -48,28 +47,14 @@ final class FrameClientProtocol implements ClientProtocol {
     }
 
     @Override
-    public void encode(long id, ByteBuf out) {
-        int bytes = requestBytes();
-        out.ensureWritable(bytes);
-        int at = out.writerIndex();
-        ByteBuffer nio = out.internalNioBuffer(at, bytes);
-        FrameFormat.writeRequest(nio, op.code(), id, arg, pattern.bytes(), pattern.offset(id), sizeBytes);
-        out.writerIndex(at + bytes);
+    public void writeRequest(long id, ByteBuffer out) {
+        FrameFormat.writeRequest(out, op.code(), id, arg, pattern.bytes(), pattern.offset(id), sizeBytes);
     }
 
     @Override
-    public void decode(ByteBuf in, AnswerSink sink) {
-        int start = in.readerIndex();
-        ByteBuffer nio = in.nioBufferCount() == 1
-                ? in.internalNioBuffer(start, in.readableBytes())
-                : in.nioBuffer(start, in.readableBytes());
-        int base = nio.position();
-        try {
-            for (Response r = decoder.decode(nio); r != null; r = decoder.decode(nio)) {
-                verify(r, sink);
-            }
-        } finally {
-            in.readerIndex(start + nio.position() - base);
+    public void readAnswers(ByteBuffer in, AnswerSink sink) {
+        for (Response r = decoder.decode(in); r != null; r = decoder.decode(in)) {
+            verify(r, sink);
         }
     }
 

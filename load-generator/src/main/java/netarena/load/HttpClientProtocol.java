@@ -1,6 +1,5 @@
 package netarena.load;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -114,47 +113,32 @@ final class HttpClientProtocol implements ClientProtocol {
     }
 
     @Override
-    public void encode(long id, ByteBuf out) {
-        int max = requestBytes();
-        out.ensureWritable(max);
-        int at = out.writerIndex();
-        ByteBuffer nio = out.internalNioBuffer(at, max);
-        int start = nio.position();
-        shared.template.writeHead(nio, id);
+    public void writeRequest(long id, ByteBuffer out) {
+        shared.template.writeHead(out, id);
         PayloadPattern pattern = shared.pattern;
         if (pattern.size() > 0) {
-            nio.put(pattern.bytes(), pattern.offset(id), pattern.size());
+            out.put(pattern.bytes(), pattern.offset(id), pattern.size());
         }
-        out.writerIndex(at + nio.position() - start);
         push(id);
     }
 
     @Override
-    public void decode(ByteBuf in, AnswerSink sink) {
+    public void readAnswers(ByteBuffer in, AnswerSink sink) {
         if (serverClosing) {
-            in.skipBytes(in.readableBytes());
+            in.position(in.limit());
             return;
         }
-        int start = in.readerIndex();
-        ByteBuffer nio = in.nioBufferCount() == 1
-                ? in.internalNioBuffer(start, in.readableBytes())
-                : in.nioBuffer(start, in.readableBytes());
-        int base = nio.position();
-        try {
-            for (HttpResponse r = decoder.decode(nio); r != null; r = decoder.decode(nio)) {
-                if (count == 0) {
-                    throw new ProtocolException("an answer came with no request outstanding", null);
-                }
-                long id = pop();
-                verify(id, r, sink);
-                if (!r.keepAlive()) {
-                    serverClosing = true;
-                    nio.position(nio.limit()); // the server reads nothing after this request, so answers nothing
-                    return;
-                }
+        for (HttpResponse r = decoder.decode(in); r != null; r = decoder.decode(in)) {
+            if (count == 0) {
+                throw new ProtocolException("an answer came with no request outstanding", null);
             }
-        } finally {
-            in.readerIndex(start + nio.position() - base);
+            long id = pop();
+            verify(id, r, sink);
+            if (!r.keepAlive()) {
+                serverClosing = true;
+                in.position(in.limit()); // the server reads nothing after this request, so answers nothing
+                return;
+            }
         }
     }
 

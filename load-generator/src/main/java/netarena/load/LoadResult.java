@@ -100,52 +100,13 @@ public record LoadResult(
             httpStatusCounts = Collections.unmodifiableSortedMap(new TreeMap<>(httpStatusCounts));
         }
 
+        /** The errors of this kind: every kind is there, 0 when none happened. */
         public long get(ErrorKind kind) {
             return byKind.get(kind);
         }
 
         public long total() {
             return byKind.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        public long connectFailed() {
-            return get(ErrorKind.CONNECT_FAILED);
-        }
-
-        public long closed() {
-            return get(ErrorKind.CLOSED);
-        }
-
-        public long timeout() {
-            return get(ErrorKind.TIMEOUT);
-        }
-
-        public long lost() {
-            return get(ErrorKind.LOST);
-        }
-
-        public long badRequest() {
-            return get(ErrorKind.BAD_REQUEST);
-        }
-
-        public long badFrame() {
-            return get(ErrorKind.BAD_FRAME);
-        }
-
-        public long busy() {
-            return get(ErrorKind.BUSY);
-        }
-
-        public long mismatch() {
-            return get(ErrorKind.MISMATCH);
-        }
-
-        public long malformed() {
-            return get(ErrorKind.MALFORMED);
-        }
-
-        public long httpStatus() {
-            return get(ErrorKind.HTTP_STATUS);
         }
     }
 
@@ -200,7 +161,7 @@ public record LoadResult(
      * (at least the timeout after their intended send): the measured timeouts.
      */
     public long timedOutLatencySamples() {
-        return errors.timeout();
+        return errors.get(ErrorKind.TIMEOUT);
     }
 
     /** Measured requests sent per second: in open loop, compare with the plan's rate. */
@@ -215,7 +176,15 @@ public record LoadResult(
 
     /** One word: connect_failed, invalid, errors, partial or ok, in that order of precedence. */
     public String status() {
-        return switch (exitCode()) {
+        return status(exitCode());
+    }
+
+    /**
+     * The word {@code result.json} writes beside an exit code: connect_failed, invalid, errors, partial, or
+     * ok for any other code. A merged run of several agents names its exit code by this too.
+     */
+    public static String status(int exitCode) {
+        return switch (exitCode) {
             case EXIT_CONNECT_FAILED -> "connect_failed";
             case EXIT_INVALID -> "invalid";
             case EXIT_ERRORS -> "errors";

@@ -3,10 +3,8 @@ package netarena.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,17 +16,9 @@ import org.junit.jupiter.api.Timeout;
 class FullSpeedWarmupTest {
 
     private static final int RATE = 100;
-    private TestFrameServer server;
 
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
 
     private LoadPlan plan(boolean fullSpeed, Duration warmup) {
         return LoadPlan.to("127.0.0.1", server.port())

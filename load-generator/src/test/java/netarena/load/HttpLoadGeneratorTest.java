@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import netarena.protocol.Op;
 import netarena.protocol.WireProtocol;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(30)
 class HttpLoadGeneratorTest {
 
-    private TestHttpServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestHttpServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestHttpServer server = TestHttpServer.start();
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested elsewhere. */
     private LoadPlan plan() {
@@ -82,7 +72,7 @@ class HttpLoadGeneratorTest {
         assertTrue(r.connections().reopened() <= closes && r.connections().reopened() >= closes - 2,
                 "every announced close but those at the very end is reopened: " + r.connections());
         assertTrue(r.requests().resent() > 0, "pipelined requests after the closing answer go out again: " + r.requests());
-        assertEquals(0, r.errors().closed());
+        assertEquals(0, r.errors().get(ErrorKind.CLOSED));
         assertTrue(server.connectionsAccepted() > 20);
     }
 
@@ -105,7 +95,7 @@ class HttpLoadGeneratorTest {
                 .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20)))
                 .withOutDir(out));
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
-        assertEquals(200, r.errors().httpStatus());
+        assertEquals(200, r.errors().get(ErrorKind.HTTP_STATUS));
         assertEquals(Map.of(404, 200L), r.errors().httpStatusCounts());
         assertEquals(200, r.requests().failed());
         assertTrue(r.mismatchSamples().get(0).contains("HTTP status 404"), r.mismatchSamples().toString());
@@ -135,7 +125,7 @@ class HttpLoadGeneratorTest {
                 .withHttp(HttpRequestSpec.custom("POST", "/echo", List.of(), 500)))
                 .withLimits(l -> l.withConnections(1, 1)).with(new ClosedLoop(4))
                 .withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
-        assertEquals(20, r.errors().mismatch(), r.mismatchSamples().toString());
+        assertEquals(20, r.errors().get(ErrorKind.MISMATCH), r.mismatchSamples().toString());
         assertEquals(180, r.requests().ok());
         assertTrue(r.mismatchSamples().get(0).contains("differs from what was sent"), r.mismatchSamples().toString());
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import netarena.protocol.Op;
 import netarena.protocol.Status;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,18 +22,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class LoadGeneratorTest {
 
-    private TestFrameServer server;
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
     @AfterEach
-    void stopServer() {
+    void stopTimer() {
         timer.shutdownNow();
-        server.close();
     }
 
     /** Lenient on the generator's own health: the test machine is shared, validity is tested on its own. */
@@ -98,8 +93,8 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofSeconds(1)))
                 .withBounds(b -> b.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
-        assertTrue(r.errors().timeout() > 50, "timeouts: " + r.errors());
-        assertEquals(r.errors().timeout(), r.requests().failed());
+        assertTrue(r.errors().get(ErrorKind.TIMEOUT) > 50, "timeouts: " + r.errors());
+        assertEquals(r.errors().get(ErrorKind.TIMEOUT), r.requests().failed());
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
         assertAccounted(r.requests());
     }
@@ -155,8 +150,8 @@ class LoadGeneratorTest {
                 .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
         // 1 in 10 answers corrupted: half with a flipped payload byte, half under a wrong id (then the
         // real request times out)
-        assertTrue(r.errors().mismatch() >= 30, "mismatches: " + r.errors());
-        assertTrue(r.errors().timeout() >= 10, "the wrongly-addressed requests time out: " + r.errors());
+        assertTrue(r.errors().get(ErrorKind.MISMATCH) >= 30, "mismatches: " + r.errors());
+        assertTrue(r.errors().get(ErrorKind.TIMEOUT) >= 10, "the wrongly-addressed requests time out: " + r.errors());
         assertFalse(r.mismatchSamples().isEmpty());
         assertTrue(r.requests().ok() < 400);
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
@@ -168,7 +163,7 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().withRequest(q -> q.withOp(Op.CPU, 0, 1000)).with(new ClosedLoop(1))
                 .withBounds(b -> b.forRequests(100, Duration.ofSeconds(20))).withBounds(b -> b
                 .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(2))));
-        assertTrue(r.errors().mismatch() >= 15, r.errors().toString());
+        assertTrue(r.errors().get(ErrorKind.MISMATCH) >= 15, r.errors().toString());
         assertTrue(r.mismatchSamples().stream().anyMatch(s -> s.contains("cpu answer")), r.mismatchSamples().toString());
     }
 
@@ -176,11 +171,11 @@ class LoadGeneratorTest {
     void busyAndBadRequestAnswersAreCountedByKind() {
         server.answerEvery(4, Status.BUSY);
         LoadResult busy = LoadGenerator.run(plan().withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
-        assertEquals(50, busy.errors().busy());
+        assertEquals(50, busy.errors().get(ErrorKind.BUSY));
         assertEquals(150, busy.requests().ok());
         server.answerEvery(5, Status.BAD_REQUEST);
         LoadResult bad = LoadGenerator.run(plan().withBounds(b -> b.forRequests(200, Duration.ofSeconds(20))));
-        assertEquals(40, bad.errors().badRequest());
+        assertEquals(40, bad.errors().get(ErrorKind.BAD_REQUEST));
     }
 
     @Test
@@ -190,11 +185,11 @@ class LoadGeneratorTest {
         LoadResult r = LoadGenerator.run(plan().withLimits(l -> l.withConnections(2, 1))
                 .with(new OpenLoop(500, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1_200))));
-        assertEquals(1, r.errors().malformed(), r.errors().toString());
-        assertEquals(1, r.errors().badFrame(), r.errors().toString());
-        assertEquals(1, r.errors().closed(), "the close after BAD_FRAME; ours after garbage is not the peer's: "
-                + r.errors());
-        assertTrue(r.errors().lost() >= 2, "the broken answers' requests: " + r.errors());
+        assertEquals(1, r.errors().get(ErrorKind.MALFORMED), r.errors().toString());
+        assertEquals(1, r.errors().get(ErrorKind.BAD_FRAME), r.errors().toString());
+        assertEquals(1, r.errors().get(ErrorKind.CLOSED),
+                "the close after BAD_FRAME; ours after garbage is not the peer's: " + r.errors());
+        assertTrue(r.errors().get(ErrorKind.LOST) >= 2, "the broken answers' requests: " + r.errors());
         assertEquals(2, r.connections().reopened());
         assertEquals(2, r.connections().openAtEnd());
         assertTrue(r.mismatchSamples().stream().anyMatch(m -> m.contains("malformed")), r.mismatchSamples().toString());
@@ -210,7 +205,7 @@ class LoadGeneratorTest {
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
-        assertTrue(r.errors().closed() >= 4, r.errors().toString());
+        assertTrue(r.errors().get(ErrorKind.CLOSED) >= 4, r.errors().toString());
         assertTrue(r.connections().reopened() >= 4, r.connections().toString());
         assertEquals(4, r.connections().openAtEnd());
         assertTrue(r.requests().ok() > 400, "kept going after the drop: " + r.requests());
@@ -226,8 +221,8 @@ class LoadGeneratorTest {
                 .withBounds(b -> b.forDuration(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 15, "ends, never hangs: " + seconds + " s");
-        assertTrue(r.errors().closed() >= 3, r.errors().toString());
-        assertTrue(r.errors().connectFailed() >= 3, "reconnects were tried and failed: " + r.errors());
+        assertTrue(r.errors().get(ErrorKind.CLOSED) >= 3, r.errors().toString());
+        assertTrue(r.errors().get(ErrorKind.CONNECT_FAILED) >= 3, "reconnects were tried and failed: " + r.errors());
         assertEquals(0, r.connections().openAtEnd());
         assertTrue(r.requests().ok() > 0);
         assertAccounted(r.requests());
@@ -246,7 +241,7 @@ class LoadGeneratorTest {
         assertTrue(r.requests().unsentBehindSchedule() + r.requests().failed() >= 40, r.requests().toString());
         assertTrue(r.requests().unsentBehindSchedule() > 0, "the oldest were not burst: " + r.requests());
         assertTrue(r.requests().unsentBehindSchedule() <= 220, "most of the run was sent: " + r.requests());
-        assertTrue(r.errors().closed() >= 2, r.errors().toString());
+        assertTrue(r.errors().get(ErrorKind.CLOSED) >= 2, r.errors().toString());
         assertTrue(r.connections().reopened() >= 2, r.connections().toString());
         assertTrue(server.connectionsAccepted() < 60, "backed off, not hammered: " + server.connectionsAccepted());
         assertTrue(r.latency().getMaxValue() >= 150_000, "the late ones count from their intended time");

@@ -3,13 +3,11 @@ package netarena.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,17 +15,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class MeasuredPhaseListenerTest {
 
-    private TestFrameServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
 
     /** Records each call with the answers the server had given by then. */
     private class Edges implements MeasuredPhaseListener {

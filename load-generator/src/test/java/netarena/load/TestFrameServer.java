@@ -4,13 +4,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import netarena.protocol.FrameDecoder;
 import netarena.protocol.FrameFormat;
@@ -28,10 +24,8 @@ import netarena.protocol.Status;
  */
 final class TestFrameServer implements AutoCloseable {
 
-    private final ServerSocket listener;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final TestListener listener;
     private final AtomicLong answers = new AtomicLong();
-    private final AtomicLong connectionsAccepted = new AtomicLong();
     private volatile long stallUntilNanos;
     private volatile int corruptEvery;
     private volatile int statusEvery;
@@ -43,19 +37,16 @@ final class TestFrameServer implements AutoCloseable {
     private volatile long stallAfterNanos = -1;
     private volatile long stallLengthNanos;
 
-    private TestFrameServer(int backlog) throws IOException {
-        listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "test-server-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+    private TestFrameServer(int backlog) {
+        listener = new TestListener("test-server", backlog, this::serve, () -> System.nanoTime() < refuseUntilNanos);
     }
 
-    static TestFrameServer start() throws IOException {
+    static TestFrameServer start() {
         return new TestFrameServer(128);
     }
 
     int port() {
-        return listener.getLocalPort();
+        return listener.port();
     }
 
     /** Every answer written from now until {@code d} from now waits until then. */
@@ -108,50 +99,18 @@ final class TestFrameServer implements AutoCloseable {
     }
 
     long connectionsAccepted() {
-        return connectionsAccepted.get();
+        return listener.connectionsAccepted();
     }
 
     /** Closes every connection now; the listener stays, so clients can reconnect. */
     void dropConnections() {
-        for (Socket s : sockets) {
-            closeQuietly(s);
-        }
+        listener.dropConnections();
     }
 
     /** Closes the listener and every connection: the server is gone. */
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        dropConnections();
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket s = listener.accept();
-                connectionsAccepted.incrementAndGet();
-                if (System.nanoTime() < refuseUntilNanos) {
-                    closeQuietly(s);
-                    continue;
-                }
-                s.setTcpNoDelay(true);
-                sockets.add(s);
-                if (listener.isClosed()) {
-                    // close() ran between accept and add: its sweep of the sockets missed this one
-                    closeQuietly(s);
-                    return;
-                }
-                Thread t = new Thread(() -> serve(s), "test-server-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+        listener.close();
     }
 
     private void serve(Socket s) {
@@ -169,8 +128,6 @@ final class TestFrameServer implements AutoCloseable {
             }
         } catch (IOException | ProtocolException e) {
             // the client went away or sent garbage: this connection ends
-        } finally {
-            sockets.remove(s);
         }
     }
 
@@ -227,13 +184,5 @@ final class TestFrameServer implements AutoCloseable {
             return new Response(r.status(), r.id(), p);
         }
         return new Response(r.status(), r.id() ^ (1L << 38), p); // names nothing outstanding
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
     }
 }

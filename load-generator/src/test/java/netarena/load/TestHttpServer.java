@@ -4,15 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import netarena.protocol.ProtocolException;
 import netarena.protocol.ProtocolLimits;
@@ -32,30 +28,25 @@ final class TestHttpServer implements AutoCloseable {
 
     private static final byte[] CLOSE_FIELD = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final ServerSocket listener;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final TestListener listener;
     private final AtomicLong answers = new AtomicLong();
-    private final AtomicLong connectionsAccepted = new AtomicLong();
     private volatile int closeAfter;
     private volatile int corruptEvery;
 
-    private TestHttpServer() throws IOException {
-        listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "test-http-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+    private TestHttpServer() {
+        listener = new TestListener("test-http", 128, this::serve, () -> false);
     }
 
-    static TestHttpServer start() throws IOException {
+    static TestHttpServer start() {
         return new TestHttpServer();
     }
 
     int port() {
-        return listener.getLocalPort();
+        return listener.port();
     }
 
     long connectionsAccepted() {
-        return connectionsAccepted.get();
+        return listener.connectionsAccepted();
     }
 
     /** Each connection's n-th answer says {@code Connection: close}, and the server then closes it. */
@@ -70,34 +61,7 @@ final class TestHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket s = listener.accept();
-                connectionsAccepted.incrementAndGet();
-                s.setTcpNoDelay(true);
-                sockets.add(s);
-                Thread t = new Thread(() -> serve(s), "test-http-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+        listener.close();
     }
 
     private void serve(Socket s) {
@@ -127,8 +91,6 @@ final class TestHttpServer implements AutoCloseable {
             }
         } catch (IOException | ProtocolException e) {
             // the client went away or sent garbage: this connection ends
-        } finally {
-            sockets.remove(s);
         }
     }
 

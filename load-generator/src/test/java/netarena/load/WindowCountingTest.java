@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import netarena.protocol.Op;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,17 +15,8 @@ import org.junit.jupiter.api.Timeout;
 class WindowCountingTest {
 
     private static final int CONNECTIONS = 3;
-    private TestFrameServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = TestFrameServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final TestFrameServer server = TestFrameServer.start();
 
     private LoadPlan plan() {
         return LoadPlan.to("127.0.0.1", server.port()).withLimits(l -> l.withMaxLag(Duration.ofSeconds(1)).withMaxLagShare(1)
@@ -62,7 +51,7 @@ class WindowCountingTest {
         Duration timeout = Duration.ofMillis(150);
         LoadResult r = LoadGenerator.run(plan().with(new OpenLoop(100, Arrivals.CONSTANT))
                 .withBounds(b -> b.forDuration(Duration.ofMillis(800)).withTimeouts(timeout, Duration.ofSeconds(2))));
-        long timeouts = r.errors().timeout();
+        long timeouts = r.errors().get(ErrorKind.TIMEOUT);
         assertTrue(timeouts > 20, "timeouts: " + r.errors());
         assertEquals(0, r.requests().ok());
         assertEquals(timeouts, r.latency().getTotalCount(), "each timeout is one latency sample");
@@ -84,7 +73,7 @@ class WindowCountingTest {
                         .withTimeouts(Duration.ofMillis(100), Duration.ofSeconds(2))));
         assertEquals(0, r.requests().ok(), r.requests().toString());
         assertTrue(r.requests().late() >= 1, "late answers: " + r.requests());
-        assertEquals(r.errors().timeout(), r.latency().getTotalCount(), "once each, though answered too");
+        assertEquals(r.errors().get(ErrorKind.TIMEOUT), r.latency().getTotalCount(), "once each, though answered too");
     }
 
     /** The spinning pacer sends the same schedule: every intended request goes out once, and is answered. */

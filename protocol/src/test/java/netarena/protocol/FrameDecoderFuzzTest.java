@@ -79,19 +79,6 @@ class FrameDecoderFuzzTest {
     }
 
     private static List<Request> feedInChunks(FrameDecoder<Request> decoder, byte[] bytes, SplittableRandom random) {
-        List<Request> got = new ArrayList<>();
-        int at = 0;
-        while (at < bytes.length) {
-            int n = Math.min(bytes.length - at, 1 + random.nextInt(64));
-            ByteBuffer chunk = ByteBuffer.wrap(bytes, at, n);
-            for (Request r = decoder.decode(chunk); r != null; r = decoder.decode(chunk)) {
-                got.add(r);
-            }
-            if (chunk.hasRemaining()) {
-                throw new AssertionError("decoder left bytes unconsumed");
-            }
-            at += n;
-        }
-        return got;
+        return SocketChunks.decodeAll(bytes, random, "decoder", decoder::decode);
     }
 }

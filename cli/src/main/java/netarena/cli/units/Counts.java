@@ -44,11 +44,8 @@ public final class Counts {
     }
 
     private static BigDecimal value(String text, boolean rate) {
-        String v = text == null ? "" : text.strip();
         String example = rate ? "e.g. 2500, 10k or 1.5M (per second)" : "e.g. 64, 10k or 1.5M";
-        if (v.startsWith("-")) {
-            throw new IllegalArgumentException("'" + text + "' is negative: write 0 or more, " + example);
-        }
+        String v = UnitText.nonNegative(text, "write 0 or more, " + example);
         Matcher m = COUNT.matcher(v);
         if (!m.matches() || m.group(3) != null && !rate) {
             String hint = v.endsWith("m") ? " (M is a million; m is refused as it also reads as milli)" : "";

@@ -26,12 +26,9 @@ public final class Durations {
      * @throws IllegalArgumentException with the broken rule and an example, for anything else
      */
     public static Duration parse(String text) {
-        String v = text == null ? "" : text.strip();
+        String v = UnitText.nonNegative(text, "a duration is 0 or more, " + EXAMPLES);
         if (v.isEmpty()) {
             throw new IllegalArgumentException("empty: a duration is a number and a unit, " + EXAMPLES);
-        }
-        if (v.startsWith("-")) {
-            throw new IllegalArgumentException("'" + text + "' is negative: a duration is 0 or more, " + EXAMPLES);
         }
         if (v.equals("0")) {
             return Duration.ZERO;

@@ -22,10 +22,7 @@ public final class Sizes {
      * @throws IllegalArgumentException with the broken rule and an example
      */
     public static long parse(String text) {
-        String v = text == null ? "" : text.strip();
-        if (v.startsWith("-")) {
-            throw new IllegalArgumentException("'" + text + "' is negative: a size is 0 bytes or more, " + EXAMPLES);
-        }
+        String v = UnitText.nonNegative(text, "a size is 0 bytes or more, " + EXAMPLES);
         Matcher m = SIZE.matcher(v);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size: " + EXAMPLES);

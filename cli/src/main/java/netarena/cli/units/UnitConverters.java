@@ -9,9 +9,10 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The picocli converters of every option value with a unit: {@link Durations}, {@link Counts} and
  * {@link Sizes} behind picocli's {@link ITypeConverter}, so a bad value reads as picocli's
- * "Invalid value for option '--duration': '-5s' is negative: ...". {@link #register} makes the
- * duration, count and rate ones the defaults of a whole command tree, by type; a size option names
- * {@link Size} on itself, since its type (long) is a count's too.
+ * "Invalid value for option '--duration': '-5s' is negative: ...". {@link #register} makes durations,
+ * whole counts (long {@code 10k}, {@code 1.5M}; int the same, past Integer.MAX_VALUE refused) and rates
+ * (double {@code 2500.5}, {@code 10k}, {@code 1.5M/s}) the defaults of a whole command tree, by type; a
+ * size option names {@link Size} or {@link IntSize} on itself, since its type is a count's too.
  */
 public final class UnitConverters {
 
@@ -23,34 +24,6 @@ public final class UnitConverters {
         @Override
         public Duration convert(String value) {
             return wrap(value, Durations::parse);
-        }
-    }
-
-    /** Whole counts as long: {@code 10k}, {@code 1.5M}. */
-    public static final class Count implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return wrap(value, Counts::parseCount);
-        }
-    }
-
-    /** Whole counts as int: {@code 10k}; past Integer.MAX_VALUE refused. */
-    public static final class IntCount implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            long n = wrap(value, Counts::parseCount);
-            if (n > Integer.MAX_VALUE) {
-                throw new TypeConversionException("'" + value + "' is too large: at most " + Integer.MAX_VALUE);
-            }
-            return (int) n;
-        }
-    }
-
-    /** Rates per second: {@code 2500.5}, {@code 10k}, {@code 1.5M/s}. */
-    public static final class Rate implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            return wrap(value, Counts::parseRate);
         }
     }
 
@@ -66,12 +39,8 @@ public final class UnitConverters {
     public static final class IntSize implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            long n = wrap(value, Sizes::parse);
-            if (n > Integer.MAX_VALUE) {
-                throw new TypeConversionException("'" + value + "' is too large: at most " + Sizes.format(
-                        Integer.MAX_VALUE) + " (" + Integer.MAX_VALUE + " bytes)");
-            }
-            return (int) n;
+            return toInt(value, wrap(value, Sizes::parse),
+                    Sizes.format(Integer.MAX_VALUE) + " (" + Integer.MAX_VALUE + " bytes)");
         }
     }
 
@@ -80,10 +49,22 @@ public final class UnitConverters {
      * {@code cl} and its subcommands that names no converter of its own. Call once the tree is built.
      */
     public static CommandLine register(CommandLine cl) {
+        ITypeConverter<Long> count = value -> wrap(value, Counts::parseCount);
+        ITypeConverter<Integer> intCount = value -> toInt(value, wrap(value, Counts::parseCount),
+                String.valueOf(Integer.MAX_VALUE));
+        ITypeConverter<Double> rate = value -> wrap(value, Counts::parseRate);
         return cl.registerConverter(Duration.class, new Time())
-                .registerConverter(Long.class, new Count()).registerConverter(Long.TYPE, new Count())
-                .registerConverter(Integer.class, new IntCount()).registerConverter(Integer.TYPE, new IntCount())
-                .registerConverter(Double.class, new Rate()).registerConverter(Double.TYPE, new Rate());
+                .registerConverter(Long.class, count).registerConverter(Long.TYPE, count)
+                .registerConverter(Integer.class, intCount).registerConverter(Integer.TYPE, intCount)
+                .registerConverter(Double.class, rate).registerConverter(Double.TYPE, rate);
+    }
+
+    /** {@code n} as an int; past Integer.MAX_VALUE refused, saying {@code most} is the most. */
+    private static int toInt(String value, long n, String most) {
+        if (n > Integer.MAX_VALUE) {
+            throw new TypeConversionException("'" + value + "' is too large: at most " + most);
+        }
+        return (int) n;
     }
 
     private static <T> T wrap(String value, Function<String, T> parse) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import netarena.cli.NetarenaCommand;
 import netarena.load.Arrivals;
 import netarena.load.ClosedLoop;
+import netarena.load.ErrorKind;
 import netarena.load.HttpRequestSpec;
 import netarena.load.LoadGenerator;
 import netarena.load.LoadPlan;
@@ -62,6 +63,12 @@ class NginxInteropTest {
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
+    /** {@code plan} on two connections in closed loop, {@code pipeline} deep, for {@code requests} (20 s at most). */
+    private static LoadResult closedLoopRequests(LoadPlan plan, int pipeline, int requests) {
+        return LoadGenerator.run(plan.withLimits(l -> l.withConnections(2, 1)).with(new ClosedLoop(pipeline))
+                .withBounds(b -> b.forRequests(requests, Duration.ofSeconds(20))));
+    }
+
     private static void assertClean(LoadResult r) {
         assertEquals(LoadResult.EXIT_OK, r.exitCode(), r.status() + " " + r.errors() + " " + r.mismatchSamples() + " "
                 + r.invalidReasons() + "\nnginx error log:\n" + nginx.errorLog());
@@ -88,9 +95,7 @@ class NginxInteropTest {
 
     @Test
     void nginxsAnnouncedClosesAreReopenedAndCountedNotErrors() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/short", 0).withLimits(l -> l.withConnections(2, 1))
-                .with(new ClosedLoop(8))
-                .withBounds(b -> b.forRequests(2_000, Duration.ofSeconds(20))));
+        LoadResult r = closedLoopRequests(plan("GET", "/short", 0), 8, 2_000);
         assertClean(r);
         assertTrue(r.connections().closedByServer() >= 2_000 / 50 - 2, r.connections().toString());
         assertTrue(r.requests().resent() > 0, "pipelined requests nginx never read go out again: " + r.requests());
@@ -98,19 +103,15 @@ class NginxInteropTest {
 
     @Test
     void postsWithABodyAreReadAndAnswered() {
-        LoadResult r = LoadGenerator.run(plan("POST", "/plaintext", 2_000).withLimits(l -> l.withConnections(2, 1))
-                .with(new ClosedLoop(4))
-                .withBounds(b -> b.forRequests(500, Duration.ofSeconds(20))));
+        LoadResult r = closedLoopRequests(plan("POST", "/plaintext", 2_000), 4, 500);
         assertClean(r);
     }
 
     @Test
     void answersOutside2xxAreCountedByStatus() {
-        LoadResult r = LoadGenerator.run(plan("GET", "/nothing-here", 0).withLimits(l -> l.withConnections(2, 1))
-                .with(new ClosedLoop(4))
-                .withBounds(b -> b.forRequests(300, Duration.ofSeconds(20))));
+        LoadResult r = closedLoopRequests(plan("GET", "/nothing-here", 0), 4, 300);
         assertEquals(LoadResult.EXIT_ERRORS, r.exitCode());
-        assertEquals(300, r.errors().httpStatus());
+        assertEquals(300, r.errors().get(ErrorKind.HTTP_STATUS));
         assertEquals(Map.of(404, 300L), r.errors().httpStatusCounts());
     }
 

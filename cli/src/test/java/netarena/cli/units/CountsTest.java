@@ -1,8 +1,8 @@
 package netarena.cli.units;
 
+import static netarena.cli.units.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +26,12 @@ class CountsTest {
 
     @Test
     void refusesNegativesFractionsAndLowercaseM() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Counts.parseCount("-3")).getMessage()
-                .contains("is negative"));
+        assertRefused(() -> Counts.parseCount("-3"), "is negative");
         assertEquals("'1.5' is not a whole number (1.5)",
                 assertThrows(IllegalArgumentException.class, () -> Counts.parseCount("1.5")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Counts.parseCount("1.2345k")).getMessage()
-                .contains("not a whole number"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Counts.parseRate("5m")).getMessage()
-                .contains("M is a million"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Counts.parseCount("10k/s")).getMessage()
-                .contains("not a count"));
+        assertRefused(() -> Counts.parseCount("1.2345k"), "not a whole number");
+        assertRefused(() -> Counts.parseRate("5m"), "M is a million");
+        assertRefused(() -> Counts.parseCount("10k/s"), "not a count");
     }
 
     @ParameterizedTest

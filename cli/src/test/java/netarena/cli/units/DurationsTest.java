@@ -1,5 +1,6 @@
 package netarena.cli.units;
 
+import static netarena.cli.units.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,7 @@ class DurationsTest {
     void refusesANegativeDurationSayingSo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("-5s"));
         assertTrue(e.getMessage().startsWith("'-5s' is negative: a duration is 0 or more"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Durations.parse("PT-5S")).getMessage()
-                .contains("negative"));
+        assertRefused(() -> Durations.parse("PT-5S"), "negative");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package netarena.cli.units;
 
+import static netarena.cli.units.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +21,9 @@ class SizesTest {
 
     @Test
     void refusesNegativesFractionsOfAByteAndUnknownUnits() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Sizes.parse("-1KiB")).getMessage()
-                .contains("is negative"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Sizes.parse("1.5")).getMessage()
-                .contains("not a whole number of bytes"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Sizes.parse("3TB")).getMessage()
-                .contains("unknown unit 'TB'"));
+        assertRefused(() -> Sizes.parse("-1KiB"), "is negative");
+        assertRefused(() -> Sizes.parse("1.5"), "not a whole number of bytes");
+        assertRefused(() -> Sizes.parse("3TB"), "unknown unit 'TB'");
     }
 
     @ParameterizedTest

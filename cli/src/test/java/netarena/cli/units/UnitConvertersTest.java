@@ -34,6 +34,13 @@ class UnitConvertersTest {
         return p;
     }
 
+    /** Runs the probe with {@code args}, its error lines going to {@code err}; the exit code. */
+    private static int execute(StringWriter err, String... args) {
+        CommandLine cl = UnitConverters.register(new CommandLine(new Probe()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
     @Test
     void everyTypedOptionTakesSuffixes() {
         Probe p = parse("--duration", "1m30s", "--connections", "10k", "--requests", "1.5M", "--rate", "2.5k",
@@ -48,22 +55,18 @@ class UnitConvertersTest {
 
     @Test
     void aBadValueIsOneLineNamingTheOptionAndTheRule() {
-        CommandLine cl = UnitConverters.register(new CommandLine(new Probe()));
         StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        assertEquals(2, cl.execute("--duration", "-5s"));
+        assertEquals(2, execute(err, "--duration", "-5s"));
         String first = err.toString().lines().findFirst().orElse("");
         assertTrue(first.startsWith("Invalid value for option '--duration': '-5s' is negative"), first);
     }
 
     @Test
     void intOptionsRefuseWhatDoesNotFit() {
-        CommandLine cl = UnitConverters.register(new CommandLine(new Probe()));
         StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        assertEquals(2, cl.execute("--connections", "3G"));
+        assertEquals(2, execute(err, "--connections", "3G"));
         assertTrue(err.toString().contains("'3G' is too large: at most 2147483647"), err.toString());
-        assertEquals(2, cl.execute("--max-frame", "4GiB"));
+        assertEquals(2, execute(err, "--max-frame", "4GiB"));
         assertTrue(err.toString().contains("'4GiB' is too large"), err.toString());
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import netarena.protocol.Op;
@@ -15,6 +13,7 @@ import netarena.protocol.ProtocolLimits;
 import netarena.protocol.Request;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
+import netarena.protocol.SocketChunks;
 import netarena.protocol.Status;
 import org.junit.jupiter.api.Test;
 
@@ -115,30 +114,13 @@ class HttpFuzzTest {
         return bytes;
     }
 
-    /** Feeds like a socket would: pieces of 1 to 64 bytes; ServerSim fails if decode leaves bytes behind. */
+    /** Feeds like a socket would; ServerSim fails if decode leaves bytes behind. */
     private static void feedInChunks(ServerSim sim, byte[] bytes, SplittableRandom random) {
-        for (int at = 0; at < bytes.length && !sim.closed; ) {
-            int n = Math.min(bytes.length - at, 1 + random.nextInt(64));
-            sim.feed(ByteBuffer.wrap(bytes, at, n));
-            at += n;
-        }
+        SocketChunks.feed(bytes, random, () -> sim.closed, sim::feed);
     }
 
     private static List<HttpResponse> decodeInChunks(byte[] bytes, SplittableRandom random) {
-        HttpResponseDecoder decoder = new HttpResponseDecoder(LIMITS);
-        List<HttpResponse> got = new ArrayList<>();
-        for (int at = 0; at < bytes.length; ) {
-            int n = Math.min(bytes.length - at, 1 + random.nextInt(64));
-            ByteBuffer chunk = ByteBuffer.wrap(bytes, at, n);
-            for (HttpResponse r = decoder.decode(chunk); r != null; r = decoder.decode(chunk)) {
-                got.add(r);
-            }
-            if (chunk.hasRemaining()) {
-                throw new AssertionError("the response decoder left bytes unconsumed");
-            }
-            at += n;
-        }
-        return got;
+        return SocketChunks.decodeAll(bytes, random, "response decoder", new HttpResponseDecoder(LIMITS)::decode);
     }
 
     private static String where(int c) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import netarena.load.LoadResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -14,42 +15,28 @@ import org.HdrHistogram.Histogram;
  */
 final class MergedJson {
 
-    /** The exit codes of {@code netarena load} (netarena.load.LoadResult), in order of precedence. */
-    static final int EXIT_CONNECT_FAILED = 3;
-    static final int EXIT_INVALID = 2;
-    static final int EXIT_ERRORS = 1;
-    static final int EXIT_PARTIAL = 130;
-    static final int EXIT_OK = 0;
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private MergedJson() {
     }
 
-    /** Connect failure first, then invalid (any problem), errors, partial, ok; as one agent's run ranks them. */
+    /**
+     * Connect failure first, then invalid (any problem), errors, partial, ok: {@link LoadResult}'s exit codes,
+     * ranked as one agent's run ranks them.
+     */
     static int exitCode(List<AgentFolder> agents, boolean invalid) {
-        if (agents.stream().anyMatch(a -> a.exitCode() == EXIT_CONNECT_FAILED)) {
-            return EXIT_CONNECT_FAILED;
+        if (agents.stream().anyMatch(a -> a.exitCode() == LoadResult.EXIT_CONNECT_FAILED)) {
+            return LoadResult.EXIT_CONNECT_FAILED;
         }
         if (invalid) {
-            return EXIT_INVALID;
+            return LoadResult.EXIT_INVALID;
         }
-        for (int code : new int[] {EXIT_ERRORS, EXIT_PARTIAL}) {
+        for (int code : new int[] {LoadResult.EXIT_ERRORS, LoadResult.EXIT_PARTIAL}) {
             if (agents.stream().anyMatch(a -> a.exitCode() == code)) {
                 return code;
             }
         }
-        return EXIT_OK;
-    }
-
-    static String status(int exitCode) {
-        return switch (exitCode) {
-            case EXIT_CONNECT_FAILED -> "connect_failed";
-            case EXIT_INVALID -> "invalid";
-            case EXIT_ERRORS -> "errors";
-            case EXIT_PARTIAL -> "partial";
-            default -> "ok";
-        };
+        return LoadResult.EXIT_OK;
     }
 
     static String firstText(List<JsonNode> trees, String field) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import netarena.load.LoadResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -110,7 +111,7 @@ public final class RunMerger {
         ObjectNode root = usable.get(0).result().deepCopy();
         List<JsonNode> trees = usable.stream().map(a -> (JsonNode) a.result()).toList();
         int exit = MergedJson.exitCode(agents, !problems.isEmpty());
-        root.put("status", MergedJson.status(exit));
+        root.put("status", LoadResult.status(exit));
         root.put("exit_code", exit);
         root.put("valid", problems.isEmpty());
         root.put("partial", trees.stream().anyMatch(t -> t.path("partial").asBoolean()));

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import netarena.results.run.CellKey;
 import netarena.results.run.CellStatus;
 import netarena.results.stats.ComparisonConfig;
 import netarena.results.stats.ComparisonOutcome;
@@ -24,7 +26,18 @@ class RunComparatorTest {
     Path root;
 
     private RunComparison compare(SyntheticRuns baseline, SyntheticRuns current) {
-        return COMPARATOR.compare(RunReader.read(baseline.dir()), RunReader.read(current.dir()));
+        return compare(COMPARATOR, baseline, current);
+    }
+
+    private static RunComparison compare(RunComparator comparator, SyntheticRuns baseline, SyntheticRuns current) {
+        return comparator.compare(RunReader.read(baseline.dir()), RunReader.read(current.dir()));
+    }
+
+    /** One cell, {@code reps} OK repetitions a side: the baseline around BASE, the current around {@code current}. */
+    private RunComparison compareOneCell(RunComparator comparator, CellKey cell, int reps,
+            SyntheticRuns.Figures current) throws IOException {
+        return compare(comparator, SyntheticRuns.create(root, "base").ok(cell, reps, SyntheticRuns.BASE),
+                SyntheticRuns.create(root, "cur").ok(cell, reps, current));
     }
 
     private static Verdict verdict(RunComparison c, String cell, Metric metric) {
@@ -64,20 +77,16 @@ class RunComparatorTest {
 
     @Test
     void noRegressionExitsZero() throws Exception {
-        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
-        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
-                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1.01, 1, 0.99, 1, 0.7));
-        RunComparison c = compare(base, cur);
+        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.SELECTOR, 8,
+                SyntheticRuns.BASE.times(1.01, 1, 0.99, 1, 0.7));
         assertEquals(ComparisonOutcome.NO_REGRESSION, c.outcome());
         assertEquals(RunComparison.EXIT_NO_REGRESSION, c.exitCode());
     }
 
     @Test
     void tooFewRepetitionsAreUndecidedAndSaidUpFront() throws Exception {
-        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE);
-        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
-                .ok(SyntheticRuns.SELECTOR, 3, SyntheticRuns.BASE.times(0.5, 2, 2, 2, 2));
-        RunComparison c = compare(base, cur);
+        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.SELECTOR, 3,
+                SyntheticRuns.BASE.times(0.5, 2, 2, 2, 2));
         assertEquals(ComparisonOutcome.UNDECIDED, c.outcome());
         assertEquals(RunComparison.EXIT_UNDECIDED, c.exitCode());
         assertEquals(3, c.fewestValues());
@@ -101,9 +110,7 @@ class RunComparatorTest {
 
     @Test
     void fewerThanEightRepetitionsGetAMilderWarning() throws Exception {
-        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
-        SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
-        RunComparison c = compare(base, cur);
+        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.SELECTOR, 6, SyntheticRuns.BASE);
         assertTrue(c.warnings().get(0).startsWith("only 6 repetitions per side"), c.warnings().toString());
         assertEquals(ComparisonOutcome.NO_REGRESSION, c.outcome());
     }
@@ -129,10 +136,8 @@ class RunComparatorTest {
 
     @Test
     void pairedRunsAreJudgedOnTheirPairsWithAKnownShift() throws Exception {
-        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE);
-        SyntheticRuns cur = SyntheticRuns.create(root, "cur")
-                .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(1, 1, 1, 1, 1.5));
-        RunComparison c = COMPARATOR.paired().compare(RunReader.read(base.dir()), RunReader.read(cur.dir()));
+        RunComparison c = compareOneCell(COMPARATOR.paired(), SyntheticRuns.SELECTOR, 8,
+                SyntheticRuns.BASE.times(1, 1, 1, 1, 1.5));
         MetricComparison cpu = c.report().metrics().stream()
                 .filter(m -> m.metric().equals(Metric.CPU_PER_REQUEST.label())).findFirst().orElseThrow();
         assertTrue(cpu.paired());
@@ -153,7 +158,7 @@ class RunComparatorTest {
         base.okRepetition(SyntheticRuns.SELECTOR, 9, SyntheticRuns.BASE);
         SyntheticRuns cur = SyntheticRuns.create(root, "cur")
                 .ok(SyntheticRuns.SELECTOR, 8, SyntheticRuns.BASE.times(0.1, 10, 10, 10, 10));
-        RunComparison c = COMPARATOR.paired().compare(RunReader.read(base.dir()), RunReader.read(cur.dir()));
+        RunComparison c = compare(COMPARATOR.paired(), base, cur);
         assertTrue(c.report().metrics().stream().noneMatch(MetricComparison::paired));
         assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("5 metric(s) analysed unpaired")),
                 c.warnings().toString());
@@ -211,9 +216,7 @@ class RunComparatorTest {
 
     @Test
     void openLoopCellsDoNotJudgeTheirFixedThroughput() throws Exception {
-        SyntheticRuns base = SyntheticRuns.create(root, "base").ok(SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
-        SyntheticRuns cur = SyntheticRuns.create(root, "cur").ok(SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
-        RunComparison c = compare(base, cur);
+        RunComparison c = compareOneCell(COMPARATOR, SyntheticRuns.OPEN, 8, SyntheticRuns.BASE);
         assertEquals(List.of(Metric.P50.label(), Metric.P99.label(), Metric.P999.label(),
                 Metric.CPU_PER_REQUEST.label()), c.report().metrics().stream().map(MetricComparison::metric).toList());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netarena.load.LoadResult;
 import netarena.load.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class RunMergerTest {
         b.lateMicros = 7_000;
         MergedRun run = merge(a, b);
 
-        assertEquals(MergedJson.EXIT_INVALID, run.exitCode());
+        assertEquals(LoadResult.EXIT_INVALID, run.exitCode());
         assertFalse(run.result().path("valid").asBoolean());
         assertTrue(run.problems().stream().anyMatch(p -> p.startsWith("agent 1 started 7.000 ms after")), run.problems()::toString);
     }
@@ -109,7 +110,7 @@ class RunMergerTest {
     void aMissingAgentIsNamed() throws IOException {
         MergedRun run = merge(fast(0, 3), slow(2, 3));
 
-        assertEquals(MergedJson.EXIT_INVALID, run.exitCode());
+        assertEquals(LoadResult.EXIT_INVALID, run.exitCode());
         assertTrue(run.problems().contains("agent 1 of 3 is missing: its share of the schedule is not in the result"),
                 run.problems()::toString);
     }
@@ -123,7 +124,7 @@ class RunMergerTest {
         java.nio.file.Files.createDirectories(broken);
         MergedRun run = merger.merge(List.of(AgentFolder.read(a.write(tmp)), AgentFolder.read(broken)));
 
-        assertEquals(MergedJson.EXIT_INVALID, run.exitCode());
+        assertEquals(LoadResult.EXIT_INVALID, run.exitCode());
         assertTrue(run.problems().contains("agent 0 invalid: send lag: p99 12 ms"), run.problems()::toString);
         assertTrue(run.problems().stream().anyMatch(p -> p.contains("no readable result.json")), run.problems()::toString);
         assertEquals(a.sent, run.result().path("requests").path("sent").asLong());

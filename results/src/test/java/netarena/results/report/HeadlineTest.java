@@ -23,15 +23,20 @@ class HeadlineTest {
                 p50, p50, p99, p99, p99, 1_000, 0, ServerCost.unknown(), RunFolder.repetitionPath(k, 1))));
     }
 
+    /** The headline of {@code v}, once its winner is checked to be {@code model}. */
+    private static String headlineWonBy(String model, String why, WorkloadView v) {
+        CellSummary w = v.winner().orElseThrow();
+        assertEquals(model, w.key().model(), why);
+        return MarkdownSummary.headline(v, w);
+    }
+
     @Test
     void openLoopCellsAreRankedByLatencyAtTheRateNotByThroughput() {
         WorkloadView v = new WorkloadView("w", List.of(
                 cell("selector", 1, 3_000, 3_003, 90, 400, CellStatus.OK),
                 cell("async", 1, 3_000, 3_000, 60, 300, CellStatus.OK),
                 cell("virtual", 1, 3_000, 3_001, 50, 300, CellStatus.OK)));
-        CellSummary w = v.winner().orElseThrow();
-        assertEquals("virtual", w.key().model(), "lowest p99, then lowest p50; not the highest throughput");
-        String line = MarkdownSummary.headline(v, w);
+        String line = headlineWonBy("virtual", "lowest p99, then lowest p50; not the highest throughput", v);
         assertTrue(line.startsWith("Lowest latency at 3,000 req/s: **virtual**"), line);
         assertFalse(line.contains("Best:"), line);
     }
@@ -41,9 +46,7 @@ class HeadlineTest {
         WorkloadView v = new WorkloadView("w", List.of(
                 cell("netty-epoll", 1, 0, 68_000, 200, 900, CellStatus.GENERATOR_BOUND),
                 cell("selector", 1, 0, 40_000, 300, 1_200, CellStatus.OK)));
-        CellSummary w = v.winner().orElseThrow();
-        assertEquals("netty-epoll", w.key().model(), "its figures are measured and count");
-        String line = MarkdownSummary.headline(v, w);
+        String line = headlineWonBy("netty-epoll", "its figures are measured and count", v);
         assertTrue(line.contains("**GENERATOR_BOUND**"), line);
         assertTrue(line.contains("the generator's ceiling"), line);
         assertTrue(line.contains("from the actual send, not corrected"), line);

@@ -36,6 +36,13 @@ class LatencySpectrumTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Writes {@code h} as the generator writes its latency.hgrm, in {@code run/repetition}, and reads it back. */
+    private LatencySpectrum writtenAndRead(String repetition, Histogram h) throws IOException {
+        Path dir = Files.createDirectories(run.resolve(repetition));
+        ResultFiles.writeHgrm(h, dir.resolve(ResultFiles.LATENCY_HGRM));
+        return LatencySpectrum.read(run, repetition, new ArrayList<>()).orElseThrow();
+    }
+
     private static double at(LatencySpectrum s, double fraction) {
         return s.points().stream().filter(p -> p.fraction() >= fraction).findFirst().orElseThrow().micros();
     }
@@ -52,9 +59,7 @@ class LatencySpectrumTest {
 
     @Test
     void readsTheHgrmInTheMillisecondsTheGeneratorWritesAsMicroseconds() throws IOException {
-        Path dir = Files.createDirectories(run.resolve("cells/c/rep-1"));
-        ResultFiles.writeHgrm(histogram(1), dir.resolve(ResultFiles.LATENCY_HGRM));
-        LatencySpectrum s = LatencySpectrum.read(run, "cells/c/rep-1", new ArrayList<>()).orElseThrow();
+        LatencySpectrum s = writtenAndRead("cells/c/rep-1", histogram(1));
         assertEquals(500, at(s, 0.5), 1);
         assertEquals(990, at(s, 0.99), 2);
         assertEquals("cells/c/rep-1/latency.hgrm", s.source());
@@ -62,9 +67,7 @@ class LatencySpectrumTest {
 
     @Test
     void theUnitComesFromResultFilesNotFromTheValues() throws IOException {
-        Path dir = Files.createDirectories(run.resolve("r"));
-        ResultFiles.writeHgrm(histogram(1000), dir.resolve(ResultFiles.LATENCY_HGRM));
-        LatencySpectrum s = LatencySpectrum.read(run, "r", new ArrayList<>()).orElseThrow();
+        LatencySpectrum s = writtenAndRead("r", histogram(1000));
         assertEquals(500_000, at(s, 0.5), 500);
     }
 
