@@ -1,0 +1,177 @@
+package netarena.server.core;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * The fixed and the elastic worker pools: platform threads of the pool's own, each taking the ring's next task,
+ * running it, and coming back for another.
+ * <ul>
+ *   <li>fixed: {@code core} threads, started with the pool and kept until it closes;</li>
+ *   <li>elastic: {@code core} threads started with the pool; when a task arrives and no thread is idle, one
+ *       more starts, up to {@code max}; a thread idle for {@code keepAlive} ends while more than {@code core}
+ *       are left (a {@code ThreadPoolExecutor} with core, maximum and keep-alive, growing as soon as work
+ *       waits, as the Windows thread pool does). Half of {@code max} may run long work, since the pool
+ *       grows for it.</li>
+ * </ul>
+ *
+ * <p>Threads: its workers, named {@code prefix-N}. An idle worker waits on a condition of its own, so a task
+ * wakes exactly one idle worker, and the pool knows how many are idle: {@link #idle} holds those not yet
+ * woken, the most recently idle first, so the longest idle are the ones the keep-alive ends. A core thread is
+ * in it from its start, so work that arrives before the thread first waits does not start another.
+ */
+final class PlatformWorkPool extends FairWorkPool {
+
+    private final int core;
+    private final int max;
+    /** Null for a fixed pool: its threads wait for work without end. */
+    private final Duration keepAlive;
+    private final ThreadFactory factory;
+    private final ArrayDeque<Worker> idle = new ArrayDeque<>();
+    /** Threads started and not yet ended; lock. */
+    private int live;
+
+    private PlatformWorkPool(int core, int max, Duration keepAlive, int maxQueued, String prefix) {
+        super(maxQueued, longSlots(max));
+        if (core < 1 || max < core) {
+            throw new IllegalArgumentException("a worker pool needs 1 <= core <= max, was core " + core + ", max " + max);
+        }
+        this.core = core;
+        this.max = max;
+        this.keepAlive = keepAlive;
+        this.factory = NamedThreads.platform(prefix);
+        lock.lock();
+        try {
+            for (int i = 0; i < core; i++) {
+                idle.addFirst(startWorker());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code threads} platform threads, kept. */
+    static PlatformWorkPool fixed(int threads, int maxQueued, String prefix) {
+        return new PlatformWorkPool(threads, threads, null, maxQueued, prefix);
+    }
+
+    /** {@code core} platform threads, growing to {@code max} under load, back to {@code core} after {@code keepAlive} idle. */
+    static PlatformWorkPool elastic(int core, int max, Duration keepAlive, int maxQueued, String prefix) {
+        return new PlatformWorkPool(core, max, keepAlive, maxQueued, prefix);
+    }
+
+    @Override
+    void workArrived() {
+        Worker w = idle.pollFirst();
+        if (w != null) {
+            w.woken = true;
+            w.wake.signal();
+        } else if (live < max) {
+            startWorker(); // for this task: it takes the ring's next one once it runs
+        }
+    }
+
+    @Override
+    int threads() {
+        lock.lock();
+        try {
+            return live;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    void closed() {
+        for (Worker w; (w = idle.pollFirst()) != null; ) {
+            w.woken = true;
+            w.wake.signal();
+        }
+    }
+
+    /** Lock held. */
+    private Worker startWorker() {
+        live++;
+        sawThreads(live);
+        Worker w = new Worker();
+        factory.newThread(w).start();
+        return w;
+    }
+
+    /** One platform thread of the pool, and the condition it waits on while idle. */
+    private final class Worker implements Runnable {
+
+        private final Condition wake = lock.newCondition();
+        /** Set by whoever took this worker off {@link #idle} to wake it; lock. */
+        private boolean woken;
+        /** False until the thread first looks at the ring; lock. */
+        private boolean looked;
+
+        @Override
+        public void run() {
+            try {
+                for (LaneRing.Turn turn; (turn = next()) != null; ) {
+                    PlatformWorkPool.this.run(turn);
+                    lock.lock();
+                    try {
+                        finish(turn);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            } catch (InterruptedException e) {
+                lock.lock();
+                try {
+                    idle.remove(this);
+                    live--;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        /**
+         * The next task to run, waiting for one; null when this thread is to end (the pool closed, or an
+         * elastic thread beyond the core idle for the keep-alive), counted out of {@link #live} already.
+         */
+        private LaneRing.Turn next() throws InterruptedException {
+            lock.lock();
+            try {
+                if (!looked) {
+                    looked = true;
+                    idle.remove(this); // a core thread counts as idle from its start; it looks for itself now
+                }
+                long leftNanos = keepAlive == null ? 0 : keepAlive.toNanos();
+                while (true) {
+                    LaneRing.Turn turn = closed ? null : ring.take();
+                    if (turn != null) {
+                        if (ring.hasRunnable()) {
+                            workArrived(); // another thread may take the next task meanwhile
+                        }
+                        return turn;
+                    }
+                    if (closed || (keepAlive != null && leftNanos <= 0 && live > core)) {
+                        live--;
+                        return null;
+                    }
+                    woken = false;
+                    idle.addFirst(this);
+                    if (keepAlive == null) {
+                        wake.await();
+                    } else {
+                        leftNanos = wake.awaitNanos(leftNanos > 0 ? leftNanos : keepAlive.toNanos());
+                    }
+                    if (!woken) {
+                        idle.remove(this); // the keep-alive ran out, or a spurious wake-up
+                    } else {
+                        leftNanos = keepAlive == null ? 0 : keepAlive.toNanos();
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
