@@ -12,7 +12,9 @@ import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
+import netarena.server.WorkerPoolKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +57,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "0",
             description = "The server's --workers (--pool-for-rate chooses its own). Default: ${DEFAULT-VALUE}.")
     int workers;
+
+    @Option(names = "--worker-pool", paramLabel = "KIND", description = "The server's --worker-pool: fixed, elastic, "
+            + "work-stealing or virtual; --pool-for-rate sizes and measures a pool of this kind. Default: "
+            + "${DEFAULT-VALUE}.")
+    String workerPool = ServerDefaults.WORKER_POOL.label();
 
     @Option(names = "--op", defaultValue = "echo", description = "echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
@@ -134,9 +141,10 @@ final class CapacityCommand implements Callable<Integer> {
         Slo slo = sloText == null ? null : usage(() -> SloText.parse(sloText, maxErrors));
         checkQuestions(slo);
         usage(() -> ServerModel.fromLabel(model));
+        usage(() -> WorkerPoolKind.fromLabel(workerPool));
         SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
-        CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, op, size, arg, protocol,
-                rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
+        CapacityRunner.Settings settings = new CapacityRunner.Settings(model, ioThreads, workers, workerPool, op, size,
+                arg, protocol, rateConnections, runner.generatorThreads, stepWarmup, step, serverWarmup, maxLag);
         CapacityExperiment.Questions questions = new CapacityExperiment.Questions(slo, sloText, maxErrors, search,
                 repeats, rechecks, connections, poolForRate,
                 serviceRate != null ? serviceRate : poolForRate == null ? 0 : Math.max(10, Math.min(200, poolForRate / 10)));

@@ -26,6 +26,8 @@ class CapacityCommandTest {
         assertTrue(refused("capacity", "--model", "selector", "--slo", "fast please").contains("p99<=5ms"));
         assertTrue(refused("capacity", "--model", "selector", "--connections", "1,2").contains("3 or more distinct"));
         assertTrue(refused("capacity", "--model", "no-such-model", "--slo", "p99<=5ms").contains("no-such-model"));
+        assertTrue(refused("capacity", "--model", "selector", "--slo", "p99<=5ms", "--pool-for-rate", "2000",
+                "--worker-pool", "cached").contains("expected one of fixed, elastic, work-stealing, virtual"));
         assertTrue(refused("capacity", "--model", "selector", "--slo", "p99<=5ms", "--start-rate", "0")
                 .contains("startRatePerSecond"));
     }

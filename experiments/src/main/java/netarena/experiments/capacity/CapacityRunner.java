@@ -41,6 +41,7 @@ public final class CapacityRunner {
      * @param model            the I/O model
      * @param ioThreads        the server's --io-threads
      * @param workers          the server's --workers (the pool question sets its own)
+     * @param workerPool       the server's --worker-pool kind, for every question
      * @param op               the request: echo, cpu, delay or block
      * @param sizeBytes        its payload
      * @param arg              its argument
@@ -56,8 +57,8 @@ public final class CapacityRunner {
     /** The most of an SLO's latency the generator's max lag may be. */
     public static final double SLO_SHARE_OF_LAG = 0.10;
 
-    public record Settings(String model, int ioThreads, int workers, String op, int sizeBytes, long arg,
-            String protocol, int rateConnections, int generatorThreads, Duration stepWarmup, Duration step,
+    public record Settings(String model, int ioThreads, int workers, String workerPool, String op, int sizeBytes,
+            long arg, String protocol, int rateConnections, int generatorThreads, Duration stepWarmup, Duration step,
             Duration serverWarmup, Duration maxLag) {
 
         /** The request of every run, closed loop over the open-loop probes' connections until a run reshapes it. */
@@ -72,21 +73,23 @@ public final class CapacityRunner {
          */
         public Settings lagBoundedBy(Slo slo) {
             Duration tenth = Duration.ofNanos((long) (slo.latencyMicros() * 1_000 * SLO_SHARE_OF_LAG));
-            return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, op, sizeBytes, arg,
-                    protocol, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth);
+            return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, workerPool, op,
+                    sizeBytes, arg, protocol, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth);
         }
 
         CellKey cell(int workersOverride, int connections) {
-            return new CellKey(model, ioThreads, workersOverride, connections, op, sizeBytes, arg, 0, protocol);
+            return new CellKey(model, ioThreads, workersOverride, workerPool, connections, op, sizeBytes, arg, 0,
+                    protocol);
         }
 
         /**
-         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}; with {@code poolSized} the
-         * workers read "sized for the rate", as the pool question chooses them.
+         * e.g. {@code selector io-threads 1 workers 0 (fixed pool), echo 64 B arg 0, frame}; with {@code poolSized}
+         * the workers read "sized for the rate", as the pool question chooses them.
          */
         public String subject(boolean poolSized) {
-            return String.format(Locale.ROOT, "%s io-threads %d workers %s, %s %d B arg %d, %s", model, ioThreads,
-                    poolSized ? "sized for the rate" : Integer.toString(workers), op, sizeBytes, arg, protocol);
+            return String.format(Locale.ROOT, "%s io-threads %d workers %s (%s pool), %s %d B arg %d, %s", model,
+                    ioThreads, poolSized ? "sized for the rate" : Integer.toString(workers), workerPool, op, sizeBytes,
+                    arg, protocol);
         }
     }
 
@@ -164,7 +167,7 @@ public final class CapacityRunner {
      */
     public CapacityAnswer.PoolAnswer pool(double rate, Slo slo, String text, double serviceRate) {
         progress.printf(Locale.ROOT, "netarena capacity: worker pool for %,.0f/s at %s%n", rate, text);
-        return PoolCapacity.measure(rate, slo, text, serviceRate, new ServerPoolProbe());
+        return PoolCapacity.measure(rate, settings.workerPool(), slo, text, serviceRate, new ServerPoolProbe());
     }
 
     /** The pool question's measurements, each on a fresh server of the pool size asked. */

@@ -28,8 +28,8 @@ public final class CellServer {
     }
 
     /**
-     * The arguments of {@code netarena serve} for {@code cell} (its model, io-threads, workers and protocol;
-     * the load fields are not used), on an ephemeral loopback port, then {@code extra}.
+     * The arguments of {@code netarena serve} for {@code cell} (its model, io-threads, workers, worker pool and
+     * protocol; the load fields are not used), on an ephemeral loopback port, then {@code extra}.
      */
     public static List<String> serveArgs(CellKey cell, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
@@ -40,6 +40,10 @@ public final class CellServer {
                 // at least the server's default, far above any plan's, so that the limit never shapes a figure
                 "--max-connections", Integer.toString(Math.max(ServerDefaults.MAX_CONNECTIONS, cell.connections() * 2)),
                 "--bind", "127.0.0.1", "--port", "0"));
+        if (!ServerDefaults.WORKER_POOL.label().equals(cell.workerPool())) {
+            // said only when it is not the default, so that an A/B baseline built before the option still starts
+            args.addAll(List.of("--worker-pool", cell.workerPool()));
+        }
         args.addAll(extra);
         return args;
     }
