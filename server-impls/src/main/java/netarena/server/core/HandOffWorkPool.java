@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  *       fork, so stealing moves whole requests. A BLOCK holds its ForkJoinPool worker as it would any thread
  *       (no {@code ManagedBlocker}: the request work is the same for every kind);</li>
  *   <li>virtual: a new virtual thread per task, at most {@code parallelism} running at once (a BLOCK parks
- *       its virtual thread and frees the carrier, but still counts). The carriers are the JVM's one
- *       virtual-thread scheduler, shared with the {@code virtual} model's connections.</li>
+ *       its virtual thread and frees the carrier, but still counts; CPU work holds its carrier). The carriers are
+ *       the JVM's one virtual-thread scheduler, shared with the {@code virtual} model's connections, so long
+ *       work may take at most half of them.</li>
  * </ul>
  * Which task runs next is decided when it is handed off, so the ring's order holds: with at most
  * {@code parallelism} handed off, none waits long inside the executor.
@@ -34,8 +35,12 @@ final class HandOffWorkPool extends FairWorkPool {
     /** Tasks handed off and not yet ended; lock. */
     private int handedOff;
 
-    private HandOffWorkPool(int parallelism, int maxQueued, ForkJoinPool forkJoin, Consumer<Runnable> executor) {
-        super(maxQueued, longSlots(parallelism));
+    /** The system property the JDK sizes its virtual-thread scheduler by (CarrierThreads sets it too). */
+    private static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+
+    private HandOffWorkPool(int parallelism, int maxQueued, int maxLongRunning, ForkJoinPool forkJoin,
+            Consumer<Runnable> executor) {
+        super(maxQueued, maxLongRunning);
         if (parallelism < 1) {
             throw new IllegalArgumentException("a worker pool needs at least 1 thread, was " + parallelism);
         }
@@ -52,13 +57,20 @@ final class HandOffWorkPool extends FairWorkPool {
             t.setName(prefix + "-" + count.incrementAndGet());
             return t;
         }, null, true);
-        return new HandOffWorkPool(parallelism, maxQueued, pool, pool::execute);
+        return new HandOffWorkPool(parallelism, maxQueued, longSlots(parallelism), pool, pool::execute);
     }
 
-    /** A virtual thread per task, named {@code prefix-N}, at most {@code parallelism} at once. */
+    /**
+     * A virtual thread per task, named {@code prefix-N}, at most {@code parallelism} at once. Long work may take
+     * half of the fewer of {@code parallelism} and the carriers: CPU work holds its carrier, and the carriers are
+     * the whole JVM's (the {@code virtual} model's connections run on them too), so long CPU work may not hold
+     * them all while another carrier remains.
+     */
     static HandOffWorkPool virtual(int parallelism, int maxQueued, String prefix) {
         ThreadFactory threads = Thread.ofVirtual().name(prefix + "-", 1).factory();
-        return new HandOffWorkPool(parallelism, maxQueued, null, task -> threads.newThread(task).start());
+        int carriers = Integer.getInteger(CARRIERS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        return new HandOffWorkPool(parallelism, maxQueued, longSlots(Math.min(parallelism, carriers)), null,
+                task -> threads.newThread(task).start());
     }
 
     @Override
