@@ -2,6 +2,7 @@ package netarena.server.core;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 
@@ -19,8 +20,8 @@ import java.util.concurrent.locks.Condition;
  *
  * <p>Threads: its workers, named {@code prefix-N}. An idle worker waits on a condition of its own, so a task
  * wakes exactly one idle worker, and the pool knows how many are idle: {@link #idle} holds those not yet
- * woken, the most recently idle first, so the longest idle are the ones the keep-alive ends. A core thread is
- * in it from its start, so work that arrives before the thread first waits does not start another.
+ * woken, the most recently idle first, so the longest idle are the ones the keep-alive ends. The pool is made
+ * once its core threads wait for work.
  */
 final class PlatformWorkPool extends FairWorkPool {
 
@@ -30,6 +31,8 @@ final class PlatformWorkPool extends FairWorkPool {
     private final Duration keepAlive;
     private final ThreadFactory factory;
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
+    /** Counted down by each thread as it first waits for work. */
+    private final CountDownLatch coreIdle;
     /** Threads started and not yet ended; lock. */
     private int live;
 
@@ -42,13 +45,34 @@ final class PlatformWorkPool extends FairWorkPool {
         this.max = max;
         this.keepAlive = keepAlive;
         this.factory = NamedThreads.platform(prefix);
+        this.coreIdle = new CountDownLatch(core);
         lock.lock();
         try {
             for (int i = 0; i < core; i++) {
-                idle.addFirst(startWorker());
+                startWorker();
             }
         } finally {
             lock.unlock();
+        }
+        awaitCoreIdle();
+    }
+
+    /**
+     * Waits for the core threads to be waiting for work, so that the pool's first tasks find them idle: one that
+     * came before a core thread first looked would otherwise start a thread more.
+     */
+    private void awaitCoreIdle() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                coreIdle.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -92,12 +116,10 @@ final class PlatformWorkPool extends FairWorkPool {
     }
 
     /** Lock held. */
-    private Worker startWorker() {
+    private void startWorker() {
         live++;
         sawThreads(live);
-        Worker w = new Worker();
-        factory.newThread(w).start();
-        return w;
+        factory.newThread(new Worker()).start();
     }
 
     /** One platform thread of the pool, and the condition it waits on while idle. */
@@ -106,8 +128,6 @@ final class PlatformWorkPool extends FairWorkPool {
         private final Condition wake = lock.newCondition();
         /** Set by whoever took this worker off {@link #idle} to wake it; lock. */
         private boolean woken;
-        /** False until the thread first looks at the ring; lock. */
-        private boolean looked;
 
         @Override
         public void run() {
@@ -139,10 +159,6 @@ final class PlatformWorkPool extends FairWorkPool {
         private LaneRing.Turn next() throws InterruptedException {
             lock.lock();
             try {
-                if (!looked) {
-                    looked = true;
-                    idle.remove(this); // a core thread counts as idle from its start; it looks for itself now
-                }
                 long leftNanos = keepAlive == null ? 0 : keepAlive.toNanos();
                 while (true) {
                     LaneRing.Turn turn = closed ? null : ring.take();
@@ -158,6 +174,7 @@ final class PlatformWorkPool extends FairWorkPool {
                     }
                     woken = false;
                     idle.addFirst(this);
+                    coreIdle.countDown();
                     if (keepAlive == null) {
                         wake.await();
                     } else {
