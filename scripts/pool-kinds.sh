@@ -12,9 +12,11 @@
 # event loop, 16 connections). Each row: p50 and p99 of the latency from the intended send time (corrected for
 # coordinated omission), the OK answers per second, the generator's status, the most threads the pool held at
 # once (the server's stats line: platform workers, ForkJoinPool workers, or virtual threads running a task),
-# the most threads the server process had (/proc, sampled every 0.5 s), the share of a core the work held
-# (rate x the server's own mean time a request held a thread) and the load average as the row ends. Then each
-# kind's median p99 and min-max over the rounds, and its median threads.
+# the most threads the server process had (/proc, sampled every 0.5 s), the threads the work held on average
+# (rate x the server's own mean time a request held a thread: for CPU on one core, near 0.8 when the tasks
+# run one at a time, more when they share the core), the load average as the row ends, and for a run the
+# generator judged invalid its first reason. Then each kind's median p99 and min-max over the rounds, and its
+# median threads.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -87,8 +89,9 @@ try:
     r = json.load(open(path))
     lat, ok, status = r["latency_micros"], r["throughput"]["ok_per_second"], r["status"]
     p50, p99 = lat["p50"], lat["p99"]
+    why = (r.get("invalid_reasons") or [""])[0]
 except (ValueError, KeyError, TypeError):
-    p50 = p99 = ok = float("nan"); status = "no-result"
+    p50 = p99 = ok = float("nan"); status = "no-result"; why = ""
 stats = {}
 for line in open(err):
     if "netarena-server-stats " in line:
@@ -97,13 +100,13 @@ peak = stats.get("worker-threads-peak", "?")
 held = int(stats.get("thread-held-nanos", 0)) / max(1, int(stats.get("thread-held-requests", 1)))
 share = float(rate) * held / 1e9
 print(f"{rnd:<5} {load:<5} {kind:<13} {p50:>9.0f} {p99:>9.0f} {ok:>8.0f} {status:<9} {peak:>6} "
-      f"{open(threads).read().strip():>7} {share:>6.2f}   {loadavg}")
+      f"{open(threads).read().strip():>7} {share:>6.2f}   {loadavg}   {why}")
 EOF
 }
 
 "$ROOT/netarena" build >/dev/null
-printf '%-5s %-5s %-13s %9s %9s %8s %-9s %6s %7s %6s   %s\n' round load kind p50_us p99_us "ok/s" status \
-    pool "process" core "load average"
+printf '%-5s %-5s %-13s %9s %9s %8s %-9s %6s %7s %6s   %-14s   %s\n' round load kind p50_us p99_us "ok/s" \
+    status pool "process" held "load average" "invalid because"
 for round in $(seq "$ROUNDS"); do
   for load in block cpu; do
     for kind in $KINDS; do

@@ -36,6 +36,8 @@ final class LaneRing {
     private final int maxQueued;
     private final int maxLongRunning;
     private int queued;
+    /** Of {@link #queued}, the tasks of the lanes in {@link #waitingForLongSlot}: none may run now. */
+    private int heldBack;
     private int longRunning;
 
     /**
@@ -62,6 +64,9 @@ final class LaneRing {
         }
         lane.add(task);
         queued++;
+        if (lane.heldBack) {
+            heldBack++;
+        }
         if (!lane.scheduled) {
             lane.scheduled = true;
             ring.addLast(lane);
@@ -75,6 +80,14 @@ final class LaneRing {
     }
 
     /**
+     * Tasks queued that may run once a thread takes them: all but those of the lanes set aside for a long slot
+     * (a lane still in the ring whose next task is long counts until a {@link #take} sets it aside).
+     */
+    int waiting() {
+        return queued - heldBack;
+    }
+
+    /**
      * The next task that may run now, counted as running until {@link #finished}; null when none may (nothing
      * queued, or only long work while the long slots are taken). Lanes held back for a long slot wait aside.
      */
@@ -84,6 +97,8 @@ final class LaneRing {
             it.remove();
             if (isLong(lane.peek()) && longRunning >= maxLongRunning) {
                 waitingForLongSlot.addLast(lane);
+                lane.heldBack = true;
+                heldBack += lane.size();
                 continue;
             }
             WorkLane.Task task = lane.poll();
@@ -106,6 +121,10 @@ final class LaneRing {
         turn.lane().done(turn.task().declaredMicros());
         if (turn.isLong()) {
             longRunning--;
+            for (WorkLane lane : waitingForLongSlot) {
+                lane.heldBack = false;
+                heldBack -= lane.size();
+            }
             ring.addAll(waitingForLongSlot);
             waitingForLongSlot.clear();
         }

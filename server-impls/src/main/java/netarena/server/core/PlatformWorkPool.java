@@ -11,17 +11,19 @@ import java.util.concurrent.locks.Condition;
  * running it, and coming back for another.
  * <ul>
  *   <li>fixed: {@code core} threads, started with the pool and kept until it closes;</li>
- *   <li>elastic: {@code core} threads started with the pool; when a task arrives and no thread is idle, one
- *       more starts, up to {@code max}; a thread idle for {@code keepAlive} ends while more than {@code core}
- *       are left (a {@code ThreadPoolExecutor} with core, maximum and keep-alive, growing as soon as work
- *       waits, as the Windows thread pool does). Half of {@code max} may run long work, since the pool
- *       grows for it.</li>
+ *   <li>elastic: {@code core} threads started with the pool; when a task is waiting that no thread is on its
+ *       way to take and no thread is idle, one more starts, up to {@code max}; a thread idle for
+ *       {@code keepAlive} ends while more than {@code core} are left (a {@code ThreadPoolExecutor} with core,
+ *       maximum and keep-alive, growing as soon as work waits, as the Windows thread pool does). Half of
+ *       {@code max} may run long work, since the pool grows for it.</li>
  * </ul>
  *
  * <p>Threads: its workers, named {@code prefix-N}. An idle worker waits on a condition of its own, so a task
  * wakes exactly one idle worker, and the pool knows how many are idle: {@link #idle} holds those not yet
- * woken, the most recently idle first, so the longest idle are the ones the keep-alive ends. The pool is made
- * once its core threads wait for work.
+ * woken, the most recently idle first, so the longest idle are the ones the keep-alive ends. A worker woken or
+ * started for waiting work holds a claim until it looks at the ring ({@link #claims}): the work it will take
+ * needs no other thread, which is what keeps a burst on a busy core from starting a thread per task while the
+ * woken ones wait to run. The pool is made once its core threads wait for work.
  */
 final class PlatformWorkPool extends FairWorkPool {
 
@@ -35,6 +37,8 @@ final class PlatformWorkPool extends FairWorkPool {
     private final CountDownLatch coreIdle;
     /** Threads started and not yet ended; lock. */
     private int live;
+    /** Threads woken or started for waiting work that have not looked at the ring since; lock. */
+    private int claims;
 
     private PlatformWorkPool(int core, int max, Duration keepAlive, int maxQueued, String prefix) {
         super(maxQueued, longSlots(max));
@@ -49,12 +53,22 @@ final class PlatformWorkPool extends FairWorkPool {
         lock.lock();
         try {
             for (int i = 0; i < core; i++) {
-                startWorker();
+                startWorker(false);
             }
         } finally {
             lock.unlock();
         }
         awaitCoreIdle();
+    }
+
+    /** {@code threads} platform threads, kept. */
+    static PlatformWorkPool fixed(int threads, int maxQueued, String prefix) {
+        return new PlatformWorkPool(threads, threads, null, maxQueued, prefix);
+    }
+
+    /** {@code core} platform threads, growing to {@code max} under load, back to {@code core} after {@code keepAlive} idle. */
+    static PlatformWorkPool elastic(int core, int max, Duration keepAlive, int maxQueued, String prefix) {
+        return new PlatformWorkPool(core, max, keepAlive, maxQueued, prefix);
     }
 
     /**
@@ -76,24 +90,20 @@ final class PlatformWorkPool extends FairWorkPool {
         }
     }
 
-    /** {@code threads} platform threads, kept. */
-    static PlatformWorkPool fixed(int threads, int maxQueued, String prefix) {
-        return new PlatformWorkPool(threads, threads, null, maxQueued, prefix);
-    }
-
-    /** {@code core} platform threads, growing to {@code max} under load, back to {@code core} after {@code keepAlive} idle. */
-    static PlatformWorkPool elastic(int core, int max, Duration keepAlive, int maxQueued, String prefix) {
-        return new PlatformWorkPool(core, max, keepAlive, maxQueued, prefix);
-    }
-
+    /** Wakes an idle worker, or starts one below the maximum, for work that no claim covers yet. */
     @Override
     void workArrived() {
+        if (ring.waiting() <= claims) {
+            return;
+        }
         Worker w = idle.pollFirst();
         if (w != null) {
-            w.woken = true;
+            w.claimed = true;
+            claims++;
             w.wake.signal();
         } else if (live < max) {
-            startWorker(); // for this task: it takes the ring's next one once it runs
+            claims++;
+            startWorker(true);
         }
     }
 
@@ -110,24 +120,27 @@ final class PlatformWorkPool extends FairWorkPool {
     @Override
     void closed() {
         for (Worker w; (w = idle.pollFirst()) != null; ) {
-            w.woken = true;
+            w.claimed = true;
+            claims++;
             w.wake.signal();
         }
     }
 
     /** Lock held. */
-    private void startWorker() {
+    private void startWorker(boolean claimed) {
         live++;
         sawThreads(live);
-        factory.newThread(new Worker()).start();
+        Worker w = new Worker();
+        w.claimed = claimed;
+        factory.newThread(w).start();
     }
 
     /** One platform thread of the pool, and the condition it waits on while idle. */
     private final class Worker implements Runnable {
 
         private final Condition wake = lock.newCondition();
-        /** Set by whoever took this worker off {@link #idle} to wake it; lock. */
-        private boolean woken;
+        /** True from being woken or started for work until this thread next looks at the ring; lock. */
+        private boolean claimed;
 
         @Override
         public void run() {
@@ -145,6 +158,9 @@ final class PlatformWorkPool extends FairWorkPool {
                 lock.lock();
                 try {
                     idle.remove(this);
+                    if (claimed) {
+                        claims--;
+                    }
                     live--;
                 } finally {
                     lock.unlock();
@@ -161,18 +177,19 @@ final class PlatformWorkPool extends FairWorkPool {
             try {
                 long leftNanos = keepAlive == null ? 0 : keepAlive.toNanos();
                 while (true) {
+                    if (claimed) {
+                        claimed = false;
+                        claims--;
+                    }
                     LaneRing.Turn turn = closed ? null : ring.take();
                     if (turn != null) {
-                        if (ring.hasRunnable()) {
-                            workArrived(); // another thread may take the next task meanwhile
-                        }
+                        workArrived(); // more may wait: another thread may take it meanwhile
                         return turn;
                     }
                     if (closed || (keepAlive != null && leftNanos <= 0 && live > core)) {
                         live--;
                         return null;
                     }
-                    woken = false;
                     idle.addFirst(this);
                     coreIdle.countDown();
                     if (keepAlive == null) {
@@ -180,7 +197,7 @@ final class PlatformWorkPool extends FairWorkPool {
                     } else {
                         leftNanos = wake.awaitNanos(leftNanos > 0 ? leftNanos : keepAlive.toNanos());
                     }
-                    if (!woken) {
+                    if (!claimed) {
                         idle.remove(this); // the keep-alive ran out, or a spurious wake-up
                     } else {
                         leftNanos = keepAlive == null ? 0 : keepAlive.toNanos();

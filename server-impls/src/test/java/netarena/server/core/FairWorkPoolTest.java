@@ -234,6 +234,26 @@ class FairWorkPoolTest {
     }
 
     @Test
+    void anElasticPoolStartsAThreadPerTaskWaitingNotPerWakeUp() throws InterruptedException {
+        try (FairWorkPool pool = FairWorkPool.create(new ServerConfig.WorkerPool(WorkerPoolKind.ELASTIC, 8,
+                KEEP_ALIVE), 2, 1000, "elastic-test")) {
+            CountDownLatch done = new CountDownLatch(3);
+            // the pool's lock held, as a busy core holds the woken workers back: three tasks, two idle workers
+            pool.lock.lock();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    assertTrue(pool.submit(new WorkLane(), done::countDown, SHORT));
+                }
+                assertEquals(3, pool.threads(), "one more for the third task");
+            } finally {
+                pool.lock.unlock();
+            }
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertEquals(3, pool.peakThreads(), "a woken worker that takes its task starts no other for the rest");
+        }
+    }
+
+    @Test
     void anElasticPoolDoesNotGrowWhileAWorkerIsIdle() throws InterruptedException {
         try (FairWorkPool pool = FairWorkPool.create(new ServerConfig.WorkerPool(WorkerPoolKind.ELASTIC, 8,
                 KEEP_ALIVE), 2, 1000, "elastic-test")) {
