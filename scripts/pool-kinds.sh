@@ -26,6 +26,7 @@ WORKERS="${WORKERS:-4}"
 ROUNDS="${ROUNDS:-3}"
 KINDS="${KINDS:-fixed elastic work-stealing virtual}"
 CONNECTIONS=16
+[[ "$SECONDS_PER_RUN" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/pool-kinds.sh [seconds per run, default 8]" >&2; exit 64; }
 WORK="$(mktemp -d /tmp/pool-kinds.XXXXXX)"
 command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit 2; }
 
