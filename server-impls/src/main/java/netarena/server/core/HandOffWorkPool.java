@@ -28,15 +28,15 @@ import java.util.function.Consumer;
  */
 final class HandOffWorkPool extends FairWorkPool {
 
+    /** The system property the JDK sizes its virtual-thread scheduler by (CarrierThreads sets it too). */
+    private static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+
     private final int parallelism;
     private final Consumer<Runnable> executor;
     /** Null for virtual threads, which are counted by {@link #handedOff}. */
     private final ForkJoinPool forkJoin;
     /** Tasks handed off and not yet ended; lock. */
     private int handedOff;
-
-    /** The system property the JDK sizes its virtual-thread scheduler by (CarrierThreads sets it too). */
-    private static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
 
     private HandOffWorkPool(int parallelism, int maxQueued, int maxLongRunning, ForkJoinPool forkJoin,
             Consumer<Runnable> executor) {
