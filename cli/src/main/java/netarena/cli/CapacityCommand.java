@@ -17,7 +17,9 @@ import netarena.results.capacity.CapacityAnswer;
 import netarena.results.capacity.CapacityText;
 import netarena.results.capacity.Slo;
 import netarena.results.capacity.SloText;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
+import netarena.server.WorkerPoolKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +70,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "0",
             description = "The server's --workers (--pool-for-rate chooses its own). Default: ${DEFAULT-VALUE}.")
     int workers;
+
+    @Option(names = "--worker-pool", paramLabel = "KIND", description = "The server's --worker-pool: fixed, elastic, "
+            + "work-stealing or virtual; --pool-for-rate sizes and measures a pool of this kind. Default: "
+            + "${DEFAULT-VALUE}.")
+    String workerPool = ServerDefaults.WORKER_POOL.label();
 
     @Option(names = "--op", defaultValue = "echo", description = "echo, cpu, delay or block. Default: ${DEFAULT-VALUE}.")
     String op;
@@ -151,7 +158,7 @@ final class CapacityCommand implements Callable<Integer> {
     RunnerOptions runner;
 
     /** The options that shape a server netarena launches, refused with --target. */
-    private static final List<String> LAUNCHED_ONLY = List.of("--model", "--io-threads", "--workers",
+    private static final List<String> LAUNCHED_ONLY = List.of("--model", "--io-threads", "--workers", "--worker-pool",
             "--server-jvm-flags", "--pool-for-rate");
 
     @Override
@@ -166,10 +173,11 @@ final class CapacityCommand implements Callable<Integer> {
             }
             usage(() -> ServerModel.fromLabel(model));
         }
+        usage(() -> WorkerPoolKind.fromLabel(workerPool));
         SearchConfig search = usage(() -> SearchConfig.defaults(startRate, maxRate).withRelativeResolution(resolution));
         LoadRequest request = usage(() -> http.request(Op.fromLabel(op), size, arg, LoadDefaults.SEED));
         CapacityRunner.Settings settings = usage(() -> new CapacityRunner.Settings(
-                external == null ? model : external.model(), ioThreads, workers, request.op().label(),
+                external == null ? model : external.model(), ioThreads, workers, workerPool, request.op().label(),
                 request.sizeBytes(), request.arg(), protocol, request.http(), rateConnections, runner.generatorThreads,
                 stepWarmup, step, serverWarmup, maxLag, maxLagShare));
         CapacityExperiment.Questions questions = new CapacityExperiment.Questions(slo, sloText, maxErrors, search,

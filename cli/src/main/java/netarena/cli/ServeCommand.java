@@ -16,6 +16,7 @@ import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
 import netarena.server.ServerStats;
 import netarena.server.StatsLine;
+import netarena.server.WorkerPoolKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +66,23 @@ final class ServeCommand implements Callable<Integer> {
             + "from the I/O threads, serving connections in turn. 0: ECHO runs on the I/O thread, CPU and BLOCK on "
             + "workers of their own (see --run-work-on-io-threads). Default: ${DEFAULT-VALUE}."})
     int workers = ServerDefaults.WORKERS;
+
+    @Option(names = "--worker-pool", paramLabel = "<kind>", description = {"What runs the work that is not I/O (the "
+            + "--workers, or with --workers 0 the workers of their own): fixed (N platform threads, kept), elastic (N "
+            + "threads, one more whenever work waits and none is idle, up to --worker-pool-max; back to N after "
+            + "--worker-keep-alive idle), work-stealing (a ForkJoinPool of parallelism N), virtual (a virtual thread "
+            + "per task, at most N at once). Every kind serves connections in turn, with the same bounds. "
+            + "Default: ${DEFAULT-VALUE}."})
+    String workerPool = ServerDefaults.WORKER_POOL.label();
+
+    @Option(names = "--worker-pool-max", paramLabel = "<n>",
+            description = "Elastic pool only: the most threads it grows to. Default: ${DEFAULT-VALUE}.")
+    int workerPoolMax = ServerDefaults.WORKER_POOL_MAX;
+
+    @Option(names = "--worker-keep-alive", paramLabel = "<duration>", converter = DurationConverter.class,
+            description = "Elastic pool only: how long a thread beyond its core waits idle before it ends. "
+            + "Default: ${DEFAULT-VALUE}.")
+    Duration workerKeepAlive = ServerDefaults.WORKER_KEEP_ALIVE;
 
     @Option(names = "--worker-queue", paramLabel = "<n>",
             description = "Requests that may wait for a worker; beyond it they are answered BUSY. Default: ${DEFAULT-VALUE}.")
@@ -130,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         return new ServerConfig(WireProtocol.fromLabel(protocol),
                 new ServerConfig.Bind(bind, port, backlog),
-                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads),
+                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads,
+                        new ServerConfig.WorkerPool(WorkerPoolKind.fromLabel(workerPool), workerPoolMax, workerKeepAlive)),
                 new ServerConfig.Limits(maxConnections, maxFrame, maxPending,
                         maxBuffered != null ? maxBuffered : ServerDefaults.maxBufferedBytes(), maxPipelined),
                 new ServerConfig.Timeouts(idleTimeout, headerTimeout, grace),

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import netarena.server.ServerConfig;
 import netarena.server.ServerDefaults;
+import netarena.server.WorkerPoolKind;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -70,6 +71,20 @@ class ServeDefaultsTest {
     }
 
     @Test
+    void theWorkerPoolOptionsMakeTheConfigsPool() {
+        ServerConfig config = parse("--model", "selector", "--workers", "4", "--worker-pool", "elastic",
+                "--worker-pool-max", "16", "--worker-keep-alive", "2s").config();
+        assertEquals(new ServerConfig.WorkerPool(WorkerPoolKind.ELASTIC, 16, Duration.ofSeconds(2)),
+                config.threads().pool());
+        assertEquals(WorkerPoolKind.WORK_STEALING,
+                parse("--model", "selector", "--worker-pool", "work-stealing").config().threads().pool().kind());
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> parse("--model", "selector", "--worker-pool", "cached").config());
+        assertTrue(unknown.getMessage().contains("expected one of fixed, elastic, work-stealing, virtual"),
+                unknown.getMessage());
+    }
+
+    @Test
     void theHelpShowsEveryDefaultAndNamesWhatEachOptionTakes() {
         StringWriter help = new StringWriter();
         CommandLine serve = new CommandLine(new ServeCommand());
@@ -84,6 +99,8 @@ class ServeDefaultsTest {
         assertTrue(text.contains("--idle-timeout=<duration>"), text);
         assertTrue(text.contains("Default: " + ServerDefaults.WORKER_QUEUE + "."), text);
         assertTrue(text.contains("Default: 1m."), "idle timeout's default as written: " + text);
+        assertTrue(text.contains("--worker-pool=<kind>"), text);
+        assertTrue(text.replaceAll("\\s+", " ").contains("with the same bounds. Default: fixed."), text);
         assertTrue(text.replaceAll("\\s+", " ").contains(
                 "(see --run-work-on-io-threads). Default: " + ServerDefaults.WORKERS + "."), "--workers' default: " + text);
         assertFalse(text.contains("${DEFAULT-VALUE}") || text.contains("Default: null"), text);

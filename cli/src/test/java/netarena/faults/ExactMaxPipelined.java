@@ -24,7 +24,11 @@ final class ExactMaxPipelined {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (InProcess server = InProcess.start(model, protocol, c -> c.maxPipelined(1));
+        return run(model, protocol, scale, Workers.DEFAULTS);
+    }
+
+    static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
+        try (InProcess server = InProcess.start(model, protocol, c -> workers.applyTo(c.maxPipelined(1)));
                 WireClient client = new WireClient(server.address(), protocol)) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             wire.writeBytes(WireClient.delay(protocol, 0, DELAY_MICROS));

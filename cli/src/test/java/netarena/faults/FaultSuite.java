@@ -2,9 +2,12 @@ package netarena.faults;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import netarena.protocol.WireProtocol;
+import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
+import netarena.server.WorkerPoolKind;
 import netarena.server.testing.ModelConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -170,28 +173,28 @@ abstract class FaultSuite {
     @MethodSource("modelsAndProtocols")
     void servesProbesWhileConnectionsPipelineLongBlocks(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("10. BLOCK hog, default settings", protocol), WorkHogs.BLOCK_LEGEND, model, protocol,
-                (m, p, s) -> WorkHogs.blockHog(m, p, s, 0));
+                (m, p, s) -> WorkHogs.blockHog(m, p, s, Workers.DEFAULTS));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("modelsAndProtocols")
     void servesProbesWhileConnectionsPipelineLongBlocksOnFourWorkers(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("10. BLOCK hog, --workers 4", protocol), WorkHogs.BLOCK_LEGEND, model, protocol,
-                (m, p, s) -> WorkHogs.blockHog(m, p, s, 4));
+                (m, p, s) -> WorkHogs.blockHog(m, p, s, Workers.of(4)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("modelsAndProtocols")
     void servesProbesWhileConnectionsPipelineLongCpuWork(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("11. CPU hog, default settings", protocol), WorkHogs.CPU_LEGEND, model, protocol,
-                (m, p, s) -> WorkHogs.cpuHog(m, p, s, 0));
+                (m, p, s) -> WorkHogs.cpuHog(m, p, s, Workers.DEFAULTS));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("modelsAndProtocols")
     void servesProbesWhileConnectionsPipelineLongCpuWorkOnFourWorkers(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("11. CPU hog, --workers 4", protocol), WorkHogs.CPU_LEGEND, model, protocol,
-                (m, p, s) -> WorkHogs.cpuHog(m, p, s, 4));
+                (m, p, s) -> WorkHogs.cpuHog(m, p, s, Workers.of(4)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -214,6 +217,89 @@ abstract class FaultSuite {
     void answersHeadWithoutContentAndRefusesLongTargetsAndBadHosts(ServerModel model) throws Exception {
         cell("14. HEAD without content, 414, Host (http)", HttpExactness.LEGEND, model, WireProtocol.HTTP,
                 HttpExactness::run);
+    }
+
+    /** The protocols scenarios 10 to 13 run with on the pool kinds other than the default. */
+    List<WireProtocol> poolKindProtocols() {
+        return List.of(WireProtocol.values());
+    }
+
+    /** Every pool kind but the default ({@code --worker-pool}), which the rows above run. */
+    private static List<WorkerPoolKind> otherPoolKinds() {
+        return Arrays.stream(WorkerPoolKind.values()).filter(k -> k != ServerDefaults.WORKER_POOL).toList();
+    }
+
+    List<Arguments> poolKinds() {
+        return crossed(ModelConfigs.models(), poolKindProtocols());
+    }
+
+    List<Arguments> ownJvmPoolKinds() {
+        return crossed(ownJvm, poolKindProtocols());
+    }
+
+    List<Arguments> httpPoolKinds() {
+        return crossed(ModelConfigs.models(), List.of(WireProtocol.HTTP));
+    }
+
+    private static List<Arguments> crossed(List<ServerModel> models, List<WireProtocol> protocols) {
+        List<Arguments> all = new ArrayList<>();
+        for (WorkerPoolKind kind : otherPoolKinds()) {
+            for (WireProtocol p : protocols) {
+                for (ServerModel m : models) {
+                    all.add(Arguments.of(m, p, kind));
+                }
+            }
+        }
+        return all;
+    }
+
+    // Scenarios 10 to 14 again on every other worker pool kind: the scheduling and the bounds are the pool's,
+    // and every kind must keep them, whatever thread runs the work.
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("poolKinds")
+    void servesProbesWhileConnectionsPipelineLongBlocksOnEveryPoolKind(ServerModel model, WireProtocol protocol,
+            WorkerPoolKind kind) throws Exception {
+        Workers workers = new Workers(4, kind);
+        cell(row("10. BLOCK hog, " + workers.label(), protocol), WorkHogs.BLOCK_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.blockHog(m, p, s, workers));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("poolKinds")
+    void servesProbesWhileConnectionsPipelineLongCpuWorkOnEveryPoolKind(ServerModel model, WireProtocol protocol,
+            WorkerPoolKind kind) throws Exception {
+        Workers workers = new Workers(4, kind);
+        cell(row("11. CPU hog, " + workers.label(), protocol), WorkHogs.CPU_LEGEND, model, protocol,
+                (m, p, s) -> WorkHogs.cpuHog(m, p, s, workers));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("poolKinds")
+    void takesExactlyMaxPipelinedFromOneReadOnEveryPoolKind(ServerModel model, WireProtocol protocol,
+            WorkerPoolKind kind) throws Exception {
+        Workers workers = new Workers(2, kind);
+        cell(row("12. --max-pipelined 1 from one read, " + workers.label(), protocol), ExactMaxPipelined.LEGEND,
+                model, protocol, (m, p, s) -> ExactMaxPipelined.run(m, p, s, workers));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("ownJvmPoolKinds")
+    void answersEveryPipelinedRequestReadBeforeSigtermOnEveryPoolKind(ServerModel model, WireProtocol protocol,
+            WorkerPoolKind kind) throws Exception {
+        Workers workers = new Workers(2, kind);
+        cell(row("13. SIGTERM with " + scale().stopConnections() + " x 3 pipelined DELAY "
+                + scale().stopDelayMicros() / 1000 + " ms, " + workers.label(), protocol), PipelinedStop.LEGEND, model,
+                protocol, (m, p, s) -> PipelinedStop.run(m, p, s, workers));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("httpPoolKinds")
+    void answersHeadWithoutContentOnEveryPoolKind(ServerModel model, WireProtocol protocol, WorkerPoolKind kind)
+            throws Exception {
+        Workers workers = new Workers(2, kind);
+        cell("14. HEAD without content, 414, Host (http), " + workers.label(), HttpExactness.LEGEND, model,
+                protocol, (m, p, s) -> HttpExactness.run(m, p, s, workers));
     }
 
     @AfterAll

@@ -2,12 +2,14 @@ package netarena.faults;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The fault suite at {@link Scale#QUICK}, in the default build: every in-process scenario on every model;
- * the scenarios that start a server JVM of their own on {@code selector} only (each costs a JVM start or
+ * The fault suite at {@link Scale#QUICK}, in the default build: every in-process scenario on every model (with
+ * the worker pool kinds other than the default, on the frame protocol only); the scenarios that start a server
+ * JVM of their own on {@code selector} only (each costs a JVM start or
  * two per model; the soak profile runs them on every model). Writes {@code cli/target/reliability-quick.md}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -15,5 +17,11 @@ class FaultSuiteTest extends FaultSuite {
 
     FaultSuiteTest() {
         super(Scale.QUICK, "cli/target/reliability-quick.md", List.of(ServerModel.SELECTOR));
+    }
+
+    /** The frame protocol only: the other pool kinds' runs of scenarios 10 to 13 are most of the suite's time. */
+    @Override
+    List<WireProtocol> poolKindProtocols() {
+        return List.of(WireProtocol.FRAME);
     }
 }

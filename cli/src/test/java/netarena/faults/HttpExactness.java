@@ -25,7 +25,11 @@ final class HttpExactness {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        try (InProcess server = InProcess.start(model, WireProtocol.HTTP, c -> c)) {
+        return run(model, protocol, scale, Workers.DEFAULTS);
+    }
+
+    static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
+        try (InProcess server = InProcess.start(model, WireProtocol.HTTP, workers::applyTo)) {
             String heads = exchange(server, "HEAD /plaintext HTTP/1.1\r\nHost: t\r\n\r\n"
                     + "HEAD /missing HTTP/1.1\r\nHost: t\r\n\r\nHEAD /echo HTTP/1.1\r\nHost: t\r\n\r\n" + GET);
             String[] parts = heads.split("\r\n\r\n", -1);

@@ -30,9 +30,14 @@ final class PipelinedStop {
     }
 
     static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
+        return run(model, protocol, scale, Workers.DEFAULTS);
+    }
+
+    static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         List<WireClient> clients = new ArrayList<>();
-        try (LaunchedServer server = Machine.serve(List.of("-Xmx256m"), 0,
-                List.of("--model", model.label(), "--protocol", protocol.label()))) {
+        List<String> args = new ArrayList<>(List.of("--model", model.label(), "--protocol", protocol.label()));
+        args.addAll(workers.serveArgs());
+        try (LaunchedServer server = Machine.serve(List.of("-Xmx256m"), 0, args)) {
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             for (int i = 0; i < PIPELINED; i++) {
                 wire.writeBytes(WireClient.delay(protocol, i, scale.stopDelayMicros()));

@@ -15,14 +15,13 @@ import netarena.protocol.RequestWork;
 import netarena.protocol.Status;
 import netarena.protocol.WireProtocol;
 import netarena.protocol.http.HttpRequestEncoder;
-import netarena.server.ServerDefaults;
 import netarena.server.ServerModel;
 
 /**
  * Scenarios 10 and 11: a few hundred bytes of work must not freeze a server. A few connections pipeline
  * requests that hold a thread for seconds (BLOCK 10 s, CPU 10^9 rounds); meanwhile healthy probes, each a
  * new connection and one echo, must be answered within 3 s, and the attacker's own connections get BUSY
- * past their bound. Run with the default settings and with {@code --workers 4}.
+ * past their bound. Run with the default settings and with {@code --workers 4}, on every worker pool kind.
  */
 final class WorkHogs {
 
@@ -39,17 +38,17 @@ final class WorkHogs {
     private WorkHogs() {
     }
 
-    static String blockHog(ServerModel model, WireProtocol protocol, Scale scale, int workers) throws Exception {
+    static String blockHog(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         return run(model, protocol, scale, workers, Op.BLOCK, 4, 2, RequestWork.MAX_WAIT_MICROS);
     }
 
-    static String cpuHog(ServerModel model, WireProtocol protocol, Scale scale, int workers) throws Exception {
+    static String cpuHog(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         return run(model, protocol, scale, workers, Op.CPU, 2, 1024, RequestWork.MAX_CPU_UNITS);
     }
 
-    private static String run(ServerModel model, WireProtocol protocol, Scale scale, int workers, Op op,
+    private static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers, Op op,
             int connections, int perConnection, long arg) throws Exception {
-        try (InProcess server = InProcess.start(model, protocol, c -> c.threads(ServerDefaults.IO_THREADS, workers))) {
+        try (InProcess server = InProcess.start(model, protocol, workers::applyTo)) {
             List<WireClient> attackers = new ArrayList<>();
             int answered = 0;
             long slowestMillis = 0;

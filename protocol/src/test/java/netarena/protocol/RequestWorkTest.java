@@ -22,6 +22,29 @@ class RequestWorkTest {
     }
 
     @Test
+    void cpuStopsAtTheNextCheckOnceItsThreadIsInterrupted() {
+        long chunk = RequestWork.INTERRUPT_CHECK_UNITS;
+        assertEquals(RequestWork.cpu(9, chunk), interrupted(() -> RequestWork.cpu(9, RequestWork.MAX_CPU_UNITS)),
+                "an interrupted thread stops after the first chunk");
+        assertEquals(RequestWork.cpu(9, chunk / 2), interrupted(() -> RequestWork.cpu(9, chunk / 2)),
+                "work shorter than a chunk runs whole");
+        long x = 9;
+        for (long i = 0; i < 3 * chunk + 5; i++) {
+            x = x * 0x5851F42D4C957F2DL + 0x14057B7EF767814FL;
+        }
+        assertEquals(x, RequestWork.cpu(9, 3 * chunk + 5), "across chunks, the same recurrence");
+    }
+
+    private static long interrupted(java.util.function.LongSupplier work) {
+        Thread.currentThread().interrupt();
+        try {
+            return work.getAsLong();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void cpuAnswerIsTheU64ResultSeededWithTheId() {
         Response r = RequestWork.run(new Request(2, 42, 10, new byte[0]));
         assertEquals(RequestWork.cpu(42, 10), ByteBuffer.wrap(r.payload()).getLong());

@@ -80,23 +80,52 @@ public record ServerConfig(WireProtocol protocol, Bind bind, Threads threads, Li
      * @param workerQueue requests that may wait for a worker; beyond it a request is answered BUSY
      * @param runWorkOnIoThreads with no workers, run CPU and BLOCK on the I/O thread that read them: the
      *                    anti-pattern, kept to measure it (one connection's BLOCK then stalls every connection of
-     *                    that thread). False by default: they run on workers of their own
+     *                    that thread, accept included). False by default: they run on workers of their own
+     * @param pool        what kind of pool the workers are (and the workers of their own, with no workers)
      */
-    public record Threads(int io, int workers, int workerQueue, boolean runWorkOnIoThreads) {
+    public record Threads(int io, int workers, int workerQueue, boolean runWorkOnIoThreads, WorkerPool pool) {
         public Threads {
             require(io >= 0, "ioThreads must be >= 0, was " + io);
             require(workers >= 0, "workers must be >= 0, was " + workers);
             require(workerQueue >= 1, "workerQueue must be >= 1, was " + workerQueue);
+            Objects.requireNonNull(pool, "the worker pool must be set");
+            require(pool.kind() != WorkerPoolKind.ELASTIC || workers <= pool.maxThreads(),
+                    "an elastic pool's maximum must be >= workers (" + workers + "), was " + pool.maxThreads());
         }
 
-        /** With CPU and BLOCK on workers of their own ({@link ServerDefaults#RUN_WORK_ON_IO_THREADS}). */
+        /** With CPU and BLOCK on workers of their own, in the default pool ({@link ServerDefaults}). */
         public Threads(int io, int workers, int workerQueue) {
-            this(io, workers, workerQueue, ServerDefaults.RUN_WORK_ON_IO_THREADS);
+            this(io, workers, workerQueue, ServerDefaults.RUN_WORK_ON_IO_THREADS, WorkerPool.defaults());
         }
 
         /** The I/O thread count to use: the configured one, or the model's default when 0. */
         public int ioOr(int modelDefault) {
             return io > 0 ? io : modelDefault;
+        }
+    }
+
+    /**
+     * The kind of the worker pool and the knobs only some kinds read.
+     *
+     * @param kind       fixed, elastic, work-stealing or virtual
+     * @param maxThreads elastic only: the most threads the pool grows to
+     * @param keepAlive  elastic only: how long a thread beyond the pool's core waits idle before it ends
+     */
+    public record WorkerPool(WorkerPoolKind kind, int maxThreads, Duration keepAlive) {
+        public WorkerPool {
+            Objects.requireNonNull(kind, "the worker pool kind must be set");
+            require(maxThreads >= 1, "the worker pool's maximum must be >= 1, was " + maxThreads);
+            require(keepAlive != null && keepAlive.isPositive(), "the worker keep-alive must be > 0, was " + keepAlive);
+        }
+
+        /** The {@link ServerDefaults#WORKER_POOL default kind} and knobs. */
+        public static WorkerPool defaults() {
+            return of(ServerDefaults.WORKER_POOL);
+        }
+
+        /** {@code kind} with the default maximum and keep-alive. */
+        public static WorkerPool of(WorkerPoolKind kind) {
+            return new WorkerPool(kind, ServerDefaults.WORKER_POOL_MAX, ServerDefaults.WORKER_KEEP_ALIVE);
         }
     }
 

@@ -18,6 +18,7 @@ public final class ServerConfigBuilder {
     private int workers = ServerDefaults.WORKERS;
     private int workerQueue = ServerDefaults.WORKER_QUEUE;
     private boolean runWorkOnIoThreads = ServerDefaults.RUN_WORK_ON_IO_THREADS;
+    private ServerConfig.WorkerPool workerPool = ServerConfig.WorkerPool.defaults();
     private int maxConnections = ServerDefaults.MAX_CONNECTIONS;
     private int maxFrameBytes = ServerDefaults.MAX_FRAME_BYTES;
     private int maxPendingBytes = ServerDefaults.MAX_PENDING_BYTES;
@@ -42,7 +43,7 @@ public final class ServerConfigBuilder {
 
     public ServerConfig build() {
         return new ServerConfig(protocol, new ServerConfig.Bind(host, port, backlog),
-                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads),
+                new ServerConfig.Threads(ioThreads, workers, workerQueue, runWorkOnIoThreads, workerPool),
                 new ServerConfig.Limits(maxConnections, maxFrameBytes, maxPendingBytes, maxBufferedBytes, maxPipelined),
                 new ServerConfig.Timeouts(idleTimeout, headerTimeout, grace), testCostMicros);
     }
@@ -75,12 +76,13 @@ public final class ServerConfigBuilder {
         return this;
     }
 
-    /** Replaces the I/O threads, workers, worker queue and where CPU and BLOCK run, at once. */
+    /** Replaces the I/O threads, workers, worker queue, where CPU and BLOCK run and the pool, at once. */
     public ServerConfigBuilder threads(ServerConfig.Threads v) {
         ioThreads = v.io();
         workers = v.workers();
         workerQueue = v.workerQueue();
         runWorkOnIoThreads = v.runWorkOnIoThreads();
+        workerPool = v.pool();
         return this;
     }
 
@@ -93,6 +95,18 @@ public final class ServerConfigBuilder {
 
     public ServerConfigBuilder workerQueue(int v) {
         workerQueue = v;
+        return this;
+    }
+
+    /** The kind of worker pool and its knobs. */
+    public ServerConfigBuilder workerPool(ServerConfig.WorkerPool v) {
+        workerPool = v;
+        return this;
+    }
+
+    /** The kind of worker pool, with the default maximum and keep-alive. */
+    public ServerConfigBuilder workerPool(WorkerPoolKind v) {
+        workerPool = ServerConfig.WorkerPool.of(v);
         return this;
     }
 

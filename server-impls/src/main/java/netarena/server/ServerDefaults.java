@@ -34,6 +34,21 @@ public final class ServerDefaults {
     /** Requests that may wait for a worker before new ones are answered BUSY. */
     public static final int WORKER_QUEUE = 4096;
 
+    /** What runs the work that is not I/O: N platform threads, started with the server and kept. */
+    public static final WorkerPoolKind WORKER_POOL = WorkerPoolKind.FIXED;
+
+    /**
+     * The most threads an elastic worker pool grows to. Bounded, so that a burst of blocking work cannot turn
+     * into thousands of threads: 64 leave 32 long-work slots and as many threads for short work.
+     */
+    public static final int WORKER_POOL_MAX = 64;
+
+    /**
+     * How long a thread of an elastic pool beyond its core waits idle before it ends: 60 s, as in the JDK's
+     * {@code Executors.newCachedThreadPool}.
+     */
+    public static final Duration WORKER_KEEP_ALIVE = Duration.ofSeconds(60);
+
     /** CPU and BLOCK run on workers, never on an I/O thread, unless the operator asks for the anti-pattern. */
     public static final boolean RUN_WORK_ON_IO_THREADS = false;
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import netarena.protocol.Op;
 import netarena.protocol.Status;
@@ -29,6 +30,8 @@ public final class ServerStats {
     private final LongAdder heldNanos = new LongAdder();
     private final LongAdder held = new LongAdder();
     private volatile LongSupplier heldBytes = () -> 0;
+    private volatile IntSupplier workerThreads = () -> 0;
+    private volatile IntSupplier workerThreadsPeak = () -> 0;
     private final ServiceTimeHistogram serviceTimes = new ServiceTimeHistogram();
     /** [op code 0..4, 0 for unknown][status code]. */
     private final LongAdder[][] requests = new LongAdder[Op.values().length + 1][Status.values().length];
@@ -122,6 +125,15 @@ public final class ServerStats {
         heldBytes = gauge;
     }
 
+    /**
+     * Where {@link Snapshot#workerThreads} and {@link Snapshot#workerThreadsPeak} are read from: the worker
+     * pool, whatever its kind.
+     */
+    public void workerThreadsFrom(IntSupplier now, IntSupplier peak) {
+        workerThreads = now;
+        workerThreadsPeak = peak;
+    }
+
     /** An answered request, held {@code serviceNanos} from being read whole to its answer being handed on. */
     public void request(int opCode, Status status, long serviceNanos) {
         Op op = Op.fromCode(opCode);
@@ -143,7 +155,8 @@ public final class ServerStats {
         return new Snapshot(accepted.sum(), open.get(), refused.sum(), closed.sum(), bytesIn.sum(), bytesOut.sum(),
                 protocolErrors.sum(), received.sum(), closedIdle.sum(), closedSlow.sum(), acceptFailed.sum(),
                 memoryPauses.sum(), shed.sum(), heldBytes.getAsLong(), held.sum(), heldNanos.sum(),
-                Map.copyOf(byOpStatus), serviceTimes.snapshot());
+                workerThreads.getAsInt(), workerThreadsPeak.getAsInt(), Map.copyOf(byOpStatus),
+                serviceTimes.snapshot());
     }
 
     /**
@@ -158,13 +171,16 @@ public final class ServerStats {
      *                           answers), as counted against {@code maxBufferedBytes}
      * @param threadHeldRequests requests whose work held a thread (every one but timer DELAYs and rejections)
      * @param threadHeldNanos    the total time those requests held their thread, nanoseconds
+     * @param workerThreads      the threads of the worker pool now (platform workers, ForkJoinPool workers, or
+     *                           virtual threads running a task); 0 with no pool
+     * @param workerThreadsPeak  the most the worker pool has held at once
      * @param requestsByOpStatus answered requests keyed {@code op/STATUS}, e.g. {@code echo/OK}, {@code unknown/BAD_REQUEST}
      * @param serviceTime        how long the server held the answered requests (read whole to answer handed on)
      */
     public record Snapshot(long accepted, int open, long refused, long closed, long bytesIn, long bytesOut,
             long protocolErrors, long received, long closedIdle, long closedSlow, long acceptFailed, long memoryPauses,
-            long shed, long heldBytes, long threadHeldRequests, long threadHeldNanos,
-            Map<String, Long> requestsByOpStatus, ServiceTimeHistogram.Snapshot serviceTime) {
+            long shed, long heldBytes, long threadHeldRequests, long threadHeldNanos, int workerThreads,
+            int workerThreadsPeak, Map<String, Long> requestsByOpStatus, ServiceTimeHistogram.Snapshot serviceTime) {
 
         /** The mean time one request held a thread, microseconds: the service time queueing models need; NaN before any. */
         public double meanServiceMicros() {

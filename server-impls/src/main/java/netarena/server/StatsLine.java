@@ -13,10 +13,11 @@ import java.util.TreeMap;
  * keys them:
  *
  * <pre>
- * netarena-server-stats v=1 received=2000 answered=2000 thread-held-requests=2000 thread-held-nanos=2104331000 block/OK=1980 echo/OK=20
+ * netarena-server-stats v=1 received=2000 answered=2000 thread-held-requests=2000 thread-held-nanos=2104331000 worker-threads-peak=4 block/OK=1980 echo/OK=20
  * </pre>
  *
- * Nanoseconds are named so; counts are requests. Pure, any thread.
+ * Nanoseconds are named so; counts are requests, but for {@code worker-threads-peak}, the most threads the
+ * worker pool held at once (a line written before it existed lacks it). Pure, any thread.
  */
 public final class StatsLine {
 
@@ -24,6 +25,7 @@ public final class StatsLine {
     public static final String PREFIX = "netarena-server-stats";
     /** The format version written. */
     static final int VERSION = 1;
+    private static final String WORKER_THREADS_PEAK = "worker-threads-peak";
 
     private StatsLine() {
     }
@@ -32,7 +34,7 @@ public final class StatsLine {
     public static String format(ServerStats.Snapshot s) {
         return PREFIX + " v=" + VERSION + " received=" + s.received() + " answered=" + s.totalRequests()
                 + " thread-held-requests=" + s.threadHeldRequests() + " thread-held-nanos=" + s.threadHeldNanos()
-                + byOpStatus(s.requestsByOpStatus());
+                + " " + WORKER_THREADS_PEAK + "=" + s.workerThreadsPeak() + byOpStatus(s.requestsByOpStatus());
     }
 
     private static String byOpStatus(Map<String, Long> counts) {
@@ -74,7 +76,8 @@ public final class StatsLine {
             throw new IllegalArgumentException("stats line version must be " + VERSION + ", got " + version);
         }
         return new ServerCounters(required(values, "received"), required(values, "answered"),
-                required(values, "thread-held-requests"), required(values, "thread-held-nanos"), byOpStatus);
+                required(values, "thread-held-requests"), required(values, "thread-held-nanos"),
+                values.getOrDefault(WORKER_THREADS_PEAK, -1L).intValue(), byOpStatus);
     }
 
     private static long required(Map<String, Long> values, String key) {
@@ -92,10 +95,11 @@ public final class StatsLine {
      * @param answered           requests answered
      * @param threadHeldRequests requests whose work held a thread
      * @param threadHeldNanos    the total time they held it, nanoseconds
+     * @param workerThreadsPeak  the most threads the worker pool held at once; -1 when the line does not say
      * @param answeredByOpStatus answered requests keyed {@code op/STATUS}, e.g. {@code block/OK}
      */
     public record ServerCounters(long received, long answered, long threadHeldRequests, long threadHeldNanos,
-            Map<String, Long> answeredByOpStatus) {
+            int workerThreadsPeak, Map<String, Long> answeredByOpStatus) {
 
         public ServerCounters {
             answeredByOpStatus = Map.copyOf(answeredByOpStatus);

@@ -31,6 +31,18 @@ class ServerConfigTest {
         assertEquals(new ServerConfig.Timeouts(ServerDefaults.IDLE_TIMEOUT, ServerDefaults.HEADER_TIMEOUT,
                 ServerDefaults.GRACE), config.timeouts());
         assertEquals(ServerDefaults.TEST_COST_MICROS, config.testCostMicros());
+        assertEquals(new ServerConfig.WorkerPool(ServerDefaults.WORKER_POOL, ServerDefaults.WORKER_POOL_MAX,
+                ServerDefaults.WORKER_KEEP_ALIVE), config.threads().pool());
+    }
+
+    @Test
+    void aWorkerPoolKindReadsBackFromItsLabel() {
+        for (WorkerPoolKind kind : WorkerPoolKind.values()) {
+            assertEquals(kind, WorkerPoolKind.fromLabel(kind.label()));
+        }
+        assertEquals("work-stealing", WorkerPoolKind.WORK_STEALING.label());
+        ServerConfig elastic = ServerConfig.builder().workerPool(WorkerPoolKind.ELASTIC).build();
+        assertEquals(elastic, elastic.toBuilder().build(), "the builder keeps the pool");
     }
 
     @Test
@@ -59,6 +71,14 @@ class ServerConfigTest {
         assertRule("maxPipelined must be >= 1, was 0", () -> ServerConfig.builder().maxPipelined(0).build());
         assertRule("headerTimeout must be > 0", () -> ServerConfig.builder().headerTimeout(Duration.ZERO).build());
         assertRule("grace must be >= 0", () -> ServerConfig.builder().grace(Duration.ofSeconds(-1)).build());
+        assertRule("an elastic pool's maximum must be >= workers (8), was 4", () -> ServerConfig.builder().threads(1, 8)
+                .workerPool(new ServerConfig.WorkerPool(WorkerPoolKind.ELASTIC, 4, Duration.ofSeconds(1))).build());
+        assertRule("the worker keep-alive must be > 0, was PT0S",
+                () -> new ServerConfig.WorkerPool(WorkerPoolKind.ELASTIC, 4, Duration.ZERO));
+        assertRule("the worker pool's maximum must be >= 1, was 0",
+                () -> new ServerConfig.WorkerPool(WorkerPoolKind.FIXED, 0, Duration.ofSeconds(1)));
+        assertRule("unknown worker pool 'cached': expected one of fixed, elastic, work-stealing, virtual",
+                () -> WorkerPoolKind.fromLabel("cached"));
         assertRule("testCostMicros must be 0 to 1000000, was 1000001",
                 () -> ServerConfig.builder().testCostMicros(1_000_001).build());
     }

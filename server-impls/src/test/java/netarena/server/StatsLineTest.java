@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 class StatsLineTest {
 
     private static ServerStats.Snapshot snapshot(long held, long heldNanos, Map<String, Long> byOpStatus) {
+        return snapshot(held, heldNanos, 0, byOpStatus);
+    }
+
+    private static ServerStats.Snapshot snapshot(long held, long heldNanos, int peakThreads,
+            Map<String, Long> byOpStatus) {
         long answered = byOpStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new ServerStats.Snapshot(1, 0, 0, 1, 0, 0, 0, answered, 0, 0, 0, 0, 0, 0, held, heldNanos, byOpStatus,
-                ServiceTimeHistogram.Snapshot.EMPTY);
+        return new ServerStats.Snapshot(1, 0, 0, 1, 0, 0, 0, answered, 0, 0, 0, 0, 0, 0, held, heldNanos, 1,
+                peakThreads, byOpStatus, ServiceTimeHistogram.Snapshot.EMPTY);
     }
 
     @Test
@@ -41,6 +46,14 @@ class StatsLineTest {
         StatsLine.ServerCounters timer = StatsLine.lastIn(StatsLine.format(snapshot(20, 100_000,
                 Map.of("echo/OK", 20L, "delay/OK", 1_000L)))).orElseThrow();
         assertTrue(Double.isNaN(timer.meanServiceMicros("delay")), "DELAYs on the timer held no thread");
+    }
+
+    @Test
+    void readsTheWorkerPoolsPeakThreadsAndMinusOneFromALineWithout() {
+        assertEquals(7, StatsLine.lastIn(StatsLine.format(snapshot(1, 1, 7, Map.of("echo/OK", 1L)))).orElseThrow()
+                .workerThreadsPeak());
+        assertEquals(-1, StatsLine.lastIn(StatsLine.PREFIX + " v=1 received=3 answered=3 thread-held-requests=3 "
+                + "thread-held-nanos=3 echo/OK=3").orElseThrow().workerThreadsPeak());
     }
 
     @Test

@@ -35,6 +35,7 @@ import netarena.server.ServiceTimeHistogram;
  * netarena_memory_pauses_total                                                 reads paused by the memory budget
  * netarena_timeouts_total{kind=idle|header}                                    connections a timeout closed
  * netarena_held_bytes                                                          gauge, bytes held for connections
+ * netarena_worker_threads, netarena_worker_threads_peak                        gauges, the worker pool's threads
  * netarena_request_service_seconds                                             histogram: read whole to answer handed on
  * </pre>
  */
@@ -75,6 +76,10 @@ public final class ServerMetricsCollector implements MultiCollector {
                 .dataPoint(counterPoint(s.closedSlow(), "kind", "header")).build());
         out.add(gauge("netarena_held_bytes", "Bytes held for connections now (partial and unanswered requests, "
                 + "unsent answers), as counted against --max-buffered.", Unit.BYTES, s.heldBytes()));
+        out.add(gauge("netarena_worker_threads", "Threads of the worker pool now: platform workers, ForkJoinPool "
+                + "workers, or virtual threads running a task, by --worker-pool.", null, s.workerThreads()));
+        out.add(gauge("netarena_worker_threads_peak", "The most threads the worker pool has held at once.", null,
+                s.workerThreadsPeak()));
         out.add(serviceTime(s.serviceTime()));
         return new MetricSnapshots(out);
     }

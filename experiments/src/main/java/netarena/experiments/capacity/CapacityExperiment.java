@@ -105,6 +105,7 @@ public final class CapacityExperiment {
             plan.put("model", s.model());
             plan.put("ioThreads", s.ioThreads());
             plan.put("workers", s.workers());
+            plan.put("workerPool", s.workerPool());
         }
         plan.put("op", s.op());
         plan.put("sizeBytes", s.sizeBytes());

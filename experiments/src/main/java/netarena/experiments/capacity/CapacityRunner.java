@@ -48,6 +48,7 @@ public final class CapacityRunner {
      *                         server is an external target, whose io-threads and workers are then 0
      * @param ioThreads        the server's --io-threads
      * @param workers          the server's --workers (the pool question sets its own)
+     * @param workerPool       the server's --worker-pool kind, for every question
      * @param op               the request: echo, cpu, delay or block
      * @param sizeBytes        its payload
      * @param arg              its argument
@@ -63,9 +64,9 @@ public final class CapacityRunner {
      * @param maxLagShare      the share of a step's latency p99 its send lag or hiccups may reach before it is
      *                         invalid (the generator's relative rule of open loop); 1 leaves {@code maxLag} alone
      */
-    public record Settings(String model, int ioThreads, int workers, String op, int sizeBytes, long arg,
-            String protocol, HttpRequestSpec http, int rateConnections, int generatorThreads, Duration stepWarmup,
-            Duration step, Duration serverWarmup, Duration maxLag, double maxLagShare) {
+    public record Settings(String model, int ioThreads, int workers, String workerPool, String op, int sizeBytes,
+            long arg, String protocol, HttpRequestSpec http, int rateConnections, int generatorThreads,
+            Duration stepWarmup, Duration step, Duration serverWarmup, Duration maxLag, double maxLagShare) {
 
         public Settings {
             if (model == null || model.isBlank()) {
@@ -94,24 +95,25 @@ public final class CapacityRunner {
          */
         public Settings lagBoundedBy(Slo slo) {
             Duration tenth = Duration.ofNanos((long) (slo.latencyMicros() * 1_000 * SLO_SHARE_OF_LAG));
-            return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, op, sizeBytes, arg,
-                    protocol, http, rateConnections, generatorThreads, stepWarmup, step, serverWarmup, tenth,
-                    maxLagShare);
+            return tenth.compareTo(maxLag) >= 0 ? this : new Settings(model, ioThreads, workers, workerPool, op,
+                    sizeBytes, arg, protocol, http, rateConnections, generatorThreads, stepWarmup, step, serverWarmup,
+                    tenth, maxLagShare);
         }
 
         CellKey cell(int workersOverride, int connections) {
-            return new CellKey(model, ioThreads, workersOverride, connections, op, sizeBytes, arg, 0, protocol);
+            return new CellKey(model, ioThreads, workersOverride, workerPool, connections, op, sizeBytes, arg, 0,
+                    protocol);
         }
 
         /**
-         * e.g. {@code selector io-threads 1 workers 0, echo 64 B arg 0, frame}, or
+         * e.g. {@code selector io-threads 1 workers 0 (fixed pool), echo 64 B arg 0, frame}, or
          * {@code target:127.0.0.1:8080, GET /plaintext, http}; with {@code poolSized} the workers read "sized for
          * the rate", as the pool question chooses them.
          */
         public String subject(boolean poolSized) {
             String server = cell(workers, rateConnections).externalTarget() ? model
-                    : String.format(Locale.ROOT, "%s io-threads %d workers %s", model, ioThreads,
-                            poolSized ? "sized for the rate" : Integer.toString(workers));
+                    : String.format(Locale.ROOT, "%s io-threads %d workers %s (%s pool)", model, ioThreads,
+                            poolSized ? "sized for the rate" : Integer.toString(workers), workerPool);
             String request = http.isCustom()
                     ? http.method() + " " + http.path() + (http.bodyBytes() > 0 ? " body " + http.bodyBytes() + " B" : "")
                     : String.format(Locale.ROOT, "%s %d B arg %d", op, sizeBytes, arg);
@@ -193,7 +195,7 @@ public final class CapacityRunner {
      */
     public CapacityAnswer.PoolAnswer pool(double rate, Slo slo, String text, double serviceRate) {
         progress.printf(Locale.ROOT, "netarena capacity: worker pool for %,.0f/s at %s%n", rate, text);
-        return PoolCapacity.measure(rate, slo, text, serviceRate, new ServerPoolProbe());
+        return PoolCapacity.measure(rate, settings.workerPool(), slo, text, serviceRate, new ServerPoolProbe());
     }
 
     /** The pool question's measurements, each on a fresh server of the pool size asked. */

@@ -33,9 +33,10 @@ public final class PoolCapacity {
 
     /**
      * @param ratePerSecond        the load to size for
+     * @param workerPool           the kind of pool {@code probe} serves with, for the answer
      * @param serviceRatePerSecond the low rate for the service-time measurement
      */
-    public static CapacityAnswer.PoolAnswer measure(double ratePerSecond, Slo slo, String text,
+    public static CapacityAnswer.PoolAnswer measure(double ratePerSecond, String workerPool, Slo slo, String text,
             double serviceRatePerSecond, PoolProbe probe) {
         CapacityAnswer.ServiceTime service = probe.serviceTime(serviceRatePerSecond);
         double serviceMicros = service.sizingMicros();
@@ -63,7 +64,8 @@ public final class PoolCapacity {
             }
         }
         checks.sort(Comparator.comparingInt(CapacityAnswer.PoolCheck::workers).reversed());
-        return new CapacityAnswer.PoolAnswer(ratePerSecond, slo, text, serviceRatePerSecond, service, mdc, mmc, checks);
+        return new CapacityAnswer.PoolAnswer(ratePerSecond, workerPool, slo, text, serviceRatePerSecond, service, mdc,
+                mmc, checks);
     }
 
     /**

@@ -41,8 +41,8 @@ public record LaunchedServers(ServerLauncher launcher, List<String> serverArgs) 
     }
 
     /**
-     * The arguments of {@code netarena serve} for {@code cell} (its model, io-threads, workers and protocol;
-     * the load fields are not used), on an ephemeral loopback port, then {@code extra}.
+     * The arguments of {@code netarena serve} for {@code cell} (its model, io-threads, workers, worker pool and
+     * protocol; the load fields are not used), on an ephemeral loopback port, then {@code extra}.
      */
     public static List<String> serveArgs(CellKey cell, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
@@ -53,6 +53,10 @@ public record LaunchedServers(ServerLauncher launcher, List<String> serverArgs) 
                 // at least the server's default, far above any plan's, so that the limit never shapes a figure
                 "--max-connections", Integer.toString(Math.max(ServerDefaults.MAX_CONNECTIONS, cell.connections() * 2)),
                 "--bind", "127.0.0.1", "--port", "0"));
+        if (!ServerDefaults.WORKER_POOL.label().equals(cell.workerPool())) {
+            // said only when it is not the default, so that an A/B baseline built before the option still starts
+            args.addAll(List.of("--worker-pool", cell.workerPool()));
+        }
         args.addAll(extra);
         return args;
     }

@@ -23,9 +23,11 @@ public final class PlanExpander {
             for (String model : models) {
                 for (int io : plan.ioThreadsOf(model)) {
                     for (int workers : w.workers()) {
-                        for (int connections : plan.connections()) {
-                            cells.add(new CellKey(model, io, workers, connections, w.op(), w.sizeBytes(), w.arg(), 0,
-                                    plan.protocol()));
+                        for (String pool : plan.workerPools()) {
+                            for (int connections : plan.connections()) {
+                                cells.add(new CellKey(model, io, workers, pool, connections, w.op(), w.sizeBytes(),
+                                        w.arg(), 0, plan.protocol()));
+                            }
                         }
                     }
                 }
@@ -36,8 +38,10 @@ public final class PlanExpander {
             for (String model : models) {
                 for (int workers : w.workers()) {
                     int io = plan.ioThreadsByModel().containsKey(model) ? plan.ioThreadsOf(model).get(0) : o.ioThreads();
-                    cells.add(new CellKey(model, io, workers, o.connections(), w.op(), w.sizeBytes(), w.arg(),
-                            o.ratePerSec(), plan.protocol()));
+                    for (String pool : plan.workerPools()) {
+                        cells.add(new CellKey(model, io, workers, pool, o.connections(), w.op(), w.sizeBytes(),
+                                w.arg(), o.ratePerSec(), plan.protocol()));
+                    }
                 }
             }
         }

@@ -37,7 +37,7 @@ class CapacitySectionTest {
             double x = truth.throughputAt(n);
             points.add(new CapacityAnswer.ClosedLoopPoint(n, x, n / x * 1e6, 3 * n / x * 1e6, true, ""));
         }
-        CapacityAnswer.PoolAnswer pool = PoolCapacity.measure(3_000, SloText.parse("p99<=5ms", 0), "p99<=5ms", 100,
+        CapacityAnswer.PoolAnswer pool = PoolCapacity.measure(3_000, "fixed", SloText.parse("p99<=5ms", 0), "p99<=5ms", 100,
                 new PoolProbe() {
                     @Override
                     public CapacityAnswer.ServiceTime serviceTime(double rate) {
@@ -77,7 +77,8 @@ class CapacitySectionTest {
         assertTrue(md.contains("A capacity run."), md);
         assertTrue(md.contains("### Capacity") && md.contains("- SLO p99<=5ms"), md);
         assertTrue(md.contains("- USL: sigma 0.04"), md);
-        assertTrue(md.contains("- Pool for 3,000/s at p99<=5ms: 4 workers (M/D/c (Allen-Cunneen); Erlang C 5)"), md);
+        assertTrue(md.contains("- Pool for 3,000/s at p99<=5ms, fixed pool: 4 workers (M/D/c (Allen-Cunneen); Erlang C 5)"),
+                md);
         assertTrue(md.contains("the smallest measured that meets it: 5"), "the simulated pool is M/M/c: " + md);
     }
 }

@@ -62,14 +62,14 @@ class PoolCapacityTest {
 
     /** The pool for {@code rate} at {@code slo} (no error allowance), its service time measured at 200/s. */
     private static CapacityAnswer.PoolAnswer sized(double rate, String slo, PoolProbe probe) {
-        return PoolCapacity.measure(rate, SloText.parse(slo, 0), slo, 200, probe);
+        return PoolCapacity.measure(rate, "fixed", SloText.parse(slo, 0), slo, 200, probe);
     }
 
     @Test
     void sizesOnTheServersServiceTimeUnderMdcAndMeasuresBothModelsAndOneBelow() throws Exception {
         List<Integer> measured = new ArrayList<>();
         Slo slo = SloText.parse("p99<=10ms", 0.001);
-        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, slo, "p99<=10ms", 200,
+        CapacityAnswer.PoolAnswer p = PoolCapacity.measure(2_000, "elastic", slo, "p99<=10ms", 200,
                 constantService(SERVER_MICROS, measured));
         assertEquals("server", p.serviceTime().source());
         assertEquals(SERVER_MICROS, p.serviceTime().sizingMicros());
@@ -87,6 +87,7 @@ class PoolCapacityTest {
                 "exponential service waits longer than constant");
         String text = CapacityText.render(new CapacityAnswer("s", null, null, p));
         assertTrue(text.contains("the server's"), text);
+        assertTrue(text.contains("Pool for 2,000/s at p99<=10ms, elastic pool:"), text);
         assertTrue(text.contains("M/D/c (Allen-Cunneen), recommended: 3 workers"), text);
         assertTrue(text.contains("smallest pool measured that meets the SLO: 3 (recommended 3)"), text);
         assertTrue(three.inFlight().checked() && !three.inFlight().violated(), three.inFlight().toString());
@@ -94,6 +95,7 @@ class PoolCapacityTest {
         assertTrue(text.contains("Little's law with 3 workers: ok"), text);
         JsonNode json = new ObjectMapper().readTree(CapacityJson.render(new CapacityAnswer("s", null, null, p))).get("pool");
         assertEquals("server", json.at("/service_time/source").asText());
+        assertEquals("elastic", json.get("worker_pool").asText(), "capacity.json says the kind");
         assertEquals(CLIENT_MICROS, json.at("/service_time/client_mean_micros").asDouble());
         assertEquals("DETERMINISTIC", json.at("/recommendation/model").asText());
         assertEquals("ERLANG_C", json.at("/erlang_c/model").asText());

@@ -69,6 +69,42 @@ class PlanReaderTest {
     }
 
     @Test
+    void crossesEveryWorkloadAndOpenLoopCellWithTheWorkerPoolKinds() {
+        SweepPlan plan = PlanReader.parse("""
+                models: [selector, async]
+                ioThreads: [1]
+                workerPools: [fixed, elastic, work-stealing, virtual]
+                connections: [16]
+                workloads: [{op: block, sizeBytes: 0, arg: 1000, workers: [2, 8]}]
+                openLoop: [{ratePerSec: 2000, connections: 32, ioThreads: 1,
+                            workload: {op: block, sizeBytes: 0, arg: 1000, workers: [4]}}]
+                durationSeconds: 1
+                warmupSeconds: 0
+                repeat: 1
+                seed: 1
+                """);
+        assertEquals(List.of("fixed", "elastic", "work-stealing", "virtual"), plan.workerPools());
+        List<CellKey> cells = PlanExpander.cells(plan, AVAILABLE, AVAILABLE::contains);
+        assertEquals(2 * 2 * 4 + 2 * 4, cells.size(), "models x workers x kinds, closed and open");
+        assertEquals(cells.size(), cells.stream().map(CellKey::id).distinct().count(), "cell ids are unique");
+        assertEquals(List.of("fixed", "elastic", "work-stealing", "virtual"), cells.stream()
+                .filter(c -> c.model().equals("async") && c.workers() == 8).map(CellKey::workerPool).toList());
+        assertEquals(List.of("fixed"), PlanReader.embedded("quick").workerPools(), "the server's default kind");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
+                models: [selector]
+                ioThreads: [1]
+                workerPools: [cached]
+                connections: [1]
+                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
+                durationSeconds: 1
+                warmupSeconds: 0
+                repeat: 1
+                seed: 1
+                """));
+        assertTrue(unknown.getMessage().contains("workerPools: unknown worker pool 'cached'"), unknown.getMessage());
+    }
+
+    @Test
     void rejectsBrokenPlansNamingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
                 models: [selector]

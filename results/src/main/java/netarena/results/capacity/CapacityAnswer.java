@@ -112,6 +112,8 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
 
     /**
      * @param ratePerSecond        the load the pool is sized for
+     * @param workerPool           the kind of pool sized and measured ({@code --worker-pool}: fixed, elastic,
+     *                             work-stealing or virtual); its size is the workers
      * @param slo                  the objective
      * @param sloText              as written
      * @param serviceRatePerSecond the low rate at which the service time was measured
@@ -121,7 +123,7 @@ public record CapacityAnswer(String subject, SloAnswer slo, ScalingAnswer scalin
      * @param erlangC              Erlang C's (exponential service), beside it
      * @param checks               the pool measured at each model's size and one below the smaller
      */
-    public record PoolAnswer(double ratePerSecond, Slo slo, String sloText, double serviceRatePerSecond,
+    public record PoolAnswer(double ratePerSecond, String workerPool, Slo slo, String sloText, double serviceRatePerSecond,
             ServiceTime serviceTime, PoolRecommendation recommendation, PoolRecommendation erlangC,
             List<PoolCheck> checks) {
 

@@ -129,9 +129,9 @@ public final class CapacityText {
     private static void pool(StringBuilder sb, CapacityAnswer.PoolAnswer p) {
         CapacityAnswer.ServiceTime t = p.serviceTime();
         String q = "p" + trim(p.slo().quantile() * 100);
-        sb.append('\n').append(String.format(Locale.ROOT, "Pool for %s/s at %s: service time %s us, the %s's (server "
-                + "%s us held a thread, client %s us answer minus write; means at %s/s); offered load %.3g erlangs%n",
-                num(p.ratePerSecond()), p.sloText(), num(t.sizingMicros()), t.source(), num(t.serverMeanMicros()),
+        sb.append('\n').append(String.format(Locale.ROOT, "Pool for %s/s at %s, %s pool: service time %s us, the %s's "
+                + "(server %s us held a thread, client %s us answer minus write; means at %s/s); offered load %.3g "
+                + "erlangs%n", num(p.ratePerSecond()), p.sloText(), p.workerPool(), num(t.sizingMicros()), t.source(), num(t.serverMeanMicros()),
                 num(t.clientMeanMicros()), num(p.serviceRatePerSecond()), p.recommendation().offeredLoad()));
         recommendation(sb, p.recommendation(), "recommended");
         recommendation(sb, p.erlangC(), "beside it");

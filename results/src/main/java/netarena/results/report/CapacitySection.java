@@ -226,7 +226,8 @@ public final class CapacitySection {
     static String poolSentence(CapacityAnswer.PoolAnswer p) {
         PoolRecommendation r = p.recommendation();
         if (!r.feasible()) {
-            return "Pool for " + Fmt.num(p.ratePerSecond()) + "/s at " + p.sloText() + ": none meets it (" + r.reason() + ")";
+            return "Pool for " + Fmt.num(p.ratePerSecond()) + "/s at " + p.sloText() + ", " + p.workerPool()
+                    + " pool: none meets it (" + r.reason() + ")";
         }
         String measured = p.checks().stream().filter(c -> c.workers() == r.servers()).findFirst()
                 .map(c -> ", measured " + Fmt.num(c.measuredMicros()) + " \u00b5s (" + (c.valid() ? c.meetsSlo()
@@ -235,8 +236,8 @@ public final class CapacitySection {
                 .mapToObj(n -> "; the smallest measured that meets it: " + n).findFirst()
                 .orElse("; none measured meets it");
         long violated = p.checks().stream().filter(c -> c.inFlight().violated()).count();
-        return String.format(Locale.ROOT, "Pool for %s/s at %s: %d workers (%s; Erlang C %s), predicted %s \u00b5s%s%s%s",
-                Fmt.num(p.ratePerSecond()), p.sloText(), r.servers(), r.model().label(),
+        return String.format(Locale.ROOT, "Pool for %s/s at %s, %s pool: %d workers (%s; Erlang C %s), predicted %s "
+                + "\u00b5s%s%s%s", Fmt.num(p.ratePerSecond()), p.sloText(), p.workerPool(), r.servers(), r.model().label(),
                 p.erlangC().feasible() ? p.erlangC().servers() : "none", Fmt.num(r.responsePercentileSeconds() * 1e6),
                 measured, smallest, violated == 0 ? "" : "; Little's law across the wire violated at " + violated
                         + " size(s)");

@@ -61,7 +61,7 @@ final class WorkloadSection {
         long ok = view.cells().stream().filter(CellSummary::ok).count();
         String s = view.cells().size() + " cells, " + ok + " OK. ";
         s += view.settingsVary()
-                ? "Each model is drawn at its best setting (the io-threads/workers pair with the highest median "
+                ? "Each model is drawn at its best setting (the io-threads, workers and pool kind with the highest median "
                         + "throughput): " + settingList() + ". "
                 : "Settings: " + settingList() + ". ";
         if (view.focusConnections() > 0) {
@@ -278,7 +278,8 @@ final class WorkloadSection {
         for (CellSummary c : view.cells().stream().sorted(Comparator.comparing((CellSummary s) -> s.key().model(),
                 WorkloadView::compareModels)).toList()) {
             List<String> row = new ArrayList<>(List.of(Html.esc(c.key().model()), String.valueOf(c.key().ioThreads()),
-                    String.valueOf(c.key().workers()), String.valueOf(c.key().connections()), reasons.mark(c),
+                    String.valueOf(c.key().workers()), Html.esc(c.key().workerPool()),
+                    String.valueOf(c.key().connections()), reasons.mark(c),
                     c.okRepetitions() + "/" + c.repetitions(), figure(c.throughputPerSec())));
             row.addAll(timelines.sparklines(c));
             row.addAll(List.of(figure(c.p50Micros(), unit), figure(c.p99Micros(), unit), figure(c.p999Micros(), unit),
@@ -289,7 +290,7 @@ final class WorkloadSection {
         return "<details class=\"cells\"><summary>All " + view.cells().size() + " cells of this workload, every "
                 + "figure (median, min\u2013max over OK repetitions)</summary>"
                 + "<div class=\"wide\">" + reasons.under(Html.table("all", List.of("model", " io", " workers",
-                        " conns", "status", " OK reps", " req/s", "req/s by second", "p99 by second",
+                        "pool", " conns", "status", " OK reps", " req/s", "req/s by second", "p99 by second",
                         " p50 " + unit.symbol(), " p99 " + unit.symbol(), " p99.9 " + unit.symbol(), " CPU \u00b5s/req",
                         " ctx sw/req", " peak RSS KiB", " threads", " KiB/conn"), rows))
                 + "</div></details>\n";

@@ -17,13 +17,13 @@ import netarena.results.run.CellSummary;
  * shows the same cells:
  *
  * <ul>
- * <li>each model is drawn at its <em>best setting</em>: the (io-threads, workers) pair whose OK cells
+ * <li>each model is drawn at its <em>best setting</em>: the (io-threads, workers, pool kind) whose OK cells
  *     reached the highest median throughput at any connection count;</li>
  * <li>the per-model charts (latency spectrum, CPU, memory) use the <em>focus connections</em>: the
  *     connection count at which the most models have an OK cell at their best setting, the largest on
  *     a tie;</li>
  * <li>pool-size charts use the connection count with the most models measured at two or more pool
- *     sizes, the other pool dimension held at the model's best setting.</li>
+ *     sizes, the other pool dimension and the pool kind held at the model's best setting.</li>
  * </ul>
  *
  * Cells that are not OK are never drawn; the tables show them with their reasons.
@@ -34,15 +34,19 @@ final class WorkloadView {
     private static final List<String> MODEL_ORDER = List.of("thread-per-client", "selector", "async", "virtual",
             "netty-nio", "netty-epoll", "netty-io_uring");
 
-    /** A server pool setting: {@code --io-threads} and {@code --workers}. */
-    record Setting(int ioThreads, int workers, boolean external) {
+    /** A server pool setting: {@code --io-threads}, {@code --workers} and the {@code --worker-pool} kind. */
+    record Setting(int ioThreads, int workers, String workerPool, boolean external) {
         static Setting of(CellKey k) {
-            return new Setting(k.ioThreads(), k.workers(), k.externalTarget());
+            return new Setting(k.ioThreads(), k.workers(), k.workerPool(), k.externalTarget());
         }
 
-        /** e.g. {@code io=2 w=0}; an external target's threads are its own, not netarena's to set. */
+        /**
+         * e.g. {@code io=1 w=8 elastic}: the pool kind beside the pool size; an external target's threads are
+         * its own, not netarena's to set.
+         */
         String label() {
-            return external ? "its own threads" : "io=" + (ioThreads == 0 ? "auto" : ioThreads) + " w=" + workers;
+            return external ? "its own threads"
+                    : "io=" + (ioThreads == 0 ? "auto" : ioThreads) + " w=" + workers + " " + workerPool;
         }
     }
 
@@ -188,8 +192,8 @@ final class WorkloadView {
     }
 
     /**
-     * Every cell (OK or not) of a model at {@code connections} with the held dimension at its best
-     * setting, by pool size.
+     * Every cell (OK or not) of a model at {@code connections} with the held dimension and the pool kind at its
+     * best setting, by pool size.
      */
     List<CellSummary> poolCells(String model, Pool pool, int connections) {
         Setting s = best.get(model);
@@ -197,7 +201,8 @@ final class WorkloadView {
         TreeMap<Integer, CellSummary> bySize = new TreeMap<>();
         for (CellSummary c : cells) {
             CellKey k = c.key();
-            if (k.model().equals(model) && k.connections() == connections && pool.held.applyAsInt(k) == held) {
+            if (k.model().equals(model) && k.connections() == connections && pool.held.applyAsInt(k) == held
+                    && k.workerPool().equals(s.workerPool())) {
                 bySize.putIfAbsent(pool.varied.applyAsInt(k), c);
             }
         }

@@ -7,14 +7,14 @@ import java.util.Map;
 /**
  * The columns of {@code repetitions.csv}: one row per {@link Repetition}, its {@link CellKey} and
  * {@link ServerCost} flattened (the CPU split columns of the server and the generator may be missing from
- * older runs, and read as unknown). Units are in the column names; an unknown figure is an empty field,
+ * older runs, and read as unknown; a missing worker_pool column reads as {@link CellKey#POOL_BEFORE_KINDS}). Units are in the column names; an unknown figure is an empty field,
  * and unknown peak RSS or thread counts are -1 as in {@link ServerCost#unknown()}. The cell_id column
  * is {@link CellKey#id()}, for grep; a reader rebuilds the key from the other columns.
  */
 public final class RepetitionCsv {
 
     public static final List<String> HEADER = List.of(
-            "cell_id", "model", "io_threads", "workers", "connections", "op", "size_bytes", "arg", "rate_per_sec",
+            "cell_id", "model", "io_threads", "workers", "worker_pool", "connections", "op", "size_bytes", "arg", "rate_per_sec",
             "protocol", "repetition", "order", "status", "reason", "throughput_per_sec", "p50_micros", "p90_micros",
             "p99_micros", "p999_micros", "max_micros", "requests", "errors", "cpu_micros_per_request",
             "cpu_jit_micros_per_request", "cpu_gc_micros_per_request", "cpu_other_micros_per_request",
@@ -35,7 +35,7 @@ public final class RepetitionCsv {
         CellKey k = r.cell();
         ServerCost c = r.cost() == null ? ServerCost.unknown() : r.cost();
         return Csv.line(List.of(k.id(), k.model(), String.valueOf(k.ioThreads()), String.valueOf(k.workers()),
-                String.valueOf(k.connections()), k.op(), String.valueOf(k.sizeBytes()), String.valueOf(k.arg()),
+                k.workerPool(), String.valueOf(k.connections()), k.op(), String.valueOf(k.sizeBytes()), String.valueOf(k.arg()),
                 Csv.number(k.ratePerSec()), k.protocol(), String.valueOf(r.repetition()), String.valueOf(r.order()),
                 r.status().name(), nullToEmpty(r.reason()), Csv.number(r.throughputPerSec()),
                 Csv.number(r.p50Micros()), Csv.number(r.p90Micros()), Csv.number(r.p99Micros()),
@@ -57,7 +57,7 @@ public final class RepetitionCsv {
     static Repetition parse(Map<String, String> f) {
         try {
             CellKey key = new CellKey(Csv.field(f, "model"), integer(f, "io_threads"), integer(f, "workers"),
-                    integer(f, "connections"), Csv.field(f, "op"), integer(f, "size_bytes"), longer(f, "arg"),
+                    ResultsCsv.workerPool(f), integer(f, "connections"), Csv.field(f, "op"), integer(f, "size_bytes"), longer(f, "arg"),
                     number(f, "rate_per_sec"), Csv.field(f, "protocol"));
             CpuSplit server = new CpuSplit(number(f, "cpu_micros_per_request"),
                     optionalNumber(f, "cpu_jit_micros_per_request"), optionalNumber(f, "cpu_gc_micros_per_request"),

@@ -33,7 +33,7 @@ public final class ResultsCsv {
             new Figure("memory_per_connection_kb", CellSummary::memoryPerConnectionKb));
 
     private static final List<String> KEY_COLUMNS = List.of("cell_id", "model", "io_threads", "workers",
-            "connections", "op", "size_bytes", "arg", "rate_per_sec", "protocol", "workload", "status", "reasons",
+            "worker_pool", "connections", "op", "size_bytes", "arg", "rate_per_sec", "protocol", "workload", "status", "reasons",
             "repetitions", "ok_repetitions");
 
     public static final List<String> HEADER = header();
@@ -66,7 +66,8 @@ public final class ResultsCsv {
     static String line(CellSummary s) {
         CellKey k = s.key();
         List<String> v = new ArrayList<>(List.of(k.id(), k.model(), String.valueOf(k.ioThreads()),
-                String.valueOf(k.workers()), String.valueOf(k.connections()), k.op(), String.valueOf(k.sizeBytes()),
+                String.valueOf(k.workers()), k.workerPool(), String.valueOf(k.connections()), k.op(),
+                String.valueOf(k.sizeBytes()),
                 String.valueOf(k.arg()), Csv.number(k.ratePerSec()), k.protocol(), k.workload(), s.status().name(),
                 s.reasons(), String.valueOf(s.repetitions()), String.valueOf(s.okRepetitions())));
         for (Figure f : FIGURES) {
@@ -78,6 +79,12 @@ public final class ResultsCsv {
         return Csv.line(v);
     }
 
+    /** The worker_pool column; a file written before it existed measured {@link CellKey#POOL_BEFORE_KINDS}. */
+    static String workerPool(Map<String, String> f) {
+        String pool = f.get("worker_pool");
+        return pool == null || pool.isBlank() ? CellKey.POOL_BEFORE_KINDS : pool.strip();
+    }
+
     public static Rows<CellSummary> read(Path file) {
         return Csv.read(file, ResultsCsv::parse);
     }
@@ -85,7 +92,7 @@ public final class ResultsCsv {
     private static CellSummary parse(Map<String, String> f) {
         try {
             CellKey key = new CellKey(Csv.field(f, "model"), Integer.parseInt(Csv.field(f, "io_threads")),
-                    Integer.parseInt(Csv.field(f, "workers")), Integer.parseInt(Csv.field(f, "connections")),
+                    Integer.parseInt(Csv.field(f, "workers")), workerPool(f), Integer.parseInt(Csv.field(f, "connections")),
                     Csv.field(f, "op"), Integer.parseInt(Csv.field(f, "size_bytes")),
                     Long.parseLong(Csv.field(f, "arg")), Csv.parseDouble(Csv.field(f, "rate_per_sec")),
                     Csv.field(f, "protocol"));

@@ -125,9 +125,36 @@ class RunFolderTest {
         assertEquals(CellStatus.FAILED, read.rows().get(1).status());
 
         List<String> lines = Files.readAllLines(run.dir().resolve(RunFolder.RESULTS));
-        assertTrue(lines.get(0).startsWith("cell_id,model,io_threads,workers,connections,op,size_bytes,arg,"));
+        assertTrue(lines.get(0).startsWith("cell_id,model,io_threads,workers,worker_pool,connections,op,size_bytes,arg,"));
         assertTrue(lines.get(1).contains(",OK,,3,3,1000,900,1300,"), lines.get(1));
         assertTrue(lines.get(2).contains(",FAILED,rep 1 FAILED: server did not start,1,0,,,,"), lines.get(2));
+    }
+
+    @Test
+    void thePoolKindRoundTripsAndAFileWrittenBeforeItReadsAsTheFixedPool() throws IOException {
+        RunFolder run = RunFolder.create(root, T);
+        CellKey elastic = new CellKey("selector", 1, 8, "work-stealing", 16, "block", 0, 1000, 0, "frame");
+        assertEquals("selector_io1_w8-work-stealing_c16_block-0B-1000_closed_frame", elastic.id());
+        assertEquals("selector_io2_w0_c16_echo-64B-0_closed_frame", key("selector", 16).id(),
+                "a fixed pool's cell keeps the id it had before pool kinds");
+        run.appendRepetition(rep(elastic, 1, CellStatus.OK, "", 900, cost(12)));
+        assertEquals(elastic, run.readRepetitions().rows().get(0).cell());
+        run.writeResults();
+        assertEquals(elastic, run.readResults().rows().get(0).key());
+
+        Path repetitions = run.dir().resolve(RunFolder.REPETITIONS);
+        List<String> lines = Files.readAllLines(repetitions);
+        Files.write(repetitions, lines.stream().map(RunFolderTest::withoutThePoolColumn).toList());
+        CellKey read = run.readRepetitions().rows().get(0).cell();
+        assertEquals(CellKey.POOL_BEFORE_KINDS, read.workerPool());
+        assertEquals(8, read.workers());
+    }
+
+    /** A repetitions.csv line as a run written before the worker_pool column (the fifth) has it. */
+    private static String withoutThePoolColumn(String line) {
+        List<String> fields = new java.util.ArrayList<>(List.of(line.split(",", -1)));
+        fields.remove(4);
+        return String.join(",", fields);
     }
 
     @Test

@@ -1,84 +1,77 @@
 package netarena.server.core;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.locks.Condition;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import netarena.server.ServerConfig;
 
 /**
- * Worker threads that serve connections in turn, not requests first come first served: each connection
- * queues its work in its own {@link WorkLane}, and a free worker takes one task from the lane at the head
- * of a ring of lanes with work, then puts that lane at the back if it has more. A connection that pipelines
- * a thousand requests therefore delays another connection's request by at most one task per busy lane.
+ * The threads that run work apart from the I/O threads, serving connections in turn: "which task runs next"
+ * is the {@link LaneRing}'s, the same for every kind; "what runs it" is the subclass's, one per
+ * {@link netarena.server.WorkerPoolKind}: platform threads the pool owns, fixed or elastic
+ * ({@link PlatformWorkPool}), or a task handed to a ForkJoinPool or to a new virtual thread
+ * ({@link HandOffWorkPool}). A connection that pipelines a thousand requests therefore delays another
+ * connection's request by at most one task per busy lane, whichever kind runs them.
  *
- * <pre>
- *   ring:  [lane A] -> [lane B] -> [lane C]        worker: take A's first task, A to the back if it has more
- *   long work waiting for a long slot: [lane D]   (back into the ring when a long task ends)
- * </pre>
- *
- * <p>Bounds: {@link #submit} refuses (the caller answers BUSY) past {@code maxQueued} tasks waiting
- * server-wide, or past a lane's own bound ({@link WorkLane#admits}). At most {@code maxLongRunning} workers
- * run long work (a declared cost of {@link #LONG_WORK_MICROS} or more) at once, so the others stay free for
- * short work: a few connections asking for seconds of BLOCK or CPU cannot take every worker.
- *
- * <p>Threads: {@link #submit} from any thread (I/O threads, mostly); the workers are this pool's own
- * platform threads. One lock guards the ring and every lane; it is held only to move tasks, never to run one.
+ * <p>Threads: {@link #submit} from any thread (I/O threads, mostly). One lock guards the ring and every lane;
+ * it is held only to move tasks, never to run one.
  */
-final class FairWorkPool implements AutoCloseable {
+abstract sealed class FairWorkPool implements AutoCloseable permits PlatformWorkPool, HandOffWorkPool {
 
     private static final System.Logger LOG = System.getLogger(FairWorkPool.class.getName());
 
-    /** Declared work at or above this many microseconds (100 ms) is long: it may take only the long slots. */
-    static final long LONG_WORK_MICROS = 100_000;
+    /** Guards {@link #ring}, every lane's queue, {@link #closed} and the subclass's own counts. */
+    final ReentrantLock lock = new ReentrantLock();
+    final LaneRing ring;
+    /** The threads running a task now, to interrupt at {@link #close}. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    /** Written under the lock; volatile so that a handed-off task can see it without. */
+    volatile boolean closed;
+    /** The most threads the pool has held at once; lock. */
+    private int peakThreads;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ready = lock.newCondition();
-    private final ArrayDeque<WorkLane> ring = new ArrayDeque<>();
-    /** Lanes whose next task is long while every long slot is taken. */
-    private final ArrayDeque<WorkLane> waitingForLongSlot = new ArrayDeque<>();
-    private final int maxQueued;
-    private final int maxLongRunning;
-    private final Thread[] workers;
-    private int queued;
-    private int longRunning;
-    private boolean closed;
-
-    /**
-     * @param threads  worker threads, started now
-     * @param maxQueued tasks that may wait server-wide (the worker queue)
-     */
-    FairWorkPool(int threads, int maxQueued, ThreadFactory factory) {
-        this.maxQueued = maxQueued;
-        this.maxLongRunning = Math.max(1, threads / 2);
-        this.workers = new Thread[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = factory.newThread(this::workLoop);
-            workers[i].start();
-        }
+    FairWorkPool(int maxQueued, int maxLongRunning) {
+        this.ring = new LaneRing(maxQueued, maxLongRunning);
     }
 
-    /** The long slots: workers that may run long work at once (half of them, at least one). */
-    int maxLongRunning() {
-        return maxLongRunning;
+    /**
+     * A pool of the kind {@code spec} names with {@code threads} workers (an elastic pool's core), of which half
+     * (at least one) may run long work at once; threads named {@code prefix-1}, {@code prefix-2}...
+     *
+     * @param maxQueued tasks that may wait server-wide (the worker queue)
+     */
+    static FairWorkPool create(ServerConfig.WorkerPool spec, int threads, int maxQueued, String prefix) {
+        return switch (spec.kind()) {
+            case FIXED -> PlatformWorkPool.fixed(threads, maxQueued, prefix);
+            case ELASTIC -> PlatformWorkPool.elastic(Math.min(threads, spec.maxThreads()), spec.maxThreads(),
+                    spec.keepAlive(), maxQueued, prefix);
+            case WORK_STEALING -> HandOffWorkPool.forkJoin(threads, maxQueued, prefix);
+            case VIRTUAL -> HandOffWorkPool.virtual(threads, maxQueued, prefix);
+        };
+    }
+
+    /** The long slots for a pool of {@code threads}: half of them, at least one. */
+    static int longSlots(int threads) {
+        return Math.max(1, threads / 2);
+    }
+
+    /** Tasks of long work that may run at once. */
+    final int maxLongRunning() {
+        return ring.maxLongRunning();
     }
 
     /**
      * Queues {@code task} on {@code lane}, or returns false when the worker queue is full, the lane is past its
      * bound, or the pool is closed: the caller answers BUSY. Any thread.
      */
-    boolean submit(WorkLane lane, Runnable task, long declaredMicros) {
+    final boolean submit(WorkLane lane, Runnable task, long declaredMicros) {
         lock.lock();
         try {
-            if (closed || queued >= maxQueued || !lane.admits(declaredMicros)) {
+            if (closed || !ring.offer(lane, new WorkLane.Task(task, declaredMicros))) {
                 return false;
             }
-            lane.add(new WorkLane.Task(task, declaredMicros));
-            queued++;
-            if (!lane.scheduled) {
-                lane.scheduled = true;
-                ring.addLast(lane);
-                ready.signal();
+            if (ring.hasRunnable()) {
+                workArrived();
             }
             return true;
         } finally {
@@ -86,93 +79,65 @@ final class FairWorkPool implements AutoCloseable {
         }
     }
 
-    private void workLoop() {
-        while (true) {
-            WorkLane.Task task;
-            WorkLane lane;
-            lock.lock();
-            try {
-                while ((lane = nextLane()) == null) {
-                    if (closed) {
-                        return;
-                    }
-                    ready.await();
-                }
-                task = lane.poll();
-                queued--;
-                if (isLong(task)) {
-                    longRunning++;
-                }
-                if (lane.hasQueued()) {
-                    ring.addLast(lane);
-                    ready.signal(); // a free worker may take its next task meanwhile
-                } else {
-                    lane.scheduled = false;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                task.run().run();
-            } catch (RuntimeException e) {
-                // the task answers its own faults; one escaping here is a bug, and must not cost a worker
-                LOG.log(System.Logger.Level.WARNING, "a task failed on a worker", e);
-            } finally {
-                finished(lane, task);
-            }
-        }
-    }
+    /** A task joined the ring and may run now: find or make a thread for it. Lock held. */
+    abstract void workArrived();
 
-    /** The first lane in the ring whose next task may run now; lanes held back for a long slot wait aside. Locked. */
-    private WorkLane nextLane() {
-        if (closed) {
-            return null;
-        }
-        for (Iterator<WorkLane> it = ring.iterator(); it.hasNext(); ) {
-            WorkLane lane = it.next();
-            it.remove();
-            if (isLong(lane.peek()) && longRunning >= maxLongRunning) {
-                waitingForLongSlot.addLast(lane);
-            } else {
-                return lane;
-            }
-        }
-        return null;
-    }
+    /** The threads that run this pool's tasks now: platform workers, ForkJoinPool workers, or virtual threads. */
+    abstract int threads();
 
-    private void finished(WorkLane lane, WorkLane.Task task) {
+    /** The most threads {@link #threads()} has counted at once. Any thread. */
+    final int peakThreads() {
         lock.lock();
         try {
-            lane.done(task.declaredMicros());
-            if (isLong(task)) {
-                longRunning--;
-                ring.addAll(waitingForLongSlot);
-                waitingForLongSlot.clear();
-                ready.signalAll();
-            }
+            return Math.max(peakThreads, threads());
         } finally {
             lock.unlock();
         }
     }
 
-    private static boolean isLong(WorkLane.Task task) {
-        return task.declaredMicros() >= LONG_WORK_MICROS;
+    /** Counts {@code now} threads towards {@link #peakThreads()}. Lock held. */
+    final void sawThreads(int now) {
+        peakThreads = Math.max(peakThreads, now);
     }
 
-    /** Stops the workers; queued tasks are dropped (the grace period has ended by then). */
+    /**
+     * Runs {@code turn}'s task on the calling thread. A fault that escapes it is logged: the task answers its own
+     * faults, so one escaping is a bug, and it must not cost the pool a thread. The caller then calls
+     * {@link #finish}.
+     */
+    final void run(LaneRing.Turn turn) {
+        Thread self = Thread.currentThread();
+        running.add(self);
+        try {
+            turn.task().run().run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a task failed on a worker", e);
+        } finally {
+            running.remove(self);
+        }
+    }
+
+    /** Counts {@code turn} finished in the ring. Lock held. */
+    final void finish(LaneRing.Turn turn) {
+        ring.finished(turn);
+    }
+
+    /**
+     * Stops taking tasks and interrupts the ones running (a BLOCK ends early); queued tasks are dropped, since
+     * the grace period has ended by then. Any thread.
+     */
     @Override
     public void close() {
         lock.lock();
         try {
             closed = true;
-            ready.signalAll();
+            closed();
         } finally {
             lock.unlock();
         }
-        for (Thread worker : workers) {
-            worker.interrupt();
-        }
+        running.forEach(Thread::interrupt);
     }
+
+    /** The pool was closed: let idle threads end. Lock held. */
+    abstract void closed();
 }

@@ -8,6 +8,7 @@ import netarena.protocol.Request;
 import netarena.protocol.RequestWork;
 import netarena.protocol.Response;
 import netarena.protocol.Status;
+import netarena.server.ServerConfig;
 import netarena.server.ServerStats;
 
 /**
@@ -23,6 +24,8 @@ import netarena.server.ServerStats;
  *       BLOCK would stall every connection of that thread, accept included. {@code runWorkOnIoThreads} runs
  *       them on the I/O thread instead: the anti-pattern the first version of every model had, kept to
  *       measure it;</li>
+ *   <li>the workers are a pool of the configured kind ({@link netarena.server.WorkerPoolKind}): fixed, elastic,
+ *       work-stealing or virtual; the offload workers too;</li>
  *   <li>workers serve connections in turn ({@link FairWorkPool}); a request past its connection's bound
  *       ({@link WorkLane}) or finding the worker queue full is answered BUSY. Work run on the I/O thread
  *       has the same per-connection bound.</li>
@@ -44,10 +47,10 @@ public final class RequestDispatcher implements AutoCloseable {
 
     private final DelayMode delayMode;
     private final long testCostNanos;
-    /** Null when ECHO runs on the calling thread ({@code --workers 0}). */
-    private final FairWorkPool workers;
     /** Where CPU and BLOCK run: the workers, the offload workers, or null for the calling thread. */
-    private final FairWorkPool heavyWork;
+    private final FairWorkPool pool;
+    /** True when ECHO runs on {@link #pool} too ({@code --workers N}); false runs it on the calling thread. */
+    private final boolean echoOnPool;
     private final ScheduledThreadPoolExecutor timer;
     /**
      * The timer's queue is the one queue a client fills without holding a thread or sending payload: a
@@ -57,32 +60,34 @@ public final class RequestDispatcher implements AutoCloseable {
     private final AtomicInteger timers = new AtomicInteger();
     private final ServerStats stats;
 
-    public RequestDispatcher(int workerThreads, int workerQueue, DelayMode delayMode, String namePrefix) {
-        this(workerThreads, workerQueue, false, delayMode, namePrefix, 0, Integer.MAX_VALUE, new ServerStats());
-    }
-
     /**
+     * @param threads        the workers, their queue, their pool kind, and whether CPU and BLOCK may run on the
+     *                       calling thread ({@code runWorkOnIoThreads}, the anti-pattern)
      * @param testCostMicros CPU burnt on every request before its work: a test-only knob that makes a
      *                       build measurably slower on purpose (A/B regression tests); 0 otherwise
      * @param maxTimers      DELAYs waiting on the timer at once, server-wide; past it a DELAY is answered BUSY,
      *                       as a request that finds the worker queue full is
-     * @param runWorkOnIoThreads with no workers, run CPU and BLOCK on the calling thread (the anti-pattern)
-     * @param stats          where the time each request holds a thread is counted ({@link ServerStats#threadHeld})
+     * @param stats          where the time each request holds a thread is counted ({@link ServerStats#threadHeld}),
+     *                       and where the pool's threads are read from
      */
-    public RequestDispatcher(int workerThreads, int workerQueue, boolean runWorkOnIoThreads, DelayMode delayMode,
-            String namePrefix, long testCostMicros, int maxTimers, ServerStats stats) {
+    public RequestDispatcher(ServerConfig.Threads threads, DelayMode delayMode, String namePrefix,
+            long testCostMicros, int maxTimers, ServerStats stats) {
         this.stats = stats;
         this.maxTimers = maxTimers;
         this.delayMode = delayMode;
         this.testCostNanos = testCostMicros * 1_000L;
-        this.workers = workerThreads == 0 ? null
-                : new FairWorkPool(workerThreads, workerQueue, NamedThreads.platform(namePrefix + "-worker"));
-        if (workers != null) {
-            this.heavyWork = workers;
-        } else if (runWorkOnIoThreads) {
-            this.heavyWork = null;
+        this.echoOnPool = threads.workers() > 0;
+        if (echoOnPool) {
+            this.pool = FairWorkPool.create(threads.pool(), threads.workers(), threads.workerQueue(),
+                    namePrefix + "-worker");
+        } else if (threads.runWorkOnIoThreads()) {
+            this.pool = null;
         } else {
-            this.heavyWork = new FairWorkPool(OFFLOAD_THREADS, workerQueue, NamedThreads.platform(namePrefix + "-offload"));
+            this.pool = FairWorkPool.create(threads.pool(), OFFLOAD_THREADS, threads.workerQueue(),
+                    namePrefix + "-offload");
+        }
+        if (pool != null) {
+            stats.workerThreadsFrom(pool::threads, pool::peakThreads);
         }
         if (delayMode == DelayMode.TIMER) {
             this.timer = new ScheduledThreadPoolExecutor(1, NamedThreads.platform(namePrefix + "-timer"));
@@ -94,7 +99,7 @@ public final class RequestDispatcher implements AutoCloseable {
 
     /** True when answers may come from threads other than the connection's reading thread's own work. */
     public boolean hasWorkers() {
-        return heavyWork != null;
+        return pool != null;
     }
 
     /**
@@ -128,15 +133,15 @@ public final class RequestDispatcher implements AutoCloseable {
             return;
         }
         long declared = RequestWork.declaredMicros(request);
-        FairWorkPool pool = RequestWork.holdsThread(request.op()) ? heavyWork : workers;
-        if (pool == null) {
+        FairWorkPool runOn = RequestWork.holdsThread(request.op()) || echoOnPool ? pool : null;
+        if (runOn == null) {
             boolean admitted = connection.workLane().admitsInline(declared);
             Response answer = admitted ? timed(request) : Response.of(Status.BUSY, request.id());
             connection.complete(seq, request, answer, receivedNanos);
             return;
         }
         Runnable work = () -> connection.complete(seq, request, timed(request), receivedNanos);
-        if (!pool.submit(connection.workLane(), work, declared)) {
+        if (!runOn.submit(connection.workLane(), work, declared)) {
             connection.complete(seq, request, Response.of(Status.BUSY, request.id()), receivedNanos);
         }
     }
@@ -170,11 +175,8 @@ public final class RequestDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (heavyWork != null) {
-            heavyWork.close();
-        }
-        if (workers != null && workers != heavyWork) {
-            workers.close();
+        if (pool != null) {
+            pool.close();
         }
         if (timer != null) {
             timer.shutdownNow();

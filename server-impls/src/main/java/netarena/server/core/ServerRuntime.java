@@ -35,8 +35,8 @@ public final class ServerRuntime implements AutoCloseable {
     public ServerRuntime(String name, ServerConfig config, RequestDispatcher.DelayMode delayMode) {
         this.name = name;
         this.config = config;
-        this.dispatcher = new RequestDispatcher(config.threads().workers(), config.threads().workerQueue(),
-                config.threads().runWorkOnIoThreads(), delayMode, name, config.testCostMicros(), maxTimers(config), stats);
+        this.dispatcher = new RequestDispatcher(config.threads(), delayMode, name, config.testCostMicros(),
+                maxTimers(config), stats);
         this.memory = new MemoryBudget(config.limits().bufferedBytes(), stats);
         stats.heldBytesFrom(memory::heldBytes);
         this.reaper = new ConnectionReaper(this, name + "-reaper");

@@ -32,6 +32,8 @@ final class WorkLane {
     private long declaredMicros;
     /** True while the lane is in the pool's ring or waiting for a long slot. Pool lock. */
     boolean scheduled;
+    /** True while the lane waits for a long slot, set aside from the ring. Pool lock. */
+    boolean heldBack;
     /** Declared work run inline since the last socket read; reading thread. */
     private long inlineMicros;
 
@@ -57,6 +59,11 @@ final class WorkLane {
 
     boolean hasQueued() {
         return !tasks.isEmpty();
+    }
+
+    /** Tasks queued, not yet taken. Pool lock. */
+    int size() {
+        return tasks.size();
     }
 
     /** A task of this lane finished running. Pool lock. */

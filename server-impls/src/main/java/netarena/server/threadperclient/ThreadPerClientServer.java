@@ -16,9 +16,9 @@ import netarena.server.core.NamedThreads;
  *   <li>{@code --io-threads 0}: a new thread per client; {@code --io-threads N}: a fixed pool of N, so
  *       connection N+1 waits in the pool's queue until one of the first N closes (head-of-line
  *       blocking: a waiting client is connected but gets no answer);</li>
- *   <li>{@code --workers N}: requests run on N worker threads; each connection then also gets a platform
- *       writer thread, started with its first answer, so that a client that stops reading holds its own
- *       writer and never a worker.</li>
+ *   <li>{@code --workers N}: requests run on N workers of the {@code --worker-pool} kind; each connection
+ *       then also gets a platform writer thread, started with its first answer, so that a client that stops
+ *       reading holds its own writer and never a worker.</li>
  * </ul>
  * Memory per connection: a read buffer sized by its recent reads (512 B idle, see ReadSizer) and the thread's
  * small stack; reading stops at max-pending.

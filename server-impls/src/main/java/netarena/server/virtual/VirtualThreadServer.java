@@ -14,9 +14,9 @@ import netarena.server.core.BlockingSocketServer;
  *       writes the answer; a blocked read, write, DELAY or BLOCK unmounts it and frees its carrier;</li>
  *   <li>{@code --io-threads N}: N carrier threads, the JVM-wide parallelism of the virtual-thread
  *       scheduler ({@link CarrierThreads}); 0 keeps the JDK default, one per core;</li>
- *   <li>{@code --workers N}: requests run on N platform worker threads; each connection then also gets a
- *       virtual writer thread, started with its first answer, so that a client that stops reading holds its
- *       own writer and never a worker. Writes are made under the connection's {@code ReentrantLock} (never
+ *   <li>{@code --workers N}: requests run on N workers of the {@code --worker-pool} kind; each connection
+ *       then also gets a virtual writer thread, started with its first answer, so that a client that stops
+ *       reading holds its own writer and never a worker. Writes are made under the connection's {@code ReentrantLock} (never
  *       {@code synchronized}, so a virtual thread waiting for that lock does not pin its carrier on JDK
  *       21-23).</li>
  * </ul>

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netarena.server.ServerConfig;
 import netarena.server.ServerModel;
+import netarena.server.WorkerPoolKind;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -21,6 +22,8 @@ public final class ModelConfigs {
             "netarena.server.testing.ModelConfigs#withoutThreadPerConnection";
     /** The {@code @MethodSource} of {@link #timerDelayModels}. */
     public static final String TIMER_DELAY_MODELS = "netarena.server.testing.ModelConfigs#timerDelayModels";
+    /** The {@code @MethodSource} of {@link #modelsAndPoolKinds}. */
+    public static final String MODELS_AND_POOL_KINDS = "netarena.server.testing.ModelConfigs#modelsAndPoolKinds";
     /** The {@code @MethodSource} of {@link #matrix}. */
     public static final String MATRIX = "netarena.server.testing.ModelConfigs#matrix";
 
@@ -43,6 +46,17 @@ public final class ModelConfigs {
      */
     public static List<ServerModel> timerDelayModels() {
         return models().stream().filter(m -> m != ServerModel.THREAD_PER_CLIENT && m != ServerModel.VIRTUAL).toList();
+    }
+
+    /** Every model with every worker pool kind, as arguments {@code (model, kind)}. */
+    public static List<Arguments> modelsAndPoolKinds() {
+        List<Arguments> all = new ArrayList<>();
+        for (ServerModel model : models()) {
+            for (WorkerPoolKind kind : WorkerPoolKind.values()) {
+                all.add(Arguments.of(model, kind));
+            }
+        }
+        return all;
     }
 
     /**
