@@ -47,7 +47,7 @@ class ExternalTargetReportTest {
         assertEquals(0, ReportWriterTest.count(md, "selector is an external target"), md);
         assertTrue(Files.readString(written.html()).contains(TARGET + " is an external target"));
         assertTrue(md.contains("| " + TARGET + " | its own threads | "), "not io=auto w=0, which is netarena's: " + md);
-        assertTrue(md.contains("| selector | io=1 w=0 | "), md);
+        assertTrue(md.contains("| selector | io=1 w=0 "), md);
         assertTrue(target.externalTarget() && !selector.externalTarget());
         assertEquals("target----1--8080_io0_w0_c16_echo-64B-0_closed_frame", target.id(), "a file-safe id");
     }
