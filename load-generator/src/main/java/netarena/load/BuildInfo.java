@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /**
  * The netarena version and git commit this code was built from, written into {@code build.properties} by Maven
- * (the buildnumber plugin's commit, 12 hex digits) so every result can say what made it. Read once; immutable.
+ * (git-commit-id-maven-plugin's HEAD, 12 hex digits) so every result can say what made it. Read once; immutable.
  *
  * @param version the Maven project version, e.g. {@code 0.1.0-SNAPSHOT}
  * @param commit  the commit, or {@code unknown} when the build was not made from a git checkout
