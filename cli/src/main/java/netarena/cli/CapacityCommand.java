@@ -49,8 +49,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:answered, and with --slo a rate met it",
-            "1:with --slo, no rate met the SLO",
-            "2:a server failed (or the target failed the verify gate), or nothing could be measured",
+            "1:with --slo, no rate met the SLO (some rate was measured and missed it)",
+            "2:a server failed (or the target failed the verify gate), or nothing could be measured (every step invalid)",
             "3:could not connect to --target",
             "64:usage error"})
 final class CapacityCommand implements Callable<Integer> {
@@ -194,7 +194,11 @@ final class CapacityCommand implements Callable<Integer> {
         System.out.print(CapacityText.render(done.answer()));
         System.out.println("\nwrote " + done.json() + " and " + done.html());
         CapacityAnswer.SloAnswer sloAnswer = done.answer().slo();
-        return sloAnswer != null && !sloAnswer.met() ? ExitCodes.FAILED : ExitCodes.OK;
+        if (sloAnswer == null || sloAnswer.met()) {
+            return ExitCodes.OK;
+        }
+        // "no rate met the SLO" needs a rate measured: with every step invalid the generator decided nothing
+        return sloAnswer.search().curve().isEmpty() ? ExitCodes.UNDECIDED : ExitCodes.FAILED;
     }
 
     /** Refuses a set of options that asks nothing, or asks a question without what it needs. */
