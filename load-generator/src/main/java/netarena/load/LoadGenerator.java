@@ -203,14 +203,8 @@ public final class LoadGenerator {
                         endWarmup(now);
                     }
                 }
-                if (!sampler.measuring() && now >= control.warmupEndNanos) {
-                    if (plan.warmsUpAtFullSpeed() && !pacingBegun) {
-                        endWarmup(now); // its planned end: the schedule starts a moment from now
-                    } else {
-                        sampler.tick(now, true); // the warmup's last progress line; its hiccups are dropped
-                        beginMeasurement(plan.warmsUpAtFullSpeed() ? control.scheduleOriginNanos : now);
-                        nextTick = now + TICK_NANOS;
-                    }
+                if (!sampler.measuring() && now >= control.warmupEndNanos && measurementBegun(now)) {
+                    nextTick = now + TICK_NANOS;
                 }
                 if (now >= nextTick) {
                     sampler.tick(now, true);
@@ -231,6 +225,20 @@ public final class LoadGenerator {
                 }
                 parkUntil(Math.min(nextTick, hardStop), now, drainUntil);
             }
+        }
+
+        /**
+         * The warmup's end has come: the measured phase begins, or, after a warmup at full speed that ran to
+         * its planned end, the schedule is set to start a moment from now. True when the phase began.
+         */
+        private boolean measurementBegun(long now) {
+            if (plan.warmsUpAtFullSpeed() && !pacingBegun) {
+                endWarmup(now);
+                return false;
+            }
+            sampler.tick(now, true); // the warmup's last progress line; its hiccups are dropped
+            beginMeasurement(plan.warmsUpAtFullSpeed() ? control.scheduleOriginNanos : now);
+            return true;
         }
 
         /**
