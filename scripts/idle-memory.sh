@@ -28,12 +28,7 @@ ulimit -n "$((N + 1000))" 2>/dev/null || { echo "ulimit -n must allow $((N + 100
 
 server_pid=""
 holder_pid=""
-cleanup() {
-  [ -n "$holder_pid" ] && kill "$holder_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+stop_on_exit holder_pid server_pid
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # "RSS_KiB RSS_KiB_AFTER_FULL_GC LIVE_HEAP_KiB" of the server

@@ -17,9 +17,8 @@
 # run one at a time, more when they share the core), the load average as the row ends, and for a run the
 # generator judged invalid its first reason. Then each kind's median p99 and min-max over the rounds, and its
 # median threads.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 SECONDS_PER_RUN="${1:-8}"
 MODEL="${MODEL:-selector}"
 WORKERS="${WORKERS:-4}"
@@ -27,17 +26,12 @@ ROUNDS="${ROUNDS:-3}"
 KINDS="${KINDS:-fixed elastic work-stealing virtual}"
 CONNECTIONS=16
 [[ "$SECONDS_PER_RUN" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/pool-kinds.sh [seconds per run, default 8]" >&2; exit 64; }
-WORK="$(mktemp -d /tmp/pool-kinds.XXXXXX)"
-command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit 2; }
+WORK="$(scratch_dir)"
+require_pinning
 
 server_pid=""
 sampler_pid=""
-cleanup() {
-  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+stop_on_exit sampler_pid server_pid
 
 # workload name -> "op arg rate"
 declare -A LOADS=([block]="block 1000 2000" [cpu]="cpu 780000 800")
@@ -53,19 +47,15 @@ sample_threads() {
 
 # One row: serve with kind $2, load $1 against it, print the figures.
 run_one() {
-  local load=$1 kind=$2 round=$3 op arg rate port=""
+  local load=$1 kind=$2 round=$3 op arg rate target
   read -r op arg rate <<<"${LOADS[$load]}"
   : >"$WORK/server.out"
   echo 0 >"$WORK/threads"
-  taskset -c 0 "$ROOT/netarena" serve --model "$MODEL" --io-threads 1 --workers "$WORKERS" --worker-pool "$kind" \
+  taskset -c 0 "$NETARENA" serve --model "$MODEL" --io-threads 1 --workers "$WORKERS" --worker-pool "$kind" \
       --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
   server_pid=$!
-  for _ in $(seq 300); do
-    port="$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$WORK/server.out" 2>/dev/null)"
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  if [ -z "$port" ]; then
+  target="$(await_listening "$WORK/server.out" "$server_pid")"
+  if [ -z "$target" ]; then
     echo "$kind: the server did not start: $(tail -3 "$WORK/server.err")" >&2
     kill "$server_pid" 2>/dev/null || true
     return
@@ -73,7 +63,7 @@ run_one() {
   # the launcher execs java, so the pid is the server JVM's; sampled once it listens
   sample_threads "$server_pid" "$WORK/threads" &
   sampler_pid=$!
-  taskset -c 1 "$ROOT/netarena" load --target "127.0.0.1:$port" --connections "$CONNECTIONS" --rate "$rate" \
+  taskset -c 1 "$NETARENA" load --target "$target" --connections "$CONNECTIONS" --rate "$rate" \
       --arrivals poisson --op "$op" --arg "$arg" --size 0 --duration "${SECONDS_PER_RUN}s" --warmup 3s --json \
       >"$WORK/load.json" 2>"$WORK/load.err" || true
   kill "$sampler_pid" 2>/dev/null || true
@@ -83,7 +73,7 @@ run_one() {
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
   python3 - "$WORK/load.json" "$WORK/server.err" "$WORK/threads" "$round" "$load" "$kind" "$rate" \
-      "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
+      "$(load_average)" <<'EOF'
 import json, re, sys
 path, err, threads, rnd, load, kind, rate, loadavg = sys.argv[1:]
 try:
@@ -105,7 +95,7 @@ print(f"{rnd:<5} {load:<5} {kind:<13} {p50:>9.0f} {p99:>9.0f} {ok:>8.0f} {status
 EOF
 }
 
-"$ROOT/netarena" build >/dev/null
+"$NETARENA" build >/dev/null
 printf '%-5s %-5s %-13s %9s %9s %8s %-9s %6s %7s %6s   %-14s   %s\n' round load kind p50_us p99_us "ok/s" \
     status pool "process" held "load average" "invalid because"
 for round in $(seq "$ROUNDS"); do
@@ -117,14 +107,14 @@ for round in $(seq "$ROUNDS"); do
 done
 echo
 echo "median p99 us (min-max) over the rounds; median threads: the pool's at peak, the process's"
+# column N of the rows of load $1 and kind $2, one number per line
+column() { awk -v l="$1" -v k="$2" -v c="$3" '$2 == l && $3 == k { print $c }' "$WORK/rows"; }
 for load in block cpu; do
   for kind in $KINDS; do
-    awk -v l="$load" -v k="$kind" '$2 == l && $3 == k { p[++n] = $5; t[n] = $8; q[n] = $9 }
-      function med(a, n,   i, j, x) {
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x }
-        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-      END { if (n == 0) exit; lo = hi = p[1]; for (i = 1; i <= n; i++) { if (p[i] < lo) lo = p[i]; if (p[i] > hi) hi = p[i] }
-            printf "%-5s %-13s p99 %7.0f (%.0f-%.0f)  pool threads %s  process threads %s\n", l, k, med(p, n), lo, hi,
-                   med(t, n), med(q, n) }' "$WORK/rows"
+    [ -n "$(column "$load" "$kind" 5)" ] || continue
+    # shellcheck disable=SC2046 # one number per word
+    printf '%-5s %-13s p99 %s  pool threads %s  process threads %s\n' "$load" "$kind" \
+        "$(spread -d 0 $(column "$load" "$kind" 5))" "$(median $(column "$load" "$kind" 8))" \
+        "$(median $(column "$load" "$kind" 9))"
   done
 done

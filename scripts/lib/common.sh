@@ -31,6 +31,21 @@ require_pinning() {
   command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || { echo "needs taskset and 2 CPUs" >&2; exit "${1:-2}"; }
 }
 
+# stop_on_exit VAR...: on exit (Ctrl-C included), kills the process whose pid each named variable then holds,
+# when it holds one, and removes $WORK when it is set. The variables are read at exit, so a script sets a pid
+# when it starts a process and clears it once it has stopped it itself.
+stop_on_exit() {
+  EXIT_PIDS=("$@")
+  trap stop_exit_pids EXIT
+}
+stop_exit_pids() {
+  local v
+  for v in "${EXIT_PIDS[@]}"; do
+    [ -n "${!v:-}" ] && kill "${!v}" 2>/dev/null || true
+  done
+  [ -z "${WORK:-}" ] || rm -rf "$WORK"
+}
+
 # free_port: a loopback port nothing listens on now; a server that loses it to someone else before it binds
 # fails to start (nginx_start retries)
 free_port() {
@@ -65,9 +80,13 @@ median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# spread VALUE...: "median (min-max)" of the numbers given, two decimals each; nothing for no numbers
+# spread [-d DECIMALS] VALUE...: "median (min-max)" of the numbers given, with DECIMALS decimals (default 2);
+# nothing for no numbers
 spread() {
+  local decimals=2 sorted f
+  if [ "${1:-}" = -d ]; then decimals=$2; shift 2; fi
   [ "$#" -gt 0 ] || return 0
-  local sorted; sorted=$(printf '%s\n' "$@" | sort -g)
-  printf '%.2f (%.2f-%.2f)' "$(median "$@")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")"
+  sorted=$(printf '%s\n' "$@" | sort -g)
+  f="%.${decimals}f"
+  printf "$f ($f-$f)" "$(median "$@")" "$(head -n 1 <<<"$sorted")" "$(tail -n 1 <<<"$sorted")"
 }

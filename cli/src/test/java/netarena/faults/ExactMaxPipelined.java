@@ -23,10 +23,6 @@ final class ExactMaxPipelined {
     private ExactMaxPipelined() {
     }
 
-    static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        return run(model, protocol, scale, Workers.DEFAULTS);
-    }
-
     static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         try (InProcess server = InProcess.start(model, protocol, c -> workers.applyTo(c.maxPipelined(1)));
                 WireClient client = new WireClient(server.address(), protocol)) {

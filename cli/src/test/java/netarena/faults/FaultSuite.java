@@ -201,7 +201,7 @@ abstract class FaultSuite {
     @MethodSource("modelsAndProtocols")
     void takesExactlyMaxPipelinedFromOneRead(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("12. --max-pipelined 1 from one read", protocol), ExactMaxPipelined.LEGEND, model, protocol,
-                ExactMaxPipelined::run);
+                (m, p, s) -> ExactMaxPipelined.run(m, p, s, Workers.DEFAULTS));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -209,14 +209,14 @@ abstract class FaultSuite {
     void answersEveryPipelinedRequestReadBeforeSigterm(ServerModel model, WireProtocol protocol) throws Exception {
         cell(row("13. SIGTERM with " + scale().stopConnections() + " x 3 pipelined DELAY "
                 + scale().stopDelayMicros() / 1000 + " ms", protocol), PipelinedStop.LEGEND, model, protocol,
-                PipelinedStop::run);
+                (m, p, s) -> PipelinedStop.run(m, p, s, Workers.DEFAULTS));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(ModelConfigs.MODELS)
     void answersHeadWithoutContentAndRefusesLongTargetsAndBadHosts(ServerModel model) throws Exception {
         cell("14. HEAD without content, 414, Host (http)", HttpExactness.LEGEND, model, WireProtocol.HTTP,
-                HttpExactness::run);
+                (m, p, s) -> HttpExactness.run(m, p, s, Workers.DEFAULTS));
     }
 
     /** The protocols scenarios 10 to 13 run with on the pool kinds other than the default. */

@@ -24,10 +24,6 @@ final class HttpExactness {
     private HttpExactness() {
     }
 
-    static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        return run(model, protocol, scale, Workers.DEFAULTS);
-    }
-
     static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         try (InProcess server = InProcess.start(model, WireProtocol.HTTP, workers::applyTo)) {
             String heads = exchange(server, "HEAD /plaintext HTTP/1.1\r\nHost: t\r\n\r\n"

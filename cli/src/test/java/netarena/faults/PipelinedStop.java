@@ -29,10 +29,6 @@ final class PipelinedStop {
     private PipelinedStop() {
     }
 
-    static String run(ServerModel model, WireProtocol protocol, Scale scale) throws Exception {
-        return run(model, protocol, scale, Workers.DEFAULTS);
-    }
-
     static String run(ServerModel model, WireProtocol protocol, Scale scale, Workers workers) throws Exception {
         List<WireClient> clients = new ArrayList<>();
         List<String> args = new ArrayList<>(List.of("--model", model.label(), "--protocol", protocol.label()));

@@ -4,13 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import netarena.results.run.CellKey;
 import org.junit.jupiter.api.Test;
 
 class PlanReaderTest {
 
     private static final List<String> AVAILABLE = List.of("thread-per-client", "selector", "async");
+
+    /** The smallest valid plan: one cell, a 1-byte echo on one connection for a second. */
+    private static final String MINIMAL = """
+            models: [selector]
+            ioThreads: [1]
+            connections: [1]
+            workloads: [{op: echo, sizeBytes: 1, arg: 0}]
+            durationSeconds: 1
+            warmupSeconds: 0
+            repeat: 1
+            seed: 1
+            """;
+
+    /** {@link #MINIMAL} with each {@code "field: value"} of {@code changes} in place of its own, or added. */
+    private static String minimalWith(String... changes) {
+        Map<String, String> fields = fields(MINIMAL);
+        for (String change : changes) {
+            fields.put(change.substring(0, change.indexOf(':')), change);
+        }
+        return String.join("\n", fields.values()) + "\n";
+    }
+
+    /** {@link #MINIMAL} without {@code field}. */
+    private static String minimalWithout(String field) {
+        Map<String, String> fields = fields(MINIMAL);
+        fields.remove(field);
+        return String.join("\n", fields.values()) + "\n";
+    }
+
+    private static Map<String, String> fields(String yaml) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        yaml.lines().forEach(line -> fields.put(line.substring(0, line.indexOf(':')), line));
+        return fields;
+    }
 
     @Test
     void readsTheEmbeddedDefaultPlanAsTheIssueDefinesIt() {
@@ -52,16 +88,8 @@ class PlanReaderTest {
 
     @Test
     void readsAPlanFromYamlWithDefaultsForOmittedFields() {
-        SweepPlan plan = PlanReader.parse("""
-                models: [selector]
-                ioThreads: [2]
-                connections: [8]
-                workloads: [{op: echo, sizeBytes: 32, arg: 0}]
-                durationSeconds: 1
-                warmupSeconds: 0
-                repeat: 2
-                seed: 1
-                """);
+        SweepPlan plan = PlanReader.parse(minimalWith("ioThreads: [2]", "connections: [8]",
+                "workloads: [{op: echo, sizeBytes: 32, arg: 0}]", "repeat: 2"));
         assertEquals("frame", plan.protocol());
         assertEquals(List.of(0), plan.workloads().get(0).workers());
         assertEquals(List.of(), plan.openLoop());
@@ -90,56 +118,23 @@ class PlanReaderTest {
         assertEquals(List.of("fixed", "elastic", "work-stealing", "virtual"), cells.stream()
                 .filter(c -> c.model().equals("async") && c.workers() == 8).map(CellKey::workerPool).toList());
         assertEquals(List.of("fixed"), PlanReader.embedded("quick").workerPools(), "the server's default kind");
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
-                models: [selector]
-                ioThreads: [1]
-                workerPools: [cached]
-                connections: [1]
-                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
-                durationSeconds: 1
-                warmupSeconds: 0
-                repeat: 1
-                seed: 1
-                """));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> PlanReader.parse(minimalWith("workerPools: [cached]")));
         assertTrue(unknown.getMessage().contains("workerPools: unknown worker pool 'cached'"), unknown.getMessage());
     }
 
     @Test
     void rejectsBrokenPlansNamingTheRule() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
-                models: [selector]
-                ioThreads: [1]
-                connections: [0]
-                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
-                durationSeconds: 1
-                warmupSeconds: 0
-                repeat: 1
-                seed: 1
-                """));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PlanReader.parse(minimalWith("connections: [0]")));
         assertTrue(e.getMessage().contains("connections values must be >= 1"), e.getMessage());
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
                 () -> PlanReader.parse("modles: [selector]\nrepeat: 1\n"));
         assertTrue(typo.getMessage().contains("modles"), typo.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> PlanReader.parse("""
-                models: [selector]
-                ioThreads: [1]
-                connections: [1]
-                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
-                warmupSeconds: 0
-                repeat: 1
-                seed: 1
-                """));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> PlanReader.parse(minimalWithout("durationSeconds")));
         assertTrue(missing.getMessage().contains("durationSeconds"), missing.getMessage());
-        SweepPlan unknownModel = PlanReader.parse("""
-                models: [nope]
-                ioThreads: [1]
-                connections: [1]
-                workloads: [{op: echo, sizeBytes: 1, arg: 0}]
-                durationSeconds: 1
-                warmupSeconds: 0
-                repeat: 1
-                seed: 1
-                """);
+        SweepPlan unknownModel = PlanReader.parse(minimalWith("models: [nope]"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> PlanExpander.cells(unknownModel, AVAILABLE, AVAILABLE::contains));
         assertTrue(unknown.getMessage().contains("unknown model 'nope'"), unknown.getMessage());
