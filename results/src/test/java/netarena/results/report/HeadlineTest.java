@@ -71,9 +71,9 @@ class HeadlineTest {
                 cell("selector", 4, 0, 800, 1, 1, CellStatus.INVALID),
                 cell("async", 2, 0, 700, 1, 1, CellStatus.OK)));
         String line = MarkdownSummary.headline(v, v.winner().orElseThrow());
-        assertTrue(line.contains("**selector** (io=2 w=0, best of 3 settings)"), line);
+        assertTrue(line.contains("**selector** (io=2 w=0 fixed, best of 3 settings)"), line);
         String settings = MarkdownSummary.settings(v);
-        assertTrue(settings.contains("- selector (3): io=1 w=0 500, io=2 w=0 900, io=4 w=0 not measured"), settings);
-        assertTrue(settings.contains("- async (1): io=2 w=0 700"), settings);
+        assertTrue(settings.contains("- selector (3): io=1 w=0 fixed 500, io=2 w=0 fixed 900, io=4 w=0 fixed not measured"), settings);
+        assertTrue(settings.contains("- async (1): io=2 w=0 fixed 700"), settings);
     }
 }

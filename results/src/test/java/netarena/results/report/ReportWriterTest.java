@@ -131,7 +131,7 @@ class ReportWriterTest {
         assertTrue(md.contains("### block 64B arg=500 closed frame"));
         assertTrue(md.contains("| model | setting | req/s at 16 conns (min\u2013max) | p50 \u00b5s | p99 \u00b5s |"));
         assertTrue(md.contains("| model | setting | req/s at 64 conns (min\u2013max) |"));
-        assertTrue(md.contains("Best: **netty-nio** (io=2 w=0, best of 1 setting), 75,000 req/s at 16 connections, "
+        assertTrue(md.contains("Best: **netty-nio** (io=2 w=0 fixed, best of 1 setting), 75,000 req/s at 16 connections, "
                 + "p99"), md);
         assertTrue(md.contains("(closed loop: from the actual send, not corrected)"), md);
         assertTrue(md.contains("| **FAILED** | `thread-per-client_io2_w0_c256_echo-64B-0_closed_frame` | 0/3 | "
