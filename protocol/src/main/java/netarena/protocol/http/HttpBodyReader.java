@@ -58,62 +58,77 @@ final class HttpBodyReader {
      * @throws HttpRuleException for bad chunk framing (400), a body over the limit (413), trailers over the limit (431)
      */
     boolean read(ByteBuffer in) {
-        while (true) {
-            switch (state) {
-                case FIXED, CHUNK_DATA -> {
-                    if (left > 0) {
-                        if (!in.hasRemaining()) {
-                            return false;
-                        }
-                        copy(in, (int) Math.min(left, in.remaining()));
-                    }
-                    if (left > 0) {
-                        return false;
-                    }
-                    if (state == State.FIXED) {
-                        state = State.DONE;
-                    } else {
-                        state = State.CHUNK_END;
-                        lines.budget(2, HttpStatus.BAD_REQUEST, "chunk data must be followed by CRLF");
-                    }
-                }
-                case CHUNK_SIZE -> {
-                    if (!lines.read(in)) {
-                        return false;
-                    }
-                    left = chunkSize(lines.bytes(), lines.length());
-                    if (left == 0) {
-                        state = State.TRAILERS;
-                        lines.budget(maxLineBytes, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                                "chunked trailer section exceeds " + maxLineBytes + " bytes");
-                    } else {
-                        state = State.CHUNK_DATA;
-                    }
-                }
-                case CHUNK_END -> {
-                    if (!lines.read(in)) {
-                        return false;
-                    }
-                    if (lines.length() != 0) {
-                        throw new HttpRuleException(HttpStatus.BAD_REQUEST, "chunk data must be followed by CRLF");
-                    }
-                    startChunkSizeLine();
-                }
-                case TRAILERS -> {
-                    if (!lines.read(in)) {
-                        return false;
-                    }
-                    if (lines.length() == 0) {
-                        state = State.DONE;
-                    } else {
-                        HttpFields.checkFieldLine(lines.bytes(), lines.length());
-                    }
-                }
-                case DONE -> {
-                    return true;
-                }
+        while (state != State.DONE) {
+            boolean progressed = switch (state) {
+                case FIXED, CHUNK_DATA -> readData(in);
+                case CHUNK_SIZE -> readChunkSize(in);
+                case CHUNK_END -> readChunkEnd(in);
+                case TRAILERS -> readTrailerLine(in);
+                case DONE -> true;
+            };
+            if (!progressed) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** A fixed body's or a chunk's bytes; false when {@code in} ran out before the last of them. */
+    private boolean readData(ByteBuffer in) {
+        if (left > 0) {
+            if (!in.hasRemaining()) {
+                return false;
+            }
+            copy(in, (int) Math.min(left, in.remaining()));
+        }
+        if (left > 0) {
+            return false;
+        }
+        if (state == State.FIXED) {
+            state = State.DONE;
+        } else {
+            state = State.CHUNK_END;
+            lines.budget(2, HttpStatus.BAD_REQUEST, "chunk data must be followed by CRLF");
+        }
+        return true;
+    }
+
+    private boolean readChunkSize(ByteBuffer in) {
+        if (!lines.read(in)) {
+            return false;
+        }
+        left = chunkSize(lines.bytes(), lines.length());
+        if (left == 0) {
+            state = State.TRAILERS;
+            lines.budget(maxLineBytes, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "chunked trailer section exceeds " + maxLineBytes + " bytes");
+        } else {
+            state = State.CHUNK_DATA;
+        }
+        return true;
+    }
+
+    private boolean readChunkEnd(ByteBuffer in) {
+        if (!lines.read(in)) {
+            return false;
+        }
+        if (lines.length() != 0) {
+            throw new HttpRuleException(HttpStatus.BAD_REQUEST, "chunk data must be followed by CRLF");
+        }
+        startChunkSizeLine();
+        return true;
+    }
+
+    private boolean readTrailerLine(ByteBuffer in) {
+        if (!lines.read(in)) {
+            return false;
+        }
+        if (lines.length() == 0) {
+            state = State.DONE;
+        } else {
+            HttpFields.checkFieldLine(lines.bytes(), lines.length());
+        }
+        return true;
     }
 
     /** The whole body; the reader is then ready for the next start. */
