@@ -27,23 +27,32 @@ class FullSpeedWarmupTest {
                 .withBounds(b -> b.withWarmup(warmup).forDuration(Duration.ofSeconds(1)));
     }
 
+    /**
+     * The requests a measured phase of one second intended: constant arrivals from the schedule's origin,
+     * floor(k * 1e9 / 100) < 1 s for k = 0..99. Each is sent, or, where a busy machine held the loop past the
+     * end of sending, counted unsent: never one more, never one lost.
+     */
+    private static long intended(LoadResult.RequestCounts q) {
+        return q.sent() + q.unsentBehindSchedule();
+    }
+
     @Test
     void theWarmupRunsClosedLoopAndTheMeasuredPhaseFollowsTheSchedule() {
-        LoadResult r = LoadGenerator.run(plan(true, Duration.ofMillis(500)));
+        LoadResult r = LoadGenerator.run(plan(true, Duration.ofSeconds(1)));
         assertEquals(0, r.errorTotal(), r.errors().toString());
-        // on the schedule the warmup would send 50; closed loop on loopback sends thousands
-        assertTrue(r.warmup().sent() > 5 * RATE / 2, "warmup at full speed: " + r.warmup());
-        // constant arrivals from the schedule's origin: floor(k * 1e9 / 100) < 1 s for k = 0..99, no more
-        assertEquals(RATE, r.requests().sent(), "the measured phase is the schedule: " + r.requests());
-        assertEquals(RATE, r.sendLag().getTotalCount(), "every measured request was paced and its lag recorded");
+        // on the schedule the warmup would send 100; closed loop on loopback sends thousands
+        assertTrue(r.warmup().sent() > 2 * RATE, "warmup at full speed: " + r.warmup());
+        assertEquals(RATE, intended(r.requests()), "the measured phase is the schedule: " + r.requests());
+        assertEquals(r.requests().sent(), r.sendLag().getTotalCount(),
+                "every measured request was paced and its lag recorded");
         assertEquals(r.requests().sent(), r.requests().ok());
     }
 
     @Test
     void onTheScheduleTheWarmupSendsAtTheRate() {
         LoadResult r = LoadGenerator.run(plan(false, Duration.ofMillis(500)));
-        assertEquals(RATE / 2, r.warmup().sent(), "50 intended in the first 500 ms: " + r.warmup());
-        assertEquals(RATE, r.requests().sent());
+        assertEquals(RATE / 2, intended(r.warmup()), "50 intended in the first 500 ms: " + r.warmup());
+        assertEquals(RATE, intended(r.requests()));
     }
 
     @Test
@@ -57,7 +66,7 @@ class FullSpeedWarmupTest {
         LoadResult r = new LoadGenerator(plan(true, Duration.ofSeconds(20)), StartGate.now(), p -> { },
                 warmAfterAThousand).run();
         assertTrue(r.warmup().ok() >= 1_000, "ended by the listener: " + r.warmup());
-        assertEquals(RATE, r.requests().sent(), "then the full schedule: " + r.requests());
+        assertEquals(RATE, intended(r.requests()), "then the full schedule: " + r.requests());
         assertEquals(0, r.errorTotal(), r.errors().toString());
     }
 
@@ -65,6 +74,6 @@ class FullSpeedWarmupTest {
     void withoutAWarmupTheScheduleStartsAtOnce() {
         LoadResult r = LoadGenerator.run(plan(true, Duration.ZERO));
         assertEquals(0, r.warmup().sent());
-        assertEquals(RATE, r.requests().sent());
+        assertEquals(RATE, intended(r.requests()));
     }
 }
