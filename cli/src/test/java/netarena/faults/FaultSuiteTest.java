@@ -2,7 +2,6 @@ package netarena.faults;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import netarena.protocol.WireProtocol;
 import netarena.server.ServerModel;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,11 +16,5 @@ class FaultSuiteTest extends FaultSuite {
 
     FaultSuiteTest() {
         super(Scale.QUICK, "cli/target/reliability-quick.md", List.of(ServerModel.SELECTOR));
-    }
-
-    /** The frame protocol only: the other pool kinds' runs of scenarios 10 to 13 are most of the suite's time. */
-    @Override
-    List<WireProtocol> poolKindProtocols() {
-        return List.of(WireProtocol.FRAME);
     }
 }
